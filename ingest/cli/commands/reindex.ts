@@ -1,0 +1,23 @@
+// patchlore reindex: rebuild every derived table from the raw mail in the store.
+import { reindexStore } from '../../import/reindex-store.ts';
+import { defaultWorkers } from '../../import/parse-pool.ts';
+import type { Command } from '../commands.ts';
+import { createProgress } from '../progress.ts';
+import { jobsOption } from './options.ts';
+
+export const reindexCommand: Command = {
+  synopsis: '[--jobs N]',
+  summary: 'rebuild messages, threads and the search index from the stored raw mail',
+  help: 'example: patchlore reindex',
+  options: { jobs: { type: 'string' } },
+  async run(ctx) {
+    const store = ctx.store();
+    const total = (store.db.prepare('SELECT count(*) AS n FROM raw').get() as { n: number }).n;
+    const progress = createProgress('reindex');
+    const s = await reindexStore(store, { workers: jobsOption(ctx, defaultWorkers()), onProgress: (d) => progress.update(d, total, `${d}/${total} raw`) });
+    progress.end();
+    if (ctx.json) ctx.outJson(s);
+    else ctx.out(`reindexed ${s.raw} raw messages: ${s.messages} messages (${s.imposters} imposters), ${s.duplicates} duplicates, ${s.unparsed} unparsed, ${s.threads} threads`);
+    return 0;
+  },
+};

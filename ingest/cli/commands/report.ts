@@ -1,0 +1,33 @@
+// patchlore report: what could not be parsed or placed, and why.
+import { storeReport } from '../../store/queries-fs.ts';
+import type { Command } from '../commands.ts';
+import { intOption } from './options.ts';
+
+export const reportCommand: Command = {
+  synopsis: '[--examples N]',
+  summary: 'unparsed mail with where it came from, ghosts, imposters, diagnostics by code',
+  help: 'example: patchlore report --json',
+  options: { examples: { type: 'string' } },
+  async run(ctx) {
+    const r = storeReport(ctx.store(), { examples: intOption(ctx, 'examples', 3) });
+    if (ctx.json) {
+      ctx.outJson(r);
+      return 0;
+    }
+    ctx.out(`unparsed: ${r.unparsed.length}`);
+    for (const u of r.unparsed) {
+      ctx.out(`  ${u.code}: ${u.reason}${u.found ? ` (found: ${u.found})` : ''}, ${u.bytes} bytes`);
+      for (const s of u.seen) ctx.out(`    seen in ${s.source} ${s.locator}${s.list ? ` [${s.list}]` : ''}`);
+    }
+    ctx.out(`ghosts (replies to messages not in the archive): ${r.ghosts}`);
+    ctx.out(`imposters (Message-ID reused by different content): ${r.imposters}`);
+    for (const i of r.imposterIds) ctx.out(`  <${i.messageId}>: ${i.keys.join(', ')}`);
+    ctx.out('diagnostics:');
+    for (const [code, n] of Object.entries(r.diagnostics)) {
+      ctx.out(`  ${code.padEnd(22)} ${n}`);
+      for (const e of r.examples[code] ?? []) ctx.out(`      <${e.messageId}> ${e.message}${e.found ? ` [${e.found}]` : ''}`);
+    }
+    for (const d of r.sourceDiagnostics) ctx.out(`  ${d.code}: ${d.message} (${d.source} ${d.locator})`);
+    return 0;
+  },
+};

@@ -1,0 +1,28 @@
+// patchlore stats: counts in the store.
+import { storeStats } from '../../store/queries-fs.ts';
+import type { Command } from '../commands.ts';
+
+export const statsCommand: Command = {
+  synopsis: '',
+  summary: 'counts of messages, threads, ghosts, unparsed mail and lists',
+  help: 'example: patchlore stats --json',
+  options: {},
+  async run(ctx) {
+    const s = storeStats(ctx.store());
+    if (ctx.json) ctx.outJson(s);
+    else {
+      ctx.out(
+        [
+          `messages   ${s.messages}${s.imposters ? ` (${s.imposters} imposters)` : ''}`,
+          `threads    ${s.threads}`,
+          `ghosts     ${s.ghosts}`,
+          `unparsed   ${s.unparsed}`,
+          `raw copies ${s.raw}`,
+          `dates      ${s.firstDate ?? '-'} .. ${s.lastDate ?? '-'}`,
+          `lists      ${s.lists.map((l) => `${l.name} (${l.messages})`).join(', ') || '-'}`,
+        ].join('\n'),
+      );
+    }
+    return 0;
+  },
+};

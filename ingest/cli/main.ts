@@ -1,0 +1,145 @@
+// The command-line interface (docs: ../shared/docs/cli.md) and its one error boundary: bad usage
+// exits 2, problems with the user's input or environment exit 1 with what failed and where, and
+// anything else is reported as a bug.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { StoreVersionError, openStore, type Store } from '../store/store-fs.ts';
+import { COMMANDS, type Command } from './commands.ts';
+
+/** Wrong use of the command line: exit 2 with this message and the usage. */
+export class UsageError extends Error {}
+
+/** A failure the user can act on (missing store, unreadable input): exit 1, no stack. */
+export class UserError extends Error {}
+
+/** What a command gets. */
+export interface Context {
+  /** Positional arguments after the command name. */
+  args: string[];
+  /** Parsed options. */
+  options: Record<string, string | boolean | string[] | undefined>;
+  /** --json was given. */
+  json: boolean;
+  /** Resolved store path. */
+  dbPath: string;
+  /** Open the store (creating it when `create`); read commands get a UserError if it is missing. */
+  store(create?: boolean): Store;
+  /** Print to stdout. */
+  out(text: string): void;
+  /** Print one JSON document to stdout. */
+  outJson(value: unknown): void;
+  /** Print to stderr. */
+  err(text: string): void;
+}
+
+const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** The store path: --db, else $PATCHLORE_DB, else patchlore.config.json "db", else data/patchlore.sqlite. */
+export function resolveDbPath(flag: string | undefined, cwd = process.cwd()): string {
+  if (flag) return resolve(cwd, flag);
+  if (process.env.PATCHLORE_DB) return resolve(cwd, process.env.PATCHLORE_DB);
+  const cfg = resolve(cwd, 'patchlore.config.json');
+  if (existsSync(cfg)) {
+    let db: unknown;
+    try {
+      db = (JSON.parse(readFileSync(cfg, 'utf8')) as { db?: unknown }).db;
+    } catch (err) {
+      throw new UserError(`${cfg}: not valid JSON (${(err as Error).message}); expected e.g. {"db": "data/patchlore.sqlite"}`);
+    }
+    if (typeof db === 'string') return resolve(cwd, db);
+  }
+  return resolve(cwd, 'data/patchlore.sqlite');
+}
+
+function usage(): string {
+  const lines = ['usage: patchlore <command> [options]', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${(name + ' ' + c.synopsis).padEnd(52)} ${c.summary}`);
+  lines.push('', 'every command takes --db PATH (default data/patchlore.sqlite, or $PATCHLORE_DB) and --json');
+  return lines.join('\n');
+}
+
+function commandUsage(name: string, c: Command): string {
+  return `usage: patchlore ${name} ${c.synopsis}\n\n${c.summary}\n${c.help ? '\n' + c.help + '\n' : ''}`;
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.stdout.write('patchlore 0.1.0\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`patchlore: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  let store: Store | null = null;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const options = parsed.values as Context['options'];
+    if (options.help) {
+      io.stdout.write(commandUsage(name, command));
+      return 0;
+    }
+    const dbPath = resolveDbPath(options.db as string | undefined);
+    const ctx: Context = {
+      args: parsed.positionals,
+      options,
+      json: options.json === true,
+      dbPath,
+      store(create = false) {
+        if (store) return store;
+        if (!create && !existsSync(dbPath)) {
+          throw new UserError(`no store at ${dbPath}: import mail first, e.g. patchlore import --db ${dbPath} archive.mbox.gz`);
+        }
+        store = openStore(dbPath);
+        // Finish the threading of an import that was interrupted.
+        if (store.unthreaded() > 0) store.threadPending();
+        return store;
+      },
+      out: (t) => void io.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+      outJson: (v) => void io.stdout.write(JSON.stringify(v, null, 2) + '\n'),
+      err: (t) => void io.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    };
+    return await command.run(ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`patchlore ${name}: ${err.message}\n\n${commandUsage(name, command)}`);
+      return 2;
+    }
+    if (err instanceof UserError || err instanceof StoreVersionError) {
+      io.stderr.write(`patchlore ${name}: ${err.message}\n`);
+      return 1;
+    }
+    const e = err as Error & { code?: string };
+    if (e.code && /^E[A-Z]+$/.test(e.code)) {
+      // Failures of the environment: disk full, permission denied, missing file.
+      io.stderr.write(`patchlore ${name}: ${e.message}\n`);
+      return 1;
+    }
+    if (!e.message?.startsWith('BUG:') && /SQLITE_|git |cannot run/.test(e.message ?? '')) {
+      io.stderr.write(`patchlore ${name}: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`patchlore ${name}: internal error (a bug in patchlore, not in your input):\n${e.stack ?? e.message}\n`);
+    return 1;
+  } finally {
+    (store as Store | null)?.close();
+  }
+}

@@ -1,0 +1,165 @@
+// The import pipeline's composition root: read sources -> hash -> parse (worker threads) ->
+// store in batches -> thread. Counts every message read as stored, duplicate or unparsed, so
+// read = stored + duplicates + unparsed always holds, and nothing read is dropped.
+import { createHash } from 'node:crypto';
+import type { Diagnostic, ImportSummary, ParseOutcome, ReadProgress, SourceItem } from '../types.ts';
+import { readSourceFs } from '../source/read-source-fs.ts';
+import type { MboxFormat } from '../source/split-mbox.ts';
+import type { Store } from '../store/store-fs.ts';
+import { ParsePool } from './parse-pool.ts';
+
+/** Messages stored per transaction: large enough to amortize commits, small enough that an
+ *  interrupted import loses little work. */
+const BATCH_MESSAGES = 1000;
+/** Bytes of raw mail held per batch, bounding memory whatever the message sizes. */
+const BATCH_BYTES = 32 * 1024 * 1024;
+/** Batches read and parsed ahead of the one being written. */
+const READ_AHEAD_BATCHES = 3;
+
+/** Options for an import. */
+export interface ImportOptions {
+  /** List name for every message ('' to take it from List-Id). */
+  list: string;
+  /** mbox variant of mbox inputs. */
+  mboxFormat: MboxFormat;
+  /** Parser worker threads (0 parses on the main thread). */
+  workers: number;
+  /** Called now and then with progress. */
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Progress of an import. */
+export interface ImportProgress {
+  read: number;
+  stored: number;
+  bytes: ReadProgress;
+}
+
+interface Entry {
+  item: Extract<SourceItem, { kind: 'raw' }>;
+  rawHash: string;
+  /** null when the bytes were already stored (or queued earlier in this run). */
+  outcome: Promise<ParseOutcome> | null;
+}
+
+function emptySummary(): ImportSummary {
+  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [] };
+}
+
+/** Import every input into the store. Throws only for failures of the environment. */
+export async function importSources(store: Store, inputs: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
+  const summary = emptySummary();
+  const progress: ReadProgress = { done: 0, total: 0 };
+  const pool = new ParsePool(opts.workers);
+  const queued = new Set<string>();
+  let batch: Entry[] = [];
+  let batchBytes = 0;
+  let committing: Promise<void> = Promise.resolve();
+  const inFlight: Array<Promise<void>> = [];
+  let lastReport = 0;
+  const report = (force = false): void => {
+    const now = Date.now();
+    if (!opts.onProgress || (!force && now - lastReport < 200)) return;
+    lastReport = now;
+    opts.onProgress({ read: summary.read, stored: summary.stored, bytes: progress });
+  };
+
+  const commit = async (entries: Entry[]): Promise<void> => {
+    pool.flush();
+    const outcomes = await Promise.all(entries.map((e) => e.outcome));
+    store.transaction(() => {
+      const checkpoints = new Map<string, string>();
+      entries.forEach((e, i) => storeEntry(store, e, outcomes[i] ?? null, summary));
+      for (const e of entries) if (e.item.checkpoint) checkpoints.set(e.item.checkpoint.epoch, e.item.checkpoint.commit);
+      for (const [epoch, commit] of checkpoints) store.setEpochCursor(epoch, commit);
+    });
+    // Thread as we go: the parsers are busy meanwhile, and every commit leaves threads complete.
+    summary.diagnostics.push(...store.threadPending().diagnostics);
+    for (const e of entries) queued.delete(e.rawHash);
+    report();
+  };
+
+  try {
+    for (const input of inputs) {
+      const items = readSourceFs(input, {
+        list: opts.list,
+        mboxFormat: opts.mboxFormat,
+        epochCursor: (epoch) => store.epochCursor(epoch),
+        progress,
+      });
+      for await (const item of items) {
+        if (item.kind === 'diagnostic') {
+          summary.diagnostics.push(item.diagnostic);
+          store.addSourceDiagnostic(item.diagnostic);
+          continue;
+        }
+        summary.read++;
+        const rawHash = createHash('sha256').update(item.raw.bytes).digest('hex');
+        let outcome: Promise<ParseOutcome> | null = null;
+        if (item.refuse) {
+          outcome = Promise.resolve({ kind: 'unparsed', unparsed: { rawHash, reason: item.refuse } });
+        } else if (!queued.has(rawHash) && !store.knownRaw(rawHash)) {
+          outcome = pool.parse(item.raw, rawHash);
+        }
+        if (outcome) queued.add(rawHash);
+        batch.push({ item, rawHash, outcome });
+        batchBytes += item.raw.bytes.byteLength;
+        if (batch.length >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+          const full = batch;
+          batch = [];
+          batchBytes = 0;
+          // Batches commit in order; reading runs ahead by a few so the parsers never wait
+          // while a batch is being written.
+          committing = committing.then(() => commit(full));
+          inFlight.push(committing);
+          if (inFlight.length > READ_AHEAD_BATCHES) await inFlight.shift();
+        }
+        report();
+      }
+    }
+    await committing;
+    if (batch.length) await commit(batch);
+  } finally {
+    await committing.catch(() => undefined);
+    await pool.close();
+  }
+  summary.diagnostics.push(...store.threadPending().diagnostics);
+  report(true);
+  return summary;
+}
+
+/** Store one entry and count it. Runs inside the batch transaction. */
+function storeEntry(store: Store, e: Entry, outcome: ParseOutcome | null, summary: ImportSummary): void {
+  const { raw } = e.item;
+  const known = store.knownRaw(e.rawHash);
+  if (known) {
+    // Byte-identical to a stored copy: only where it was seen is new.
+    store.addSighting(known.id, raw.origin, known.message);
+    if (known.message === null) summary.unparsed++;
+    else {
+      summary.duplicates++;
+      summary.identical++;
+    }
+    return;
+  }
+  if (!outcome) throw new Error(`BUG: raw message ${e.rawHash} neither stored nor parsed`);
+  const rawId = store.insertRaw(e.rawHash, raw.bytes, raw.envelopeDate, e.item.refuse);
+  const context: Diagnostic[] = e.item.diagnostics.map((d) => ({ ...d, source: d.source ?? raw.origin.source, locator: d.locator ?? raw.origin.locator }));
+  if (outcome.kind === 'unparsed') {
+    store.storeUnparsed(rawId, outcome.unparsed.reason);
+    store.addDiagnostics(rawId, '', context);
+    store.addSighting(rawId, raw.origin, null);
+    summary.unparsed++;
+    summary.diagnostics.push(...context, outcome.unparsed.reason);
+    return;
+  }
+  outcome.message.diagnostics.push(...context);
+  const r = store.storeParsed(rawId, outcome.message);
+  store.addSighting(rawId, raw.origin, r.message);
+  if (r.outcome === 'duplicate') summary.duplicates++;
+  else {
+    summary.stored++;
+    if (r.outcome === 'imposter') summary.imposters++;
+  }
+  summary.diagnostics.push(...r.diagnostics);
+}

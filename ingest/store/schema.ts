@@ -1,0 +1,162 @@
+// The store's SQLite schema. Two layers: primary data (raw mail and where it was seen), which is
+// never rewritten, and derived tables, which `patchlore reindex` drops and rebuilds from the raw
+// mail alone. Bump DERIVED_VERSION whenever a derived table changes shape or meaning.
+
+/** Version of the primary tables; changing them needs a migration, not a rebuild. */
+export const PRIMARY_VERSION = 1;
+
+/** Version of the derived tables; a store with another version must be reindexed. */
+export const DERIVED_VERSION = 1;
+
+/** Tables holding mail as received. Never dropped. */
+export const PRIMARY_SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+-- Every distinct byte sequence ever read, exactly as read.
+CREATE TABLE IF NOT EXISTS raw (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  bytes BLOB NOT NULL,
+  -- the mbox From_ line date of the copy first read (a date of last resort)
+  envelope_date TEXT,
+  -- set when the reader knew the bytes were incomplete (truncated input): a JSON diagnostic;
+  -- such mail is kept but never parsed, also by reindex
+  refused TEXT
+);
+-- Each place a raw message was read from; the list it came by.
+CREATE TABLE IF NOT EXISTS sightings (
+  raw_id INTEGER NOT NULL REFERENCES raw(id),
+  source TEXT NOT NULL,
+  locator TEXT NOT NULL,
+  list TEXT NOT NULL,
+  PRIMARY KEY (raw_id, source, locator)
+) WITHOUT ROWID;
+-- Problems with inputs that are not tied to a stored message (unreadable files, deletions).
+CREATE TABLE IF NOT EXISTS source_diagnostics (
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  source TEXT NOT NULL,
+  locator TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  PRIMARY KEY (code, source, locator, message_id)
+) WITHOUT ROWID;
+-- The last commit imported from each git epoch.
+CREATE TABLE IF NOT EXISTS epochs (
+  git_dir TEXT PRIMARY KEY,
+  last_commit TEXT NOT NULL
+);
+`;
+
+/** Tables derived from raw mail. Dropped and rebuilt by reindex. */
+export const DERIVED_SCHEMA = `
+-- One row per distinct message (same Message-ID and same content = same message).
+CREATE TABLE IF NOT EXISTS messages (
+  id INTEGER PRIMARY KEY,
+  -- node id in threads: the Message-ID, or imposter.<hash>.<Message-ID> for a reused ID
+  key TEXT NOT NULL UNIQUE,
+  message_id TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  synthetic_id INTEGER NOT NULL,
+  imposter INTEGER NOT NULL DEFAULT 0,
+  subject TEXT NOT NULL,
+  author TEXT NOT NULL,
+  from_name TEXT NOT NULL,
+  from_email TEXT NOT NULL,
+  recipients TEXT NOT NULL,
+  date INTEGER,
+  date_source TEXT NOT NULL,
+  date_header TEXT NOT NULL,
+  in_reply_to TEXT NOT NULL,
+  refs TEXT NOT NULL,
+  list_ids TEXT NOT NULL,
+  -- text parts joined; parts holds their boundaries and the non-text parts
+  body TEXT NOT NULL,
+  parts TEXT NOT NULL,
+  -- threading: null thread_id means "not threaded yet"
+  thread_id TEXT,
+  parent TEXT,
+  depth INTEGER,
+  ord INTEGER,
+  UNIQUE (message_id, content_hash)
+);
+CREATE INDEX IF NOT EXISTS messages_message_id ON messages(message_id);
+CREATE INDEX IF NOT EXISTS messages_thread ON messages(thread_id, ord);
+CREATE INDEX IF NOT EXISTS messages_date ON messages(date);
+-- Which stored message each raw copy is, or why it is not one.
+CREATE TABLE IF NOT EXISTS copies (
+  raw_id INTEGER PRIMARY KEY REFERENCES raw(id),
+  message INTEGER REFERENCES messages(id),
+  unparsed_code TEXT,
+  unparsed_message TEXT,
+  unparsed_expected TEXT,
+  unparsed_found TEXT
+);
+CREATE INDEX IF NOT EXISTS copies_message ON copies(message);
+-- Lists each message was seen on.
+CREATE TABLE IF NOT EXISTS message_lists (
+  message INTEGER NOT NULL REFERENCES messages(id),
+  list TEXT NOT NULL,
+  PRIMARY KEY (message, list)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS message_lists_list ON message_lists(list);
+-- Problems found parsing or threading a message.
+CREATE TABLE IF NOT EXISTS diagnostics (
+  raw_id INTEGER,
+  message_key TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  expected TEXT,
+  found TEXT
+);
+CREATE INDEX IF NOT EXISTS diagnostics_raw ON diagnostics(raw_id);
+CREATE INDEX IF NOT EXISTS diagnostics_key ON diagnostics(message_key, code);
+-- Every node of every thread: messages and ghosts, shown or not.
+CREATE TABLE IF NOT EXISTS nodes (
+  id TEXT PRIMARY KEY,
+  thread_id TEXT NOT NULL,
+  ghost INTEGER NOT NULL,
+  parent TEXT,
+  depth INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
+  shown INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nodes_thread ON nodes(thread_id);
+-- One row per thread, for listings.
+CREATE TABLE IF NOT EXISTS threads (
+  id TEXT PRIMARY KEY,
+  root TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  messages INTEGER NOT NULL,
+  ghosts INTEGER NOT NULL,
+  first_date INTEGER,
+  last_date INTEGER
+);
+CREATE INDEX IF NOT EXISTS threads_last ON threads(last_date);
+CREATE TABLE IF NOT EXISTS thread_lists (
+  thread_id TEXT NOT NULL,
+  list TEXT NOT NULL,
+  last_date INTEGER,
+  PRIMARY KEY (list, thread_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS thread_lists_date ON thread_lists(list, last_date);
+-- Full text over messages. Kernel identifiers stay whole: '_' is a word character.
+CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
+  subject, author, body,
+  content='messages', content_rowid='id',
+  tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
+);
+`;
+
+/** Derived tables in drop order. */
+export const DERIVED_TABLES = [
+  'messages_fts',
+  'thread_lists',
+  'threads',
+  'nodes',
+  'diagnostics',
+  'message_lists',
+  'copies',
+  'messages',
+];
