@@ -205,7 +205,7 @@ export interface ImportSummary {
   unparsed: number;
   /** Of `stored`, messages reusing a Message-ID with different content. */
   imposters: number;
-  /** Problems met, in input order. */
+  /** Problems met (source problems as found, message problems as their batch is stored). */
   diagnostics: Diagnostic[];
 }
 
