@@ -1,2 +1,33 @@
+// patchlore start PATH...: the whole job in one command: import, build, serve.
+import { resolve } from 'node:path';
 import type { Command } from '../commands.ts';
-export const startCommand: Command = { synopsis: '', summary: 'todo', options: {}, async run() { return 1; } };
+import { UsageError } from '../main.ts';
+import { buildSite } from './build.ts';
+import { describeImport, runImport } from './import.ts';
+import { serveUntilStopped } from './serve.ts';
+
+export const startCommand: Command = {
+  synopsis: 'PATH... [--list NAME] [--out DIR] [--port N]',
+  summary: 'import PATH..., build the site and serve it on 127.0.0.1 (prints the URL)',
+  help: `Takes the options of import, build and serve.
+
+example: patchlore start ../shared/corpus/nvdimm/full/all.mboxrd.gz`,
+  options: {
+    list: { type: 'string' },
+    'mbox-format': { type: 'string' },
+    jobs: { type: 'string' },
+    out: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+  },
+  async run(ctx) {
+    if (ctx.args.length === 0) throw new UsageError('name at least one PATH to import');
+    const summary = await runImport(ctx, ctx.args);
+    ctx.err(describeImport(summary));
+    const out = resolve((ctx.options.out as string | undefined) ?? 'site');
+    ctx.err(`building the site into ${out} ...`);
+    const site = await buildSite(ctx, out);
+    ctx.err(`built ${site.pages} pages`);
+    return serveUntilStopped(ctx, out);
+  },
+};
