@@ -36,7 +36,7 @@ const MAX_SEGMENT_BYTES = 200;
  *  control characters, no over-long segments. Such IDs get a hashed path instead. */
 export function isPathSafe(mid: string): boolean {
   if (!mid || /[\x00-\x1f\x7f\\]/.test(mid)) return false;
-  return mid.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..' && Buffer.byteLength(seg) <= MAX_SEGMENT_BYTES);
+  return mid.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..' && new TextEncoder().encode(seg).length <= MAX_SEGMENT_BYTES);
 }
 
 /** Relative directory (under the site root) of the /m/ page of a Message-ID. A static server

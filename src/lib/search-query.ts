@@ -21,8 +21,10 @@ export function toLunrQuery(q: string): string {
       w = m[2]!;
     }
     for (const part of w.split(/[:~^+\-]+/)) {
-      const term = part.replace(/\*(?=.)/g, '');
-      if (term && term !== '*') out.push(`${sign}${field}${term}`);
+      // As lunr's trimmer does to indexed words: no punctuation at either end ("[PATCH]").
+      const star = part.endsWith('*');
+      const term = part.replace(/\*/g, '').replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '');
+      if (term) out.push(`${sign}${field}${term}${star ? '*' : ''}`);
     }
   }
   return out.join(' ');

@@ -1,0 +1,60 @@
+// Builds the static site: runs `astro build` (in a child process, so Astro's memory is its own
+// and its log can go to stderr) on the store at `db`, into `out`. Pages read the store in
+// getStaticPaths and at render time; see src/.
+import { spawn } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+/** The package root: where astro.config.mjs and src/ are. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** What a build produced. */
+export interface SiteSummary {
+  out: string;
+  pages: number;
+  searchIndexBytes: number;
+}
+
+/** Count HTML pages and search index bytes of a built site. Iterative walk. */
+export function describeSite(out: string): SiteSummary {
+  let pages = 0;
+  const stack = [out];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) stack.push(join(d, e.name));
+      else if (e.name.endsWith('.html')) pages++;
+    }
+  }
+  let searchIndexBytes = 0;
+  for (const f of ['index.json', 'docs.json']) {
+    try {
+      searchIndexBytes += statSync(join(out, 'search', f)).size;
+    } catch {
+      // no index: an empty store
+    }
+  }
+  return { out, pages, searchIndexBytes };
+}
+
+/** Build the site of the store `db` into `out`. `log` receives Astro's output. Throws when
+ *  Astro fails (its output says why). */
+export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) => void = (c) => process.stderr.write(c)): Promise<SiteSummary> {
+  const astro = join(dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  const code = await new Promise<number>((resolveCode, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PATCHLORE_DB: resolve(db), PATCHLORE_OUT: resolve(out), ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', log);
+    child.stderr.on('data', log);
+    child.on('error', (e) => reject(new Error(`cannot run astro: ${e.message}`, { cause: e })));
+    child.on('close', (c) => resolveCode(c ?? 1));
+  });
+  if (code !== 0) throw new Error(`astro build failed (exit ${code}); its messages are above`);
+  // Empty content-layer stubs Astro leaves in the output of a site without collections.
+  for (const stub of ['content-assets.mjs', 'content-modules.mjs']) rmSync(join(out, stub), { force: true });
+  return describeSite(resolve(out));
+}
