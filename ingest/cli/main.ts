@@ -68,8 +68,14 @@ function commandUsage(name: string, c: Command): string {
   return `usage: patchlore ${name} ${c.synopsis}\n\n${c.summary}\n${c.help ? '\n' + c.help + '\n' : ''}`;
 }
 
+/** Where the CLI writes. */
+export interface Io {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
 /** Run the CLI; returns the exit code. */
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage() + '\n');

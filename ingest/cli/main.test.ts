@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mail, mbox, tempDir } from '../test-support/mail-builder.ts';
+import { main } from './main.ts';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string; json: () => any }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  return { code, out, err, json: () => JSON.parse(out) };
+}
+
+describe('patchlore CLI', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  let file: string;
+  beforeAll(() => {
+    tmp = tempDir();
+    db = join(tmp.dir, 'db.sqlite');
+    const LIST = 'nvdimm.lists.linux.dev';
+    file = tmp.file(
+      'list.mbox',
+      'not mail\n\n' +
+        mbox([
+          mail({ id: 'root@x', subject: '[PATCH] fs/dax: fix pte_special for devdax', listId: LIST, body: 'pte_special and devdax\n' }),
+          mail({ id: 'reply@x', subject: 'Re: [PATCH] fs/dax: fix pte_special for devdax', inReplyTo: 'root@x', references: ['root@x'], listId: LIST, body: 'Looks good.\n' }),
+          mail({ id: 'orphan@x', inReplyTo: 'gone@x', references: ['gone@x'], listId: LIST }),
+        ]),
+    );
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('prints usage and exits 2 without a command or with an unknown one', async () => {
+    expect((await cli()).code).toBe(2);
+    const r = await cli('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command "frobnicate"');
+  });
+
+  it('exits 2 on bad options, naming them', async () => {
+    const r = await cli('import', '--db', db, '--bogus', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown option '--bogus'/);
+    expect(r.err).toContain('usage: patchlore import');
+    expect((await cli('import', '--db', db, '--mbox-format', 'nope', file)).err).toContain('--mbox-format must be one of auto, mboxrd, mboxo, mboxcl, mboxcl2; got "nope"');
+  });
+
+  it('tells the user there is no store yet', async () => {
+    const r = await cli('stats', '--db', join(tmp.dir, 'missing.sqlite'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no store at');
+    expect(r.err).toContain('patchlore import');
+  });
+
+  it('imports and reports counts as one JSON document', async () => {
+    const r = await cli('import', '--db', db, '--json', file);
+    expect(r.code).toBe(0);
+    const j = r.json();
+    expect(j).toMatchObject({ read: 4, stored: 3, duplicates: 0, unparsed: 1 });
+    expect(j.diagnostics).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'mail/no-headers', source: file, locator: '@0' })]),
+    );
+    for (const d of j.diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(['code', 'message', 'source']));
+  });
+
+  it('exits 1 under --strict when something could not be parsed', async () => {
+    expect((await cli('import', '--db', db, '--strict', file)).code).toBe(1);
+  });
+
+  it('exits 1 when no input could be read', async () => {
+    const r = await cli('import', '--db', db, '--json', join(tmp.dir, 'nope.mbox'));
+    expect(r.code).toBe(1);
+    expect(r.json().diagnostics[0]).toMatchObject({ code: 'source/unreadable', source: join(tmp.dir, 'nope.mbox') });
+  });
+
+  it('answers stats, thread, search and report in the documented shapes', async () => {
+    const stats = (await cli('stats', '--db', db, '--json')).json();
+    expect(stats).toMatchObject({ messages: 3, threads: 2, ghosts: 1, series: 0, revisions: 0, unparsed: 1, lists: [{ name: 'nvdimm', messages: 3 }] });
+
+    const thread = await cli('thread', '--db', db, '--json', '<reply@x>');
+    expect(thread.code).toBe(0);
+    const t = thread.json();
+    expect(t.root).toBe('root@x');
+    expect(t.messages.map((m: any) => [m.messageId, m.parent, m.depth])).toEqual([
+      ['root@x', null, 0],
+      ['reply@x', 'root@x', 1],
+    ]);
+    expect(Object.keys(t.messages[0])).toEqual(expect.arrayContaining(['messageId', 'parent', 'depth', 'from', 'date', 'subject']));
+
+    const orphan = (await cli('thread', '--db', db, '--json', 'orphan@x')).json();
+    expect(orphan.messages.map((m: any) => [m.messageId, m.ghost])).toEqual([
+      ['gone@x', true],
+      ['orphan@x', false],
+    ]);
+
+    const search = (await cli('search', '--db', db, '--json', 'pte_special devdax')).json();
+    expect(search.total).toBe(2);
+    expect(Object.keys(search.hits[0])).toEqual(expect.arrayContaining(['messageId', 'threadId', 'subject', 'from', 'date', 'score', 'snippet']));
+    expect(search.hits[0].snippet).toContain('«pte_special»');
+
+    const report = (await cli('report', '--db', db, '--json')).json();
+    expect(report.unparsed).toHaveLength(1);
+    expect(report.unparsed[0]).toMatchObject({ code: 'mail/no-headers', seen: [{ source: file, locator: '@0', list: '' }] });
+    expect(report).toMatchObject({ ghosts: 1, imposters: 0 });
+  });
+
+  it('names the Message-ID it cannot find', async () => {
+    const r = await cli('thread', '--db', db, 'nobody@x');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no message or thread with Message-ID <nobody@x>');
+  });
+
+  it('rebuilds derived tables from raw mail with reindex', async () => {
+    const before = (await cli('stats', '--db', db, '--json')).json();
+    const r = await cli('reindex', '--db', db, '--json', '--jobs', '0');
+    expect(r.json()).toMatchObject({ raw: 4, messages: 3, unparsed: 1, threads: 2 });
+    expect((await cli('stats', '--db', db, '--json')).json()).toEqual(before);
+  });
+});
