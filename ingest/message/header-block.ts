@@ -34,25 +34,17 @@ const FIELD_NAME = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:/;
 /** Split the header block of `bytes`. */
 export function headerBlock(bytes: Buffer): HeaderBlock {
   const limit = Math.min(bytes.length, MAX_HEADER_BYTES);
-  // Find the empty line ending the block: "\n\n" or "\n\r\n".
-  let end = -1;
-  let bodyStart = bytes.length;
-  for (let i = bytes.indexOf(0x0a); i >= 0 && i < limit; i = bytes.indexOf(0x0a, i + 1)) {
-    const next = bytes[i + 1];
-    if (next === 0x0a) {
-      end = i + 1;
-      bodyStart = i + 2;
-      break;
-    }
-    if (next === 0x0d && bytes[i + 2] === 0x0a) {
-      end = i + 1;
-      bodyStart = i + 3;
-      break;
-    }
-  }
-  if (end < 0) {
-    end = limit;
-    bodyStart = limit;
+  // The block ends at the first empty line: "\n\n" or "\n\r\n".
+  let end = limit;
+  let bodyStart = limit;
+  const lf = bytes.indexOf('\n\n');
+  const crlf = bytes.indexOf('\n\r\n');
+  if (lf >= 0 && lf < limit && (crlf < 0 || lf < crlf)) {
+    end = lf + 1;
+    bodyStart = lf + 2;
+  } else if (crlf >= 0 && crlf < limit) {
+    end = crlf + 1;
+    bodyStart = crlf + 3;
   }
   const text = bytes.toString('latin1', 0, end);
   const fields: HeaderField[] = [];

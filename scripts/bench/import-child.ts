@@ -1,0 +1,12 @@
+// One measured import in a process of its own: prints the import summary counts and its time.
+import { importSources } from '../../ingest/import/import-sources.ts';
+import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
+import { openStore } from '../../ingest/store/store-fs.ts';
+
+const [db, ...inputs] = process.argv.slice(2);
+const store = openStore(db!);
+const t0 = performance.now();
+const s = await importSources(store, inputs, { list: '', mboxFormat: 'auto', workers: defaultWorkers() });
+const ms = performance.now() - t0;
+store.close();
+process.stdout.write(JSON.stringify({ read: s.read, stored: s.stored, duplicates: s.duplicates, unparsed: s.unparsed, ms }) + '\n');

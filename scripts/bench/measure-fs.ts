@@ -1,0 +1,34 @@
+// Runs a Node script in a child process and measures it: wall time, peak RSS (via
+// report-rss.mjs), and the JSON line it prints.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Measured<T> {
+  result: T;
+  wallMs: number;
+  peakRssBytes: number;
+}
+
+export async function measureNode<T>(args: string[], env: Record<string, string> = {}): Promise<Measured<T>> {
+  const dir = mkdtempSync(join(tmpdir(), 'patchlore-bench-'));
+  const rssFile = join(dir, 'rss');
+  const t0 = performance.now();
+  const out: Buffer[] = [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', new URL('./report-rss.mjs', import.meta.url).href, '--import', 'tsx', ...args], {
+      env: { ...process.env, ...env, PATCHLORE_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  const wallMs = performance.now() - t0;
+  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}`);
+  const peakRssBytes = Number(readFileSync(rssFile, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  const lines = Buffer.concat(out).toString('utf8').trim().split('\n');
+  return { result: JSON.parse(lines[lines.length - 1]!) as T, wallMs, peakRssBytes };
+}
