@@ -65,9 +65,11 @@ function splitList(value: string): string[] {
   return out;
 }
 
-function normalizeEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  return at < 0 ? email : email.slice(0, at) + '@' + email.slice(at + 1).toLowerCase();
+/** An address with its domain lower-cased (domains are case-insensitive; local parts are not). */
+export function normalizeEmail(email: string): string {
+  const e = email.trim();
+  const at = e.lastIndexOf('@');
+  return at < 0 ? e : e.slice(0, at) + '@' + e.slice(at + 1).toLowerCase();
 }
 
 /** The addresses of a To/Cc header value (raw, unfolded). */

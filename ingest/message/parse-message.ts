@@ -10,7 +10,7 @@ import { parseMessageId, parseReferences } from './message-id.ts';
 import { chooseDate } from './parse-date.ts';
 import { listIdOf } from './list-name.ts';
 import { fieldValues, headerBlock } from './header-block.ts';
-import { parseAddressList } from './address-list.ts';
+import { normalizeEmail, parseAddressList } from './address-list.ts';
 
 /** Messages larger than this are kept raw but not parsed: mailparser holds a message and its
  *  decoded parts in memory at once. Far above any list's limit (vger refuses mail over 100 KB
@@ -47,10 +47,6 @@ function addresses(obj: AddressObject | AddressObject[] | undefined): Address[] 
   return out;
 }
 
-function normalizeEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  return at < 0 ? email.trim() : email.slice(0, at).trim() + '@' + email.slice(at + 1).trim().toLowerCase();
-}
 
 /** Decode a text attachment with its declared charset; UTF-8 when unknown or absent. */
 function decodeText(a: Attachment, diagnostics: Diagnostic[]): string {
