@@ -65,7 +65,6 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   };
 
   const commit = async (entries: Entry[]): Promise<void> => {
-    pool.flush();
     const outcomes = await Promise.all(entries.map((e) => e.outcome));
     store.transaction(() => {
       const checkpoints = new Map<string, string>();

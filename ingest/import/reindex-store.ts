@@ -34,7 +34,6 @@ export async function reindexStore(store: Store, opts: { workers: number; onProg
         const raw = { kind: 'raw' as const, bytes: r.bytes, origin: { source: r.source ?? '', locator: r.locator ?? '', list: '' }, envelopeDate: r.envelopeDate };
         return pool.parse(raw, r.sha256);
       });
-      pool.flush();
       const done = await Promise.all(outcomes);
       store.transaction(() => {
         page.forEach((r, i) => {
