@@ -29,6 +29,7 @@ export type DiagnosticCode =
   | 'charset/unknown' // a declared charset no decoder knows; decoded as UTF-8 or Latin-1
   | 'header/raw-8bit' // a header with raw 8-bit bytes (not RFC 2047); decoded as UTF-8 or Latin-1
   | 'store/imposter' // a different message reusing a Message-ID already seen
+  | 'series/overrides' // the manual lineage file (content/series-links.json) could not be used
   | 'thread/cycle' // a reference that would make a message its own ancestor was ignored
   | 'thread/self-reference'; // a message that references itself
 
@@ -232,4 +233,114 @@ export interface ReadProgress {
   done: number;
   /** Bytes known to exist (grows as sources are opened). */
   total: number;
+}
+
+// ---- Series: postings of patch series, their revisions, their trailers ----
+
+/** A message as the series stage sees it. */
+export interface SeriesMessage {
+  /** Message key (Message-ID, or imposter key). */
+  key: string;
+  /** Thread it belongs to. */
+  threadId: string;
+  /** Parent node in its thread (a message key or a ghost's Message-ID), null for a root. */
+  parent: string | null;
+  /** Date in ms, null when unknown. */
+  date: number | null;
+  from: Address;
+  subject: string;
+  /** Patch facts of the message (ingest/patch/mine-patch.ts). */
+  meta: import('./patch/mine-patch.ts').PatchMeta;
+}
+
+/** One patch of a posting. */
+export interface PostingPatch {
+  key: string;
+  /** Position in the posting, from 1; a single patch is 1 of 1. */
+  index: number;
+  total: number;
+  subject: string;
+  /** Subject title without tags. */
+  title: string;
+  /** Fingerprint of the diff (parse-diff.ts), '' for none. */
+  fingerprint: string;
+}
+
+/** One posting of a series: the cover letter (if any) and patches sent together. */
+export interface Posting {
+  /** The cover letter's key, else the first patch's. */
+  id: string;
+  threadId: string;
+  author: Address;
+  date: number | null;
+  /** Version as tagged ("3", "5.1"), null when untagged. */
+  version: string | null;
+  rfc: boolean;
+  resend: boolean;
+  /** A PATCHSETS bundle of several series: its version is the bundle's, not the series'. */
+  bundle: boolean;
+  /** Patches announced (N of "k/N"), null for an unnumbered single patch. */
+  total: number | null;
+  /** Bracket words besides PATCH syntax ("net-next", "ndctl"). */
+  prefixes: string[];
+  /** The posting's title: the cover letter's, else the first patch's. */
+  title: string;
+  subject: string;
+  coverKey: string | null;
+  /** How the cover letter was recognized. */
+  cover: 'numbered' | 'diffstat' | 'naked' | null;
+  patches: PostingPatch[];
+  /** "change-id:" of the cover or patches. */
+  changeId: string | null;
+  /** Message-IDs the cover letter and patches point at on lines about versions ("v2: <url>"). */
+  links: string[];
+  /** Versions its changelog says it changes from. */
+  changelogFrom: number[];
+  /** Parent of the cover (or first patch) when outside the posting: sent in reply to it. */
+  inReplyTo: string | null;
+}
+
+/** How a posting was linked to the previous one of its lineage, strongest first. */
+export type RevisionSignal = 'manual' | 'change-id' | 'changelog-link' | 'in-reply-to' | 'changelog' | 'subject' | 'patch-id';
+
+/** One posting's place in its lineage. */
+export interface Revision {
+  postingId: string;
+  /** Lineage id: the earliest posting's id. */
+  family: string;
+  /** Version number: as tagged, else inferred (changelog, order in the lineage); RFCs without a
+   *  number count as the version they precede. */
+  version: number;
+  versionInferred: boolean;
+  /** The earlier posting this one was linked to, null for the first. */
+  linkFrom: string | null;
+  /** For the first posting of a lineage split off another one (a series divided in two: both
+   *  halves continue the numbering), the posting of the other lineage it continues. */
+  forkedFrom: string | null;
+  signal: RevisionSignal | null;
+  confidence: number;
+}
+
+/** A trailer of one patch of a posting. */
+export interface PostingTrailer {
+  postingId: string;
+  patchKey: string;
+  name: string;
+  person: string;
+  email: string;
+  value: string;
+  /** patch: in the patch itself; reply: a reply to the patch; cover: a reply to the cover letter
+   *  (applies to every patch); carried: from an earlier revision of an unchanged patch. */
+  source: 'patch' | 'reply' | 'cover' | 'carried';
+  /** The message that gave it. */
+  messageId: string;
+}
+
+/** A person-trailer whose person is not the sender of the reply that gave it. */
+export interface TrailerMismatch {
+  postingId: string;
+  messageId: string;
+  name: string;
+  value: string;
+  sender: string;
 }

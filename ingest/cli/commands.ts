@@ -6,6 +6,7 @@ import { importCommand } from './commands/import.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { reportCommand } from './commands/report.ts';
 import { searchCommand } from './commands/search.ts';
+import { seriesCommand } from './commands/series.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -30,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   stats: statsCommand,
   thread: threadCommand,
   search: searchCommand,
+  series: seriesCommand,
   report: reportCommand,
   build: buildCommand,
   serve: serveCommand,

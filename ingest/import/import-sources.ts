@@ -7,6 +7,8 @@ import { readSourceFs } from '../source/read-source-fs.ts';
 import type { MboxFormat } from '../source/split-mbox.ts';
 import type { Store } from '../store/store-fs.ts';
 import { ParsePool } from './parse-pool.ts';
+import { mineMessage } from '../patch/mine-patch.ts';
+import { refreshSeries } from './refresh-series.ts';
 
 /** Messages stored per transaction: large enough to amortize commits, small enough that an
  *  interrupted import loses little work. */
@@ -68,7 +70,9 @@ export async function importSources(store: Store, inputs: readonly string[], opt
     const outcomes = await Promise.all(entries.map((e) => e.outcome));
     store.transaction(() => {
       const checkpoints = new Map<string, string>();
+      const before = summary.stored;
       entries.forEach((e, i) => storeEntry(store, e, outcomes[i] ?? null, summary));
+      if (summary.stored > before) store.setSeriesStale(true);
       for (const e of entries) if (e.item.checkpoint) checkpoints.set(e.item.checkpoint.epoch, e.item.checkpoint.commit);
       for (const [epoch, commit] of checkpoints) store.setEpochCursor(epoch, commit);
     });
@@ -123,6 +127,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
     await pool.close();
   }
   summary.diagnostics.push(...store.threadPending().diagnostics);
+  if (store.seriesStale()) summary.diagnostics.push(...refreshSeries(store).diagnostics);
   report(true);
   return summary;
 }
@@ -153,7 +158,7 @@ function storeEntry(store: Store, e: Entry, outcome: ParseOutcome | null, summar
     return;
   }
   outcome.message.diagnostics.push(...context);
-  const r = store.storeParsed(rawId, outcome.message);
+  const r = store.storeParsed(rawId, outcome.message, mineMessage(outcome.message));
   store.addSighting(rawId, raw.origin, r.message);
   if (r.outcome === 'duplicate') summary.duplicates++;
   else {

@@ -3,6 +3,8 @@
 import type { Diagnostic, ParseOutcome } from '../types.ts';
 import type { Store } from '../store/store-fs.ts';
 import { ParsePool } from './parse-pool.ts';
+import { mineMessage } from '../patch/mine-patch.ts';
+import { refreshSeries } from './refresh-series.ts';
 
 const PAGE = 1000;
 
@@ -14,10 +16,11 @@ export interface ReindexSummary {
   unparsed: number;
   imposters: number;
   threads: number;
+  series: number;
 }
 
 export async function reindexStore(store: Store, opts: { workers: number; onProgress?: (done: number) => void }): Promise<ReindexSummary> {
-  const summary: ReindexSummary = { raw: 0, messages: 0, duplicates: 0, unparsed: 0, imposters: 0, threads: 0 };
+  const summary: ReindexSummary = { raw: 0, messages: 0, duplicates: 0, unparsed: 0, imposters: 0, threads: 0, series: 0 };
   store.resetDerived();
   const pool = new ParsePool(opts.workers);
   try {
@@ -44,7 +47,7 @@ export async function reindexStore(store: Store, opts: { workers: number; onProg
             summary.unparsed++;
             return;
           }
-          const s = store.storeParsed(r.id, o.message);
+          const s = store.storeParsed(r.id, o.message, mineMessage(o.message));
           store.relinkSightings(r.id, s.message);
           if (s.outcome === 'duplicate') summary.duplicates++;
           else summary.messages++;
@@ -57,5 +60,6 @@ export async function reindexStore(store: Store, opts: { workers: number; onProg
     await pool.close();
   }
   summary.threads = store.threadPending().threads;
+  summary.series = refreshSeries(store).families;
   return summary;
 }

@@ -91,8 +91,8 @@ export interface ReferenceHeaders {
 }
 
 /**
- * Parent candidates, oldest first: References, then In-Reply-To IDs not already listed. The last
- * is the parent. In-Reply-To is only trusted for bracketed IDs; free text around them (Gnus'
+ * Parent candidates, oldest first: References, then In-Reply-To IDs not already listed; the
+ * In-Reply-To is always last, since it is the parent. In-Reply-To is only trusted for bracketed IDs; free text around them (Gnus'
  * "(Dan Williams's message of ...)") is ignored.
  */
 export function parseReferences(h: ReferenceHeaders): {
@@ -139,6 +139,12 @@ export function parseReferences(h: ReferenceHeaders): {
   };
   for (const id of refIds) add(id, false);
   for (const id of irtIds) add(id, true);
+  // In-Reply-To names the parent directly (RFC 5322 3.6.4); when References lists it elsewhere
+  // than last (some clients reorder References), the parent is still the In-Reply-To.
+  if (inReplyTo && references[references.length - 1] !== inReplyTo) {
+    references.splice(references.indexOf(inReplyTo), 1);
+    references.push(inReplyTo);
+  }
 
   if (junk.length) {
     diagnostics.push({

@@ -6,8 +6,9 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 
-/** The package root: where astro.config.mjs and src/ are. */
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+import { PROJECT_ROOT } from '../project-root.ts';
+
+export { PROJECT_ROOT };
 
 /** What a build produced. */
 export interface SiteSummary {

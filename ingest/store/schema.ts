@@ -6,7 +6,7 @@
 export const PRIMARY_VERSION = 1;
 
 /** Version of the derived tables; a store with another version must be reindexed. */
-export const DERIVED_VERSION = 1;
+export const DERIVED_VERSION = 2;
 
 /** Tables holding mail as received. Never dropped. */
 export const PRIMARY_SCHEMA = `
@@ -141,6 +141,80 @@ CREATE TABLE IF NOT EXISTS thread_lists (
   PRIMARY KEY (list, thread_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS thread_lists_date ON thread_lists(list, last_date);
+-- Patch facts of each message (ingest/patch/mine-patch.ts), as JSON.
+CREATE TABLE IF NOT EXISTS patch_meta (
+  message INTEGER PRIMARY KEY REFERENCES messages(id),
+  kind TEXT NOT NULL,
+  meta TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS patch_meta_kind ON patch_meta(kind);
+-- Postings: one cover letter and its patches, sent together (ingest/series/group-postings.ts).
+CREATE TABLE IF NOT EXISTS postings (
+  id TEXT PRIMARY KEY,
+  thread_id TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_email TEXT NOT NULL,
+  date INTEGER,
+  version_tag TEXT,
+  rfc INTEGER NOT NULL,
+  resend INTEGER NOT NULL,
+  bundle INTEGER NOT NULL,
+  total INTEGER,
+  prefixes TEXT NOT NULL,
+  title TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  cover_key TEXT,
+  cover_how TEXT,
+  change_id TEXT,
+  links TEXT NOT NULL,
+  changelog_from TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS postings_thread ON postings(thread_id);
+CREATE INDEX IF NOT EXISTS postings_cover ON postings(cover_key);
+-- Each posting's place in its lineage (a bundle may continue two lineages).
+CREATE TABLE IF NOT EXISTS revisions (
+  posting TEXT NOT NULL,
+  family TEXT NOT NULL,
+  version REAL NOT NULL,
+  version_inferred INTEGER NOT NULL,
+  link_from TEXT,
+  forked_from TEXT,
+  signal TEXT,
+  confidence REAL NOT NULL,
+  PRIMARY KEY (family, posting)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS revisions_posting ON revisions(posting);
+CREATE TABLE IF NOT EXISTS posting_patches (
+  posting TEXT NOT NULL,
+  key TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  title TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  PRIMARY KEY (posting, idx, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS posting_patches_key ON posting_patches(key);
+CREATE TABLE IF NOT EXISTS posting_trailers (
+  posting TEXT NOT NULL,
+  patch_key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  person TEXT NOT NULL,
+  email TEXT NOT NULL,
+  value TEXT NOT NULL,
+  source TEXT NOT NULL,
+  given_in TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS posting_trailers_patch ON posting_trailers(patch_key);
+CREATE INDEX IF NOT EXISTS posting_trailers_posting ON posting_trailers(posting);
+CREATE TABLE IF NOT EXISTS trailer_mismatches (
+  posting TEXT NOT NULL,
+  message_key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  sender TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS trailer_mismatches_posting ON trailer_mismatches(posting);
 -- Full text over messages. Kernel identifiers stay whole: '_' is a word character.
 CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
   subject, author, body,
@@ -151,6 +225,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
 
 /** Derived tables in drop order. */
 export const DERIVED_TABLES = [
+  'trailer_mismatches',
+  'posting_trailers',
+  'posting_patches',
+  'revisions',
+  'postings',
+  'patch_meta',
   'messages_fts',
   'thread_lists',
   'threads',

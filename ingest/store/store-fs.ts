@@ -7,6 +7,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Diagnostic, Message, Origin, ThreadInput, ThreadNode } from '../types.ts';
+import type { PatchMeta } from '../patch/mine-patch.ts';
+import { joinParts } from '../message/message-body.ts';
+export type { StoredPart } from '../message/message-body.ts';
 import { listName } from '../message/list-name.ts';
 import { threadMessages } from '../thread/thread-messages.ts';
 import { DERIVED_SCHEMA, DERIVED_TABLES, DERIVED_VERSION, PRIMARY_SCHEMA, PRIMARY_VERSION } from './schema.ts';
@@ -22,11 +25,6 @@ export interface KnownRaw {
   message: number | null;
 }
 
-/** Text parts live in `messages.body`, joined; a part row says where. */
-export type StoredPart =
-  | { kind: 'text'; filename: string; contentType: string; start: number; end: number }
-  | { kind: 'binary'; filename: string; contentType: string; size: number };
-
 /** Thrown when a store was written by an incompatible version: the user must act. */
 export class StoreVersionError extends Error {}
 
@@ -34,23 +32,6 @@ export class StoreVersionError extends Error {}
 export function formatAddress(name: string, email: string): string {
   if (name && email) return `${name} <${email}>`;
   return name || email;
-}
-
-/** Split the text parts of a message into one body string and part boundaries. */
-export function joinParts(message: Message): { body: string; parts: StoredPart[] } {
-  let body = '';
-  const parts: StoredPart[] = [];
-  for (const p of message.parts) {
-    if (p.kind === 'text') {
-      if (body.length && !body.endsWith('\n')) body += '\n';
-      const start = body.length;
-      body += p.text;
-      parts.push({ kind: 'text', filename: p.filename, contentType: p.contentType, start, end: body.length });
-    } else {
-      parts.push({ kind: 'binary', filename: p.filename, contentType: p.contentType, size: p.size });
-    }
-  }
-  return { body, parts };
 }
 
 /** Open (creating if needed) the store at `path`. */
@@ -139,6 +120,7 @@ export class Store {
         @recipients, @date, @dateSource, @dateHeader, @inReplyTo, @refs, @listIds, @body, @parts)`),
       setKey: db.prepare('UPDATE messages SET key = ?, imposter = ?, thread_id = NULL WHERE id = ?'),
       insertFts: db.prepare('INSERT INTO messages_fts (rowid, subject, author, body) VALUES (?, ?, ?, ?)'),
+      insertPatchMeta: db.prepare('INSERT OR REPLACE INTO patch_meta (message, kind, meta) VALUES (?, ?, ?)'),
       insertCopy: db.prepare('INSERT OR REPLACE INTO copies (raw_id, message) VALUES (?, ?)'),
       insertUnparsed: db.prepare(`INSERT OR REPLACE INTO copies (raw_id, message, unparsed_code, unparsed_message, unparsed_expected, unparsed_found)
         VALUES (?, NULL, ?, ?, ?, ?)`),
@@ -222,7 +204,7 @@ export class Store {
    * a duplicate, recorded as another copy. Same Message-ID, other content: an imposter, stored
    * under its own key. Returns the stored message's row id and what happened.
    */
-  storeParsed(rawId: number, m: Message): { outcome: StoreOutcome; message: number; diagnostics: Diagnostic[] } {
+  storeParsed(rawId: number, m: Message, meta: PatchMeta): { outcome: StoreOutcome; message: number; diagnostics: Diagnostic[] } {
     const existing = this.q.variants.all(m.messageId) as Array<{ id: number; key: string; contentHash: string; date: number | null }>;
     const same = existing.find((e) => e.contentHash === m.contentHash);
     if (same) {
@@ -254,6 +236,7 @@ export class Store {
     };
     const id = Number(this.q.insertMessage.run(row).lastInsertRowid);
     this.q.insertFts.run(id, m.subject, author, body);
+    this.q.insertPatchMeta.run(id, meta.kind, JSON.stringify(meta));
     this.q.insertCopy.run(rawId, id);
     let key = m.messageId;
     if (existing.length) {
@@ -303,6 +286,17 @@ export class Store {
 
   setEpochCursor(gitDir: string, commit: string): void {
     this.q.setEpochCursor.run(gitDir, commit);
+  }
+
+  /** Whether messages were stored since the series tables were last computed (also after an
+   *  import interrupted between the two). */
+  seriesStale(): boolean {
+    return this.meta('series_dirty') === '1';
+  }
+
+  /** Record that the series tables no longer reflect the messages, or (false) that they do. */
+  setSeriesStale(stale: boolean): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('series_dirty', stale ? '1' : '0');
   }
 
   /** Number of messages waiting to be threaded. */

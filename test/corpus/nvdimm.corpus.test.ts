@@ -17,7 +17,8 @@ import { dumpStore } from '../../ingest/test-support/dump-store.ts';
 import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 import type { Message } from '../../ingest/types.ts';
 
-export const CORPUS = resolve(process.env.PATCHLORE_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus'));
+import { CORPUS } from '../../ingest/test-support/corpus.ts';
+
 const NVDIMM = join(CORPUS, 'nvdimm');
 const FULL = join(NVDIMM, 'full/all.mboxrd.gz');
 const missing = existsSync(FULL) ? null : `no corpus at ${CORPUS} (set PATCHLORE_CORPUS)`;

@@ -1,0 +1,119 @@
+// What one message says about patches: its subject tags, whether it is a patch, a cover letter,
+// a pull request or a reply, its diff, the trailers it gives, the postings it points at, and the
+// versions its changelog mentions. Message-level only: grouping messages into series and linking
+// revisions is the series stage's work. Pure; never throws.
+import type { Address } from '../types.ts';
+import { joinParts } from '../message/message-body.ts';
+import { hasDiff, hasDiffstat, parseDiff, type DiffSummary } from './parse-diff.ts';
+import { messageLinks } from './message-links.ts';
+import { parseSubject, type SubjectTags } from './subject-tags.ts';
+import { followupTrailers, patchTrailers, type FoundTrailer } from './trailers.ts';
+
+/** What kind of message, for series purposes. A notice is a maintainer tool's report about a
+ *  patch (Andrew Morton's "+ foo.patch added to mm-unstable branch"): it carries the patch but is
+ *  not a posting of it. */
+export type PatchKind = 'patch' | 'cover' | 'pull' | 'notice' | 'reply' | 'other';
+
+/** Subjects of maintainers' patch-queue notices (akpm's mm-commits mail, merge reports). */
+const NOTICE = /^(?:\+ \S+\.patch added to |\[(?:merged|to-be-updated|withdrawn|obsolete|folded-merged|nacked)[^\]]*\] \S+\.patch |\[(?:merged|to-be-updated)[^\]]*\] )/i;
+
+/** A git pull request ("The following changes since commit ... are available in the Git
+ *  repository at:"). */
+export interface PullRequest {
+  base: string;
+  url: string;
+  ref: string;
+}
+
+/** The patch facts of one message. */
+export interface PatchMeta {
+  kind: PatchKind;
+  tags: SubjectTags;
+  hasDiff: boolean;
+  hasDiffstat: boolean;
+  /** The diff, for patches. */
+  diff: DiffSummary | null;
+  /** "base-commit:" (b4, git format-patch --base). */
+  baseCommit: string | null;
+  /** "change-id:" (b4): the same for every revision of a series. */
+  changeId: string | null;
+  /** "prerequisite-patch-id:" lines. */
+  prerequisites: string[];
+  /** Trailers this message gives: a patch's or cover's trailer block, or a reply's own lines. */
+  trailers: FoundTrailer[];
+  /** Message-IDs its own text points at (lore URLs, "previous version: <id>"). */
+  links: string[];
+  /** Of those, the ones on lines about versions ("v2: https://lore...", "Link to v3:"). */
+  versionLinks: string[];
+  /** Versions a changelog says this posting changes from ("Changes since v3" -> 3). */
+  changelogFrom: number[];
+  pullRequest: PullRequest | null;
+}
+
+/** What mining needs of a message. */
+export interface MineInput {
+  subject: string;
+  /** Text parts joined (attachments included: a patch may come as a text/x-patch part). */
+  body: string;
+  from: Address;
+  /** Whether the message names a parent (In-Reply-To/References). */
+  isReply: boolean;
+}
+
+const PULL = /following changes since commit ([0-9a-f]{7,64})[\s\S]{0,400}?are available in the [Gg]it repository at:\s*\n\s*(\S+)(?:[ \t]+(\S+))?/;
+
+/** Versions a changelog says it changes from. Looks above the diff only. */
+export function changelogVersions(text: string): number[] {
+  const out = new Set<number>();
+  const diff = text.search(/^diff --git /m);
+  const own = (diff < 0 ? text : text.slice(0, diff)).replace(/^\s*>.*$/gm, '');
+  const patterns = [
+    /\b(?:changes|changed|changelog|updates?|differences?|diff|delta)\s+(?:since|from|in|vs\.?|versus|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:previous\s+)?(?:version\s+)?v?(\d+(?:\.\d+)?)\b/gi,
+    /^\s*[-*]?\s*v(\d+(?:\.\d+)?)\s*(?:->|→|=>|to|\.\.)\s*v?\d+(?:\.\d+)?\s*:?/gim,
+    /\blink to v(\d+(?:\.\d+)?)\b/gi,
+    /^\s*(?:[-*]\s*)?v(\d+(?:\.\d+)?)\s*:\s*(?:https?:\/\/|<)/gim,
+    /\bsince (?:the )?(?:v|version )(\d+(?:\.\d+)?)\b/gi,
+  ];
+  for (const re of patterns) for (const m of own.matchAll(re)) out.add(Number(m[1]));
+  return [...out].filter((n) => Number.isFinite(n) && n > 0 && n < 100).sort((a, b) => a - b);
+}
+
+export function minePatch(m: MineInput): PatchMeta {
+  const tags = parseSubject(m.subject);
+  const diffPresent = hasDiff(m.body);
+  const diffstat = hasDiffstat(m.body);
+  const pull = PULL.exec(m.body);
+  let kind: PatchKind;
+  if (pull && !tags.reply) kind = 'pull';
+  else if (NOTICE.test(m.subject)) kind = 'notice';
+  else if (tags.reply || tags.forward) kind = 'reply';
+  else if (tags.index === 0 && tags.total !== null) kind = 'cover';
+  else if (diffPresent) kind = 'patch';
+  else if (tags.patch && diffstat) kind = 'cover';
+  else if (m.isReply) kind = 'reply';
+  else kind = 'other';
+
+  const asPosting = kind === 'patch' || kind === 'cover';
+  const links = messageLinks(m.body);
+  const one = (re: RegExp): string | null => re.exec(m.body)?.[1] ?? null;
+  return {
+    kind,
+    tags,
+    hasDiff: diffPresent,
+    hasDiffstat: diffstat,
+    diff: kind === 'patch' ? parseDiff(m.body) : null,
+    baseCommit: one(/^base-commit:\s*([0-9a-f]{7,64})\s*$/m),
+    changeId: one(/^change-id:\s*(\S+)\s*$/m),
+    prerequisites: [...m.body.matchAll(/^prerequisite-(?:patch|message)-id:\s*<?(\S+?)>?\s*$/gm)].map((x) => x[1]!),
+    trailers: asPosting ? patchTrailers(m.body) : followupTrailers(m.body, m.from),
+    links: links.all,
+    versionLinks: asPosting ? links.versioned : [],
+    changelogFrom: asPosting ? changelogVersions(m.body) : [],
+    pullRequest: pull ? { base: pull[1]!, url: pull[2]!, ref: pull[3] ?? '' } : null,
+  };
+}
+
+/** Mine a normalized message. */
+export function mineMessage(m: import('../types.ts').Message): PatchMeta {
+  return minePatch({ subject: m.subject, body: joinParts(m).body, from: m.from, isReply: m.references.length > 0 });
+}

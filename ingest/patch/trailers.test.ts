@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { followupTrailers, patchTrailers, trailerMatchesSender, trailerPerson } from './trailers.ts';
+
+const sender = { name: 'Followup Reviewer1', email: 'followup-reviewer1@example.com' };
+
+describe('patchTrailers', () => {
+  it('reads the last paragraph of the commit message, not the changelog below ---', () => {
+    const body = `Follow-up trailer collating test.
+
+Fixes: abcdef01234567890
+Reviewed-by: Original Reviewer <original-reviewer@example.com>
+Link: https://msgid.link/some@msgid.here  # initial submission
+Signed-off-by: Original Submitter <original-submitter@example.com>
+---
+v2: Reviewed-by: Not A Trailer <x@y.z>
+diff --git a/x b/x
+`;
+    expect(patchTrailers(body).map((t) => [t.name, t.value])).toEqual([
+      ['Fixes', 'abcdef01234567890'],
+      ['Reviewed-by', 'Original Reviewer <original-reviewer@example.com>'],
+      ['Link', 'https://msgid.link/some@msgid.here'],
+      ['Signed-off-by', 'Original Submitter <original-submitter@example.com>'],
+    ]);
+  });
+
+  it('joins a wrapped address and keeps names with commas and quotes', () => {
+    expect(patchTrailers('x\n\nSigned-off-by: Very Long Name\n<long@example.com>\nReported-by: "Doe, Jane" <jane@example.com>\n').map((t) => [t.person, t.email])).toEqual([
+      ['Very Long Name', 'long@example.com'],
+      ['Doe, Jane', 'jane@example.com'],
+    ]);
+  });
+});
+
+describe('followupTrailers', () => {
+  it('takes the reply\'s own trailers, never quoted ones or the signature', () => {
+    const body = `> Reviewed-by: Someone Else <else@example.com>
+>> Acked-by: Deeper <deeper@example.com>
+
+Reviewed-by: Followup Reviewer1 <followup-reviewer1@example.com>
+Subject: not a trailer <a@b.c>
+Acked-by: see https://example.org/why <x@y.z>
+Link: https://lore.kernel.org/r/x@y
+
+-- 
+Acked-by: In Signature <sig@example.com>
+`;
+    expect(followupTrailers(body, sender).map((t) => t.value)).toEqual(['Followup Reviewer1 <followup-reviewer1@example.com>', 'https://lore.kernel.org/r/x@y']);
+  });
+
+  it('needs an address for a person-trailer and cleans mailto junk', () => {
+    expect(followupTrailers('Acked-by: nobody\n', sender)).toEqual([]);
+    expect(followupTrailers('Reviewed-by: HTML Junker <html-junker@example.com<mailto:html-junker@example.com>>\n', sender)[0]!.value).toBe(
+      'HTML Junker <html-junker@example.com>',
+    );
+  });
+
+  it('reads a standalone NAK as a Nacked-by from the sender', () => {
+    expect(followupTrailers('> some patch\n\nNAK.\n', sender)).toEqual([
+      { name: 'Nacked-by', value: 'Followup Reviewer1 <followup-reviewer1@example.com>', person: 'Followup Reviewer1', email: 'followup-reviewer1@example.com' },
+    ]);
+    expect(followupTrailers('I would NAK this if\n', sender)).toEqual([]);
+  });
+});
+
+describe('trailerMatchesSender', () => {
+  const t = (value: string) => ({ name: 'Reviewed-by', value, ...trailerPerson(value) });
+  it.each([
+    ['Followup Reviewer1 <followup-reviewer1@example.com>', true],
+    ['Followup Reviewer1 (corporate) <followup-reviewer1@example.com>', true],
+    ['F R <FOLLOWUP-REVIEWER1+lists@EXAMPLE.com>', true],
+    ['F R <followup-reviewer1@mail.example.com>', true],
+    ['Followup Reviewer1 <other@example.org>', true],
+    ['Mismatched Reviewer1 <mismatched-reviewer1@example.net>', false],
+  ])('%s -> %s', (value, expected) => {
+    expect(trailerMatchesSender(t(value), sender)).toBe(expected);
+  });
+});

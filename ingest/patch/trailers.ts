@@ -1,0 +1,157 @@
+// Trailers ("Reviewed-by: Name <addr>", "Fixes: abc (\"subject\")", "Link: url") in the two
+// places they are given: the trailer block of a patch or cover letter, and the author's own text
+// of a reply (never quoted lines, never the signature). The rules follow b4's
+// (LoreMessage.get_body_parts / find_trailers in mricon/b4 src/b4/__init__.py), which kernel
+// maintainers apply every day. Pure; never throws.
+import type { Address } from '../types.ts';
+
+/** One trailer as found. */
+export interface FoundTrailer {
+  /** Canonical name: "Reviewed-by", "Fixes", "Cc". */
+  name: string;
+  /** The value as written (without extra info such as "# comment" or "[for the foo parts]"). */
+  value: string;
+  /** Person of a person-trailer, '' otherwise. */
+  person: string;
+  /** Address of a person-trailer, '' otherwise. */
+  email: string;
+}
+
+/** Trailers about people (value is a person) vs. utility trailers (value is a hash or a link). */
+const UTILITY = new Set(['fixes', 'link', 'buglink', 'closes', 'obsoleted-by', 'change-id', 'base-commit', 'message-id']);
+/** Names collected from a patch's trailer block besides any "*-by". */
+const PATCH_NAMES = new Set(['fixes', 'link', 'buglink', 'closes', 'cc', 'nacked-by']);
+/** Trailers whose value is a URL. */
+const LINKS = new Set(['link', 'buglink', 'closes']);
+/** Names that look like trailers in replies but are mail headers or patch metadata (b4's list). */
+const NOT_FOLLOWUP = new Set(['from', 'author', 'cc', 'to', 'date', 'subject', 'subscribe', 'unsubscribe', 'base-commit', 'change-id']);
+
+const LINE = /^\s*([A-Za-z][\w-]*):\s+(\S.*?)\s*$/;
+
+/** "reviewed-by" -> "Reviewed-by", "cc" -> "Cc", "fixes" -> "Fixes". */
+export function canonicalName(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'nak' || lower === 'nack' || lower === 'nacked-by' || lower === 'nack-by') return 'Nacked-by';
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** Name and address of a person-trailer value: `"Doe, Jane" <jane@x>`, `Name (corp) <a@b>`,
+ *  `a@b`. Commas stay in the name (a trailer names one person). */
+export function trailerPerson(value: string): { person: string; email: string } {
+  const clean = value.replace(/<mailto:[^<>]*>/gi, '');
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(clean);
+  if (angle) {
+    const person = clean.slice(0, angle.index).trim().replace(/^"(.*)"$/, '$1').trim();
+    return { person, email: angle[1]!.toLowerCase() };
+  }
+  const bare = /\S+@\S+\.[^\s>]+/.exec(clean);
+  return { person: bare ? clean.replace(bare[0], '').replace(/[()]/g, '').trim() : clean.trim(), email: bare ? bare[0].replace(/[<>]/g, '').toLowerCase() : '' };
+}
+
+function make(name: string, rawValue: string): FoundTrailer {
+  const canon = canonicalName(name);
+  // Extra information after the value: "  # comment" (b4's hashtag form).
+  const value = rawValue
+    .replace(/<mailto:[^<>]*>/gi, '')
+    .replace(/\s+#[^#]+$/, '')
+    .trim();
+  if (UTILITY.has(canon.toLowerCase())) return { name: canon, value, person: '', email: '' };
+  const { person, email } = trailerPerson(value);
+  return { name: canon, value: person && email ? `${person} <${email}>` : email || value, person, email };
+}
+
+/** Undo common wrapping of trailers: "Signed-off-by: Long Name\n<addr>" and a Fixes subject that
+ *  runs onto the next line. */
+function unwrap(text: string): string {
+  return text
+    .replace(/^(\S+:\s+[\da-f]+\s+\([^)\n]+)\n([^\n]+\))/gm, '$1 $2')
+    .replace(/^(\S+:\s+[^<\n]+)\n(<[^>\n]+>)$/gm, '$1 $2');
+}
+
+/** Text before the signature ("-- " line). */
+function withoutSignature(body: string): string {
+  const i = body.search(/^-- $/m);
+  return i < 0 ? body : body.slice(0, i);
+}
+
+/** The commit message part of a patch or cover letter: above "---", or above the diff (a diff
+ *  made without git starts at "--- a/file"). */
+export function commitMessage(body: string): string {
+  const text = withoutSignature(body.replace(/\r/g, ''));
+  const end = text.search(/^(?:---$|diff |--- \S+.*\n\+\+\+ |Index: )/m);
+  return end >= 0 ? text.slice(0, end) : text;
+}
+
+/** Trailers of a patch or cover letter: the "Key: value" lines of the last paragraph of its
+ *  commit message, for "*-by" names and Fixes, Link, Closes, Cc. */
+export function patchTrailers(body: string): FoundTrailer[] {
+  const message = unwrap(commitMessage(body).trim());
+  const paragraphs = message.split(/\n\s*\n/);
+  const last = paragraphs[paragraphs.length - 1] ?? '';
+  const out: FoundTrailer[] = [];
+  for (const line of last.split('\n')) {
+    const m = LINE.exec(line);
+    if (!m) continue;
+    const lower = m[1]!.toLowerCase();
+    if (!lower.endsWith('-by') && !PATCH_NAMES.has(lower)) continue;
+    out.push(make(m[1]!, m[2]!));
+  }
+  return out;
+}
+
+/**
+ * Trailers given in a reply: "Key: value" lines of the author's own text (quoted lines and the
+ * signature excluded). A person-trailer needs an address; links are not taken from replies (they
+ * are usually discussion, not trailers); mail headers pasted into a reply are ignored. A line that
+ * is only "NAK" (or "Nacked.") is a Nacked-by from the sender.
+ */
+export function followupTrailers(body: string, sender: Address): FoundTrailer[] {
+  const text = unwrap(withoutSignature(body.replace(/\r/g, '')));
+  const out: FoundTrailer[] = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*>/.test(line)) continue;
+    if (/^\s*(?:NAK|NACK|Nacked|Nak)\.?\s*$/.test(line)) {
+      out.push({ name: 'Nacked-by', value: formatPerson(sender), person: sender.name, email: sender.email.toLowerCase() });
+      continue;
+    }
+    const m = LINE.exec(line);
+    if (!m) continue;
+    const lower = m[1]!.toLowerCase();
+    if (NOT_FOLLOWUP.has(lower) || !/^[\x21-\x7e]+$/.test(m[1]!)) continue;
+    const value = m[2]!;
+    const utility = UTILITY.has(canonicalName(lower).toLowerCase());
+    if (!utility && !/\S+@\S+\.\S+/.test(value)) continue;
+    // A URL is a trailer only in link trailers; elsewhere it is discussion ("Acked-by: see http...").
+    if (/https?:\/\//.test(value) && !LINKS.has(lower)) continue;
+    if (!utility && !lower.endsWith('-by')) continue;
+    out.push(make(m[1]!, value));
+  }
+  return out;
+}
+
+export function formatPerson(a: Address): string {
+  return a.name && a.email ? `${a.name} <${a.email}>` : a.email || a.name;
+}
+
+/** Normalize an address for matching: lower case, "+tag" removed from the local part. */
+function addressKey(email: string): string {
+  return email.toLowerCase().replace(/\+[^@]*@/, '@');
+}
+
+/**
+ * Whether a person-trailer was given by the message's sender: same address (ignoring case and
+ * "+tags", or one domain a subdomain of the other: @linux.intel.com and @intel.com), or the same
+ * name. Utility trailers always match.
+ */
+export function trailerMatchesSender(t: FoundTrailer, sender: Address): boolean {
+  if (!t.email) return true;
+  const a = addressKey(t.email);
+  const b = addressKey(sender.email);
+  if (a === b) return true;
+  const [la, da] = a.split('@');
+  const [lb, db] = b.split('@');
+  if (la && la === lb && da && db && (da.endsWith('.' + db) || db.endsWith('.' + da))) return true;
+  const tn = t.person.toLowerCase().replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  const sn = sender.name.toLowerCase().replace(/\s+/g, ' ').trim();
+  return tn.length > 0 && tn === sn;
+}

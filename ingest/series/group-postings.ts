@@ -1,0 +1,168 @@
+// Postings: the cover letter and patches sent together as one revision of a series. Grouped by
+// threading first (same thread, sender, version, RFC/RESEND and total), then, for mail sent
+// without threading, by sender, version and total within a short window. A cover letter is a
+// "0/N", or the same-author parent of the first patch with a diffstat (a cover without a number)
+// or without (a "naked" cover, as b4 recognizes them). Partial rerolls (v5.1 sent in reply to one
+// patch of v5) and series sent in reply to another series are postings of their own.
+// Pure; iterative; never throws.
+import type { Posting, PostingPatch, SeriesMessage } from '../types.ts';
+
+/** Patches sent without threading belong together when sent within this time of the first:
+ *  git send-email sends a series in seconds; a slow SMTP relay or a resumed send takes minutes. */
+export const UNTHREADED_WINDOW_MS = 2 * 3600 * 1000;
+
+interface Draft {
+  threadId: string;
+  groupKey: string;
+  cover: SeriesMessage | null;
+  coverHow: Posting['cover'];
+  slots: Map<number, SeriesMessage>;
+}
+
+const byDate = (a: SeriesMessage, b: SeriesMessage): number =>
+  (a.date ?? Infinity) - (b.date ?? Infinity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+function groupKey(m: SeriesMessage, withThread: boolean): string {
+  const t = m.meta.tags;
+  // RESEND is not part of the key: a "[RESEND PATCH v8 0/9]" cover often leads "[PATCH v8 n/9]"s.
+  return JSON.stringify([withThread ? m.threadId : '', m.from.email.toLowerCase(), t.version ?? '', t.rfc, t.total ?? `single:${m.key}`]);
+}
+
+function members(d: Draft): SeriesMessage[] {
+  const out = [...d.slots.values()];
+  if (d.cover) out.push(d.cover);
+  return out;
+}
+
+/** Group the postings among a set of messages (usually a whole store). */
+export function groupPostings(messages: readonly SeriesMessage[]): Posting[] {
+  const byKey = new Map(messages.map((m) => [m.key, m]));
+  const candidates = messages.filter((m) => m.meta.kind === 'patch' || (m.meta.kind === 'cover' && m.meta.tags.index === 0)).sort(byDate);
+
+  // 1. Within threads: fill slots 0..N of a draft; a taken slot opens a new draft.
+  const drafts: Draft[] = [];
+  const open = new Map<string, Draft[]>();
+  for (const m of candidates) {
+    const key = groupKey(m, true);
+    const index = m.meta.tags.index ?? 1;
+    const list = open.get(key) ?? [];
+    open.set(key, list);
+    let d = list.find((x) => (index === 0 ? x.cover === null : !x.slots.has(index)));
+    if (!d) {
+      d = { threadId: m.threadId, groupKey: key, cover: null, coverHow: null, slots: new Map() };
+      list.push(d);
+      drafts.push(d);
+    }
+    if (index === 0) {
+      d.cover = m;
+      d.coverHow = 'numbered';
+    } else d.slots.set(index, m);
+  }
+
+  // 2. Unthreaded sends: drafts whose messages are all thread roots merge with drafts of the same
+  //    sender, version and total sent within the window, when their slots do not collide.
+  const isRootOnly = (d: Draft): boolean => members(d).every((m) => m.parent === null) && (members(d)[0]?.meta.tags.total ?? 0) > 1;
+  const loose = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (!isRootOnly(d)) continue;
+    const k = groupKey(members(d)[0]!, false);
+    loose.set(k, [...(loose.get(k) ?? []), d]);
+  }
+  const merged = new Set<Draft>();
+  for (const list of loose.values()) {
+    const start = (d: Draft): number => Math.min(...members(d).map((m) => m.date ?? Infinity));
+    list.sort((a, b) => start(a) - start(b));
+    let acc: Draft | null = null;
+    for (const d of list) {
+      const fits =
+        acc !== null &&
+        start(d) - start(acc) <= UNTHREADED_WINDOW_MS &&
+        !(d.cover && acc.cover) &&
+        [...d.slots.keys()].every((i) => !acc!.slots.has(i));
+      if (acc && fits) {
+        for (const [i, m] of d.slots) acc.slots.set(i, m);
+        if (d.cover) {
+          acc.cover = d.cover;
+          acc.coverHow = d.coverHow;
+        }
+        merged.add(d);
+      } else acc = d;
+    }
+  }
+
+  // 3. Covers the patches reply to but whose tags differ from theirs ("[PATCH net-next v3 0/4]"
+  //    leading "[PATCH net-next 1/4]"s): a cover left alone takes the patches of the same author
+  //    and total that reply to it.
+  const coverOnly = new Map<string, Draft>();
+  for (const d of drafts) if (!merged.has(d) && d.cover && d.slots.size === 0) coverOnly.set(d.cover.key, d);
+  for (const d of drafts) {
+    if (merged.has(d) || d.cover || d.slots.size === 0) continue;
+    const first = d.slots.get(Math.min(...d.slots.keys()))!;
+    const host = first.parent ? coverOnly.get(first.parent) : undefined;
+    if (!host || host.cover!.from.email.toLowerCase() !== first.from.email.toLowerCase() || host.cover!.meta.tags.total !== first.meta.tags.total) continue;
+    host.slots = d.slots;
+    merged.add(d);
+    coverOnly.delete(first.parent!);
+  }
+
+  // 4. Covers without a number: the parent of the first patch, by the same author, that is a
+  //    patch-tagged mail with a diffstat, or a thread root that is not a patch (a naked cover).
+  const claimed = new Set<string>();
+  for (const d of drafts) if (d.cover) claimed.add(d.cover.key);
+  for (const d of drafts) {
+    if (merged.has(d) || d.cover || d.slots.size === 0) continue;
+    const first = d.slots.get(Math.min(...d.slots.keys()))!;
+    const parent = first.parent ? byKey.get(first.parent) : undefined;
+    if (!parent || claimed.has(parent.key) || parent.from.email.toLowerCase() !== first.from.email.toLowerCase()) continue;
+    if (parent.meta.kind === 'cover') {
+      d.cover = parent;
+      d.coverHow = 'diffstat';
+    } else if (parent.meta.kind === 'other' && parent.parent === null && !parent.meta.tags.reply) {
+      d.cover = parent;
+      d.coverHow = 'naked';
+    } else continue;
+    claimed.add(parent.key);
+  }
+
+  return drafts.filter((d) => !merged.has(d)).map((d) => toPosting(d, byKey));
+}
+
+function toPosting(d: Draft, byKey: Map<string, SeriesMessage>): Posting {
+  const patches: PostingPatch[] = [...d.slots.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([index, m]) => ({
+      key: m.key,
+      index,
+      total: m.meta.tags.total ?? 1,
+      subject: m.subject,
+      title: m.meta.tags.title,
+      fingerprint: m.meta.diff?.fingerprint ?? '',
+    }));
+  const lead = d.cover ?? byKey.get(patches[0]!.key)!;
+  const all = members(d);
+  const inPosting = new Set(all.map((m) => m.key));
+  const first = d.cover ?? byKey.get(patches[0]?.key ?? '')!;
+  const dates = all.map((m) => m.date).filter((x): x is number => x !== null);
+  const tagsOf = (d.slots.values().next().value ?? lead).meta.tags;
+  return {
+    id: lead.key,
+    threadId: d.threadId,
+    author: lead.from,
+    date: d.cover?.date ?? (dates.length ? Math.min(...dates) : null),
+    version: tagsOf.version ?? (d.cover?.meta.tags.version ?? null),
+    rfc: tagsOf.rfc || lead.meta.tags.rfc,
+    resend: all.some((m) => m.meta.tags.resend),
+    bundle: lead.meta.tags.bundle,
+    total: tagsOf.total,
+    prefixes: tagsOf.prefixes,
+    title: lead.meta.tags.title || lead.subject,
+    subject: lead.subject,
+    coverKey: d.cover?.key ?? null,
+    cover: d.coverHow,
+    patches,
+    changeId: d.cover?.meta.changeId ?? all.map((m) => m.meta.changeId).find((c) => c !== null) ?? null,
+    links: [...new Set(all.flatMap((m) => m.meta.versionLinks))].filter((l) => !inPosting.has(l)),
+    changelogFrom: [...new Set(all.flatMap((m) => m.meta.changelogFrom))].sort((a, b) => a - b),
+    inReplyTo: first.parent !== null && !inPosting.has(first.parent) ? first.parent : null,
+  };
+}

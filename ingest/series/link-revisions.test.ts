@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { Posting, PostingTrailer } from '../types.ts';
+import { linkRevisions, titleSimilarity, type RevisionOverrides } from './link-revisions.ts';
+
+let n = 0;
+const day = 86_400_000;
+
+/** A posting with sensible defaults; `patches` are titles (fingerprint = title unless given). */
+function posting(p: Partial<Posting> & { patchTitles?: string[]; fingerprints?: string[] }): Posting {
+  const id = p.id ?? `p${++n}@x`;
+  const titles = p.patchTitles ?? ['mm: one', 'mm: two'];
+  return {
+    id,
+    threadId: id,
+    author: { name: 'Ann Author', email: 'ann@example.org' },
+    date: Date.UTC(2024, 0, 1),
+    version: null,
+    rfc: false,
+    resend: false,
+    bundle: false,
+    total: titles.length,
+    prefixes: [],
+    title: 'mm: make things better',
+    subject: '',
+    coverKey: id,
+    cover: 'numbered',
+    patches: titles.map((title, i) => ({ key: `${id}-${i + 1}`, index: i + 1, total: titles.length, subject: title, title, fingerprint: p.fingerprints?.[i] ?? title })),
+    changeId: null,
+    links: [],
+    changelogFrom: [],
+    inReplyTo: null,
+    ...p,
+  };
+}
+
+const at = (days: number) => Date.UTC(2024, 0, 1) + days * day;
+
+function lineage(postings: Posting[], overrides?: RevisionOverrides, trailers: PostingTrailer[] = []) {
+  const r = linkRevisions(postings, trailers, overrides);
+  const by = new Map(r.revisions.map((x) => [x.postingId, x]));
+  return { ...r, of: (p: Posting) => by.get(p.id)! };
+}
+
+describe('linkRevisions', () => {
+  it('links by change-id first, even across authors', () => {
+    const a = posting({ changeId: '20240101-thing-abc', date: at(0) });
+    const b = posting({ changeId: '20240101-thing-abc', date: at(9), version: '2', title: 'entirely new title', author: { name: 'Bob', email: 'bob@x' } });
+    const r = lineage([a, b]);
+    expect(r.of(b)).toMatchObject({ family: a.id, linkFrom: a.id, signal: 'change-id', version: 2 });
+  });
+
+  it('links by a "previous version" link in the cover letter, and by replying to the previous posting', () => {
+    const a = posting({ date: at(0) });
+    const b = posting({ date: at(5), version: '2', title: 'other', links: [`${a.id}-2`] });
+    const c = posting({ date: at(9), version: '3', title: 'again other', inReplyTo: b.id, patchTitles: ['x'] });
+    const r = lineage([a, b, c]);
+    expect(r.of(b)).toMatchObject({ signal: 'changelog-link', family: a.id });
+    expect(r.of(c)).toMatchObject({ signal: 'in-reply-to', family: a.id });
+  });
+
+  it('links by changelog ("Changes since v1") with the same author and some likeness', () => {
+    const a = posting({ date: at(0), title: 'fs/dax: Fix FS DAX page reference counts' });
+    const b = posting({ date: at(60), title: 'fs/dax: Fix ZONE_DEVICE page reference counts', changelogFrom: [1], patchTitles: ['q', 'r'] });
+    const r = lineage([a, b]);
+    expect(r.of(b)).toMatchObject({ signal: 'changelog', version: 2, versionInferred: true });
+  });
+
+  it('links by the same title and a later version, and by shared patches under a new title', () => {
+    const a = posting({ date: at(0), version: '2' });
+    const b = posting({ date: at(30), version: '3', patchTitles: ['z'] });
+    const c = posting({ date: at(60), version: '4', title: 'a renamed series', patchTitles: ['z', 'y'] });
+    const r = lineage([a, b, c]);
+    expect(r.of(b)).toMatchObject({ signal: 'subject', linkFrom: a.id });
+    expect(r.of(c)).toMatchObject({ signal: 'patch-id', linkFrom: b.id, family: a.id });
+  });
+
+  it('does not link look-alike postings of different authors', () => {
+    const a = posting({ date: at(0), version: '2', title: 'dax: fix a leak', patchTitles: ['dax: fix a leak'] });
+    const b = posting({ date: at(3), version: '2', title: 'dax: fix a leak', patchTitles: ['dax: fix a leak'], author: { name: 'Other Person', email: 'other@example.com' } });
+    const r = lineage([a, b]);
+    expect(r.of(b)).toMatchObject({ family: b.id, linkFrom: null });
+  });
+
+  it('does not link a same-titled posting with a lower version, or one years later', () => {
+    const a = posting({ date: at(0), version: '3' });
+    const b = posting({ date: at(10), version: '2', patchTitles: ['new'] });
+    const c = posting({ date: at(4 * 365), version: '4', patchTitles: ['newer'] });
+    const r = lineage([a, b, c]);
+    expect(new Set([r.of(a).family, r.of(b).family, r.of(c).family]).size).toBe(3);
+  });
+
+  it('keeps a RESEND at the version it resends', () => {
+    const a = posting({ date: at(0), version: '6' });
+    const b = posting({ date: at(1), version: '6', resend: true });
+    const c = posting({ date: at(2), resend: true });
+    const r = lineage([a, b, c]);
+    expect([r.of(a).version, r.of(b).version, r.of(c).version]).toEqual([6, 6, 6]);
+    expect(r.of(c)).toMatchObject({ family: a.id, versionInferred: true });
+  });
+
+  it('numbers untagged postings: an RFC previews v1, the next untagged is v1, a "since v1" is v2', () => {
+    const rfc = posting({ date: at(0), rfc: true });
+    const v1 = posting({ date: at(60) });
+    const v2 = posting({ date: at(120), changelogFrom: [1] });
+    const v3 = posting({ date: at(180), version: '3', title: 'fs/dax: Fix ZONE_DEVICE', changelogFrom: [2] });
+    const r = lineage([rfc, v1, v2, v3]);
+    expect([rfc, v1, v2, v3].map((p) => [r.of(p).version, r.of(p).versionInferred])).toEqual([
+      [1, true],
+      [1, false],
+      [2, true],
+      [3, false],
+    ]);
+    expect(new Set([rfc, v1, v2, v3].map((p) => r.of(p).family)).size).toBe(1);
+  });
+
+  it('places a partial reroll (v5.1) after the version it rerolls', () => {
+    const v5 = posting({ date: at(0), version: '5', patchTitles: ['a', 'b', 'c'] });
+    const v51 = posting({ date: at(2), version: '5.1', coverKey: null, cover: null, inReplyTo: `${v5.id}-2`, patchTitles: ['b'], fingerprints: ['b2'], total: 3 });
+    const v6 = posting({ date: at(9), version: '6', patchTitles: ['a', 'b', 'c'] });
+    const r = lineage([v5, v51, v6]);
+    expect(r.of(v51)).toMatchObject({ family: v5.id, version: 5.1, signal: 'in-reply-to' });
+    expect(r.of(v6)).toMatchObject({ family: v5.id, version: 6 });
+  });
+
+  it('splits a series divided in two into two lineages, remembering where the second came from', () => {
+    const v4 = posting({ date: at(0), version: '4', title: 'mm: compound devmaps', patchTitles: ['a', 'b', 'c', 'd'] });
+    const v5a = posting({ date: at(30), version: '5', title: 'mm: compound pages', changelogFrom: [4], patchTitles: ['a', 'b'] });
+    const v5b = posting({ date: at(90), version: '5', title: 'sparse-vmemmap: savings', changelogFrom: [4], patchTitles: ['c', 'd'] });
+    const r = lineage([v4, v5a, v5b]);
+    expect(r.of(v5a).family).toBe(v4.id);
+    expect(r.of(v5b)).toMatchObject({ family: v5b.id, linkFrom: null, forkedFrom: v4.id });
+  });
+
+  it('puts a PATCHSETS bundle in each lineage it continues', () => {
+    const rmap = posting({ date: at(0), version: '14', title: 'fsdax: rmap', patchTitles: ['r1', 'r2'] });
+    const reflink = posting({ date: at(1), version: '11', title: 'fsdax: reflink', patchTitles: ['f1', 'f2'], author: rmap.author });
+    const bundle = posting({ date: at(30), version: '2', bundle: true, title: 'v14 fsdax-rmap + v11 fsdax-reflink', patchTitles: ['r1', 'r2', 'f1', 'f2'] });
+    const r = linkRevisions([rmap, reflink, bundle], []);
+    expect(r.revisions.filter((x) => x.postingId === bundle.id).map((x) => [x.family, x.version]).sort()).toEqual(
+      [
+        [rmap.id, 15],
+        [reflink.id, 12],
+      ].sort(),
+    );
+  });
+
+  it('obeys manual pins and splits over automatic links', () => {
+    const a = posting({ date: at(0), version: '1' });
+    const b = posting({ date: at(10), version: '2' });
+    const c = posting({ date: at(20), version: '1', title: 'unrelated', patchTitles: ['u'], author: { name: 'Zed', email: 'zed@x' } });
+    const r = lineage([a, b, c], { pin: [{ from: a.id, to: c.id }], split: [{ from: a.id, to: b.id }] });
+    expect(r.of(c)).toMatchObject({ family: a.id, signal: 'manual', confidence: 1 });
+    expect(r.of(b).family).toBe(b.id);
+  });
+
+  it('carries reviews to a later revision only while the patch is unchanged', () => {
+    const a = posting({ date: at(0), version: '1', fingerprints: ['same', 'old'] });
+    const b = posting({ date: at(9), version: '2', fingerprints: ['same', 'new'] });
+    const t = (patchKey: string, name: string): PostingTrailer => ({
+      postingId: a.id,
+      patchKey,
+      name,
+      person: 'Rev',
+      email: 'rev@x',
+      value: 'Rev <rev@x>',
+      source: 'reply',
+      messageId: 'review@x',
+    });
+    const r = lineage([a, b], undefined, [t(`${a.id}-1`, 'Reviewed-by'), t(`${a.id}-2`, 'Acked-by')]);
+    expect(r.carried.map((x) => [x.patchKey, x.name, x.source, x.messageId])).toEqual([[`${b.id}-1`, 'Reviewed-by', 'carried', 'review@x']]);
+  });
+});
+
+describe('titleSimilarity', () => {
+  it('is high for a reworded title, low for a different change', () => {
+    expect(titleSimilarity('fs/dax: Fix FS DAX page reference counts', 'fs/dax: Fix ZONE_DEVICE page reference counts')).toBeGreaterThanOrEqual(0.6);
+    expect(titleSimilarity('dax: fix leak in foo', 'dax: fix leak in bar')).toBeLessThan(0.8);
+    expect(titleSimilarity('x', 'x')).toBe(1);
+  });
+});

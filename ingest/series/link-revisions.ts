@@ -1,0 +1,338 @@
+// Revisions: which postings are versions of the same series (a lineage, RFC -> v1 -> ... -> vN),
+// linked by a cascade of evidence, strongest first: the same b4 change-id; a cover letter linking
+// to the previous posting ("Link to v2: https://lore.kernel.org/r/..."); a posting sent in reply
+// to the previous one; a changelog ("Changes since v3") by the same author; the same author with
+// the same or a similar title and a later version; the same author with the same patches
+// (fingerprints) or patch titles under a new title. Only explicit evidence (change-id, link) may
+// join postings of different authors. Manual pins and splits (content/series-links.json) win over
+// all of it. Versions missing from subjects are inferred (changelog, order in the lineage); a
+// RESEND is the version it resends. Pure; never throws.
+import type { Posting, PostingTrailer, Revision, RevisionSignal } from '../types.ts';
+import { DisjointSets } from '../thread/disjoint-sets.ts';
+
+/** Confidence of each signal: how often it is right, as judged on the nvdimm list. */
+export const SIGNAL_CONFIDENCE: Record<RevisionSignal, number> = {
+  manual: 1,
+  'change-id': 0.99,
+  'changelog-link': 0.95,
+  'in-reply-to': 0.9,
+  changelog: 0.8,
+  subject: 0.7,
+  'patch-id': 0.6,
+};
+
+/** Postings further apart than this are not linked by subject or patches alone (a title reused
+ *  years later is more likely a new series than a revision). */
+export const HEURISTIC_WINDOW_MS = 3 * 365 * 24 * 3600 * 1000;
+/** Titles at least this similar (word overlap) count as "the same title". */
+export const TITLE_SIMILARITY = 0.8;
+
+/** Manual decisions, by Message-ID of any message of the postings concerned. */
+export interface RevisionOverrides {
+  /** These two postings are revisions of one series. */
+  pin: Array<{ from: string; to: string }>;
+  /** These two postings are not of the same series. */
+  split: Array<{ from: string; to: string }>;
+}
+
+export const NO_OVERRIDES: RevisionOverrides = { pin: [], split: [] };
+
+function words(title: string): Set<string> {
+  return new Set(
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_/.-]+/gu, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 0),
+  );
+}
+
+/** Word-set similarity of two titles (Jaccard), 1 for equal titles. */
+export function titleSimilarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / (wa.size + wb.size - common);
+}
+
+function sameAuthor(a: Posting, b: Posting): boolean {
+  if (a.author.email && a.author.email.toLowerCase() === b.author.email.toLowerCase()) return true;
+  const na = a.author.name.trim().toLowerCase();
+  return na.includes(' ') && na.length > 5 && na === b.author.name.trim().toLowerCase();
+}
+
+/** A posting's tagged version; a bundle's own version says nothing about its series. */
+const num = (p: Posting): number | null => (p.version === null || p.bundle ? null : Number(p.version));
+
+/** Whether B may follow A as a later revision, by their versions. */
+function laterVersion(a: Posting, b: Posting): boolean {
+  const va = num(a);
+  const vb = num(b);
+  if (va === null || vb === null) return true;
+  if (vb > va) return true;
+  if (vb === va) return b.resend || (a.rfc && !b.rfc) || Math.trunc(vb) !== vb;
+  return a.rfc && !b.rfc;
+}
+
+/** Whether B, sent in reply to A, is a revision of A: a higher version, a RESEND, or a partial
+ *  reroll ("v5.1" in reply to v5). Series sent in reply to a bundle, or to someone's discussion,
+ *  are not revisions by their threading alone. */
+function repliesAsRevision(a: Posting, b: Posting): boolean {
+  const vb = b.version === null ? null : Number(b.version);
+  const va = a.version === null ? null : Number(a.version);
+  if (vb !== null && !Number.isInteger(vb)) return va !== null && Math.trunc(vb) === Math.trunc(va);
+  if (b.resend) return true;
+  const na = num(a);
+  const nb = num(b);
+  return na !== null && nb !== null && (nb > na || (nb === na && a.rfc && !b.rfc));
+}
+
+function overlap(a: Posting, b: Posting): number {
+  const fa = new Set(a.patches.map((p) => p.fingerprint).filter((f) => f));
+  let fp = 0;
+  for (const p of b.patches) if (p.fingerprint && fa.has(p.fingerprint)) fp++;
+  const ta = new Set(a.patches.map((p) => p.title.toLowerCase()));
+  let titles = 0;
+  for (const p of b.patches) if (ta.has(p.title.toLowerCase())) titles++;
+  const smaller = Math.min(a.patches.length, b.patches.length) || 1;
+  // A single shared patch proves little in a big series; ask for a third of the smaller one.
+  const needed = Math.max(1, Math.ceil(smaller / 3));
+  return fp >= needed || titles >= needed ? Math.max(fp, titles) / smaller : 0;
+}
+
+interface Candidate {
+  from: Posting;
+  signal: RevisionSignal;
+  confidence: number;
+}
+
+/** The evidence that `b` revises the earlier `a`, strongest signal first; null when none. */
+function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candidate | null {
+  if (a.changeId && a.changeId === b.changeId) return { from: a, signal: 'change-id', confidence: SIGNAL_CONFIDENCE['change-id'] };
+  if (b.links.some((l) => member.get(l) === a)) return { from: a, signal: 'changelog-link', confidence: SIGNAL_CONFIDENCE['changelog-link'] };
+  if (!sameAuthor(a, b)) return null;
+  if (b.inReplyTo && member.get(b.inReplyTo) === a && repliesAsRevision(a, b)) {
+    return { from: a, signal: 'in-reply-to', confidence: SIGNAL_CONFIDENCE['in-reply-to'] };
+  }
+  const gap = (b.date ?? 0) - (a.date ?? 0);
+  const similar = titleSimilarity(a.title, b.title);
+  const shared = overlap(a, b);
+  const va = num(a) ?? 1;
+  if (b.changelogFrom.includes(va) && laterVersion(a, b) && (similar >= 0.5 || shared > 0)) {
+    return { from: a, signal: 'changelog', confidence: SIGNAL_CONFIDENCE.changelog };
+  }
+  if (gap > HEURISTIC_WINDOW_MS) return null;
+  if (similar >= TITLE_SIMILARITY && laterVersion(a, b)) return { from: a, signal: 'subject', confidence: SIGNAL_CONFIDENCE.subject };
+  // Half the patches again is the same series even when renumbered (a restart at v1, a bundle).
+  if (shared > 0 && (laterVersion(a, b) || shared >= 0.5)) return { from: a, signal: 'patch-id', confidence: SIGNAL_CONFIDENCE['patch-id'] };
+  return null;
+}
+
+/** Explicit evidence (change-id, links, replies) outranks heuristics; within a tier, the most
+ *  recent earlier posting is the predecessor. */
+function tier(c: Candidate): number {
+  return c.confidence >= 0.9 ? 2 : 1;
+}
+
+export interface Lineages {
+  revisions: Revision[];
+  /** Trailers carried from earlier revisions of unchanged patches. */
+  carried: PostingTrailer[];
+}
+
+/** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying). */
+export function linkRevisions(postings: readonly Posting[], trailers: readonly PostingTrailer[], overrides: RevisionOverrides = NO_OVERRIDES): Lineages {
+  const ordered = [...postings].sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity) || (a.id < b.id ? -1 : 1));
+  const position = new Map(ordered.map((p, i) => [p.id, i]));
+  const member = new Map<string, Posting>();
+  for (const p of ordered) {
+    member.set(p.id, p);
+    if (p.coverKey) member.set(p.coverKey, p);
+    for (const x of p.patches) member.set(x.key, p);
+  }
+  const byAuthor = new Map<string, Posting[]>();
+  for (const p of ordered) {
+    const k = p.author.email.toLowerCase() || p.author.name.toLowerCase();
+    byAuthor.set(k, [...(byAuthor.get(k) ?? []), p]);
+  }
+  const byChangeId = new Map<string, Posting[]>();
+  for (const p of ordered) if (p.changeId) byChangeId.set(p.changeId, [...(byChangeId.get(p.changeId) ?? []), p]);
+
+  // Choose each posting's predecessor.
+  const chosen = new Map<string, Candidate>();
+  for (const b of ordered) {
+    const pool = new Set<Posting>();
+    for (const a of byAuthor.get(b.author.email.toLowerCase() || b.author.name.toLowerCase()) ?? []) pool.add(a);
+    if (b.changeId) for (const a of byChangeId.get(b.changeId) ?? []) pool.add(a);
+    for (const l of b.links) {
+      const a = member.get(l);
+      if (a) pool.add(a);
+    }
+    let best: Candidate | null = null;
+    for (const a of pool) {
+      if (a === b || position.get(a.id)! >= position.get(b.id)!) continue;
+      const c = evidence(a, b, member);
+      if (!c) continue;
+      if (!best || tier(c) > tier(best) || (tier(c) === tier(best) && position.get(c.from.id)! > position.get(best.from.id)!)) best = c;
+    }
+    if (best) chosen.set(b.id, best);
+  }
+
+  // A series divided in two continues its numbering in both halves: the second posting to claim
+  // the same predecessor with the same version is the first of a lineage of its own.
+  const forked = new Map<string, Posting>();
+  const successors = new Map<string, Posting[]>();
+  for (const b of ordered) {
+    const c = chosen.get(b.id);
+    if (!c || c.confidence >= 0.9) continue;
+    const vb = num(b);
+    const rival = (successors.get(c.from.id) ?? []).find((x) => vb !== null && Number.isInteger(vb) && num(x) === vb && !x.resend && !b.resend);
+    if (rival) {
+      forked.set(b.id, c.from);
+      chosen.delete(b.id);
+      continue;
+    }
+    successors.set(c.from.id, [...(successors.get(c.from.id) ?? []), b]);
+  }
+
+  // Families: manual pins first, then automatic links, never across a manual split.
+  const sets = new DisjointSets();
+  const splits = overrides.split.map((s) => [member.get(s.from), member.get(s.to)] as const).filter((s): s is readonly [Posting, Posting] => !!s[0] && !!s[1]);
+  const forbidden = (a: string, b: string): boolean => {
+    const ra = sets.find(a);
+    const rb = sets.find(b);
+    return splits.some(([x, y]) => {
+      const rx = sets.find(x.id);
+      const ry = sets.find(y.id);
+      return (rx === ra && ry === rb) || (rx === rb && ry === ra);
+    });
+  };
+  for (const pin of overrides.pin) {
+    const a = member.get(pin.from);
+    const b = member.get(pin.to);
+    if (!a || !b || a === b) continue;
+    const [early, late] = position.get(a.id)! < position.get(b.id)! ? [a, b] : [b, a];
+    chosen.set(late.id, { from: early, signal: 'manual', confidence: 1 });
+    sets.union(early.id, late.id);
+  }
+  const links: Array<[Posting, Candidate]> = ordered.filter((b) => chosen.has(b.id)).map((b) => [b, chosen.get(b.id)!]);
+  links.sort((x, y) => y[1].confidence - x[1].confidence);
+  for (const [b, c] of links) {
+    if (c.signal === 'manual') continue;
+    if (forbidden(c.from.id, b.id)) {
+      chosen.delete(b.id);
+      continue;
+    }
+    sets.union(c.from.id, b.id);
+  }
+  for (const [b, c] of links) if (c.signal !== 'manual' && sets.find(c.from.id) !== sets.find(b.id)) chosen.delete(b.id);
+
+  // Families, in date order. A bundle (PATCHSETS) continues every series it bundles: besides the
+  // family it was linked into, it joins the family of its best evidence elsewhere.
+  const families = new Map<string, Posting[]>();
+  for (const p of ordered) {
+    const r = sets.find(p.id);
+    families.set(r, [...(families.get(r) ?? []), p]);
+  }
+  const secondary = new Map<string, Candidate>(); // `${family root}\0${posting id}` -> link
+  for (const b of ordered) {
+    if (!b.bundle) continue;
+    const home = sets.find(b.id);
+    const others = new Map<string, Candidate>();
+    for (const a of byAuthor.get(b.author.email.toLowerCase() || b.author.name.toLowerCase()) ?? []) {
+      if (position.get(a.id)! >= position.get(b.id)! || sets.find(a.id) === home) continue;
+      const c = evidence(a, b, member);
+      const root = sets.find(a.id);
+      const prev = others.get(root);
+      if (c && (!prev || position.get(c.from.id)! > position.get(prev.from.id)!)) others.set(root, c);
+    }
+    for (const [root, c] of others) {
+      families.get(root)!.push(b);
+      secondary.set(`${root}\0${b.id}`, c);
+    }
+  }
+
+  const revisions: Revision[] = [];
+  const carried: PostingTrailer[] = [];
+  const trailersOf = new Map<string, PostingTrailer[]>();
+  for (const t of trailers) trailersOf.set(t.patchKey, [...(trailersOf.get(t.patchKey) ?? []), t]);
+  for (const [root, list] of families) {
+    list.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    const family = list[0]!.id;
+    const versionOf = new Map<string, number>();
+    let lastRelease = 0;
+    let last = 0;
+    for (const p of list) {
+      const c = secondary.get(`${root}\0${p.id}`) ?? chosen.get(p.id);
+      let version: number;
+      let inferred = false;
+      const tagged = num(p);
+      const raw = p.version === null ? null : Number(p.version);
+      if (raw !== null && !Number.isInteger(raw) && c && versionOf.has(c.from.id)) {
+        // A partial reroll ("v2.1") of a posting whose number in this lineage differs (a bundle).
+        version = Math.trunc(versionOf.get(c.from.id)!) + Math.round((raw - Math.trunc(raw)) * 100) / 100;
+        inferred = version !== raw;
+      } else if (tagged !== null) version = tagged;
+      else if (p.bundle && last > 0) {
+        version = Math.trunc(last) + 1;
+        inferred = true;
+      } else if (p.resend) {
+        version = last || 1;
+        inferred = true;
+      } else if (p.changelogFrom.length) {
+        version = Math.max(...p.changelogFrom) + 1;
+        inferred = true;
+      } else {
+        // An untagged RFC is a preview of the next version; an untagged posting follows the last.
+        version = lastRelease + 1;
+        inferred = lastRelease > 0 || p.rfc;
+      }
+      versionOf.set(p.id, version);
+      if (!p.rfc) lastRelease = Math.max(lastRelease, Math.trunc(version));
+      last = version;
+      revisions.push({
+        postingId: p.id,
+        family,
+        version,
+        versionInferred: inferred,
+        linkFrom: p.id === family ? null : (c?.from.id ?? null),
+        forkedFrom: forked.get(p.id)?.id ?? null,
+        signal: p.id === family ? null : (c?.signal ?? null),
+        confidence: p.id === family ? 1 : (c?.confidence ?? 1),
+      });
+    }
+    carried.push(...carryTrailers(list, trailersOf));
+  }
+  return { revisions, carried };
+}
+
+/** Trailers given to a patch in one revision carry to later revisions only while the patch's
+ *  fingerprint is unchanged (as b4 does with patch-ids). */
+function carryTrailers(family: Posting[], trailersOf: Map<string, PostingTrailer[]>): PostingTrailer[] {
+  const out: PostingTrailer[] = [];
+  const byFingerprint = new Map<string, PostingTrailer[]>();
+  for (const p of family) {
+    for (const patch of p.patches) {
+      if (!patch.fingerprint) continue;
+      const own = trailersOf.get(patch.key) ?? [];
+      const have = new Set(own.map((t) => `${t.name.toLowerCase()}\0${t.value.toLowerCase().replace(/\s+/g, ' ')}`));
+      const earlier = byFingerprint.get(patch.fingerprint) ?? [];
+      const mine: PostingTrailer[] = [];
+      for (const t of earlier) {
+        const id = `${t.name.toLowerCase()}\0${t.value.toLowerCase().replace(/\s+/g, ' ')}`;
+        if (have.has(id)) continue;
+        have.add(id);
+        const c: PostingTrailer = { ...t, postingId: p.id, patchKey: patch.key, source: 'carried' };
+        out.push(c);
+        mine.push(c);
+      }
+      // What later revisions may inherit: everything this patch now has but its own author's
+      // sign-offs, which each revision carries in its own trailer block.
+      const given = [...own, ...mine].filter((t) => t.source !== 'patch' || t.name !== 'Signed-off-by');
+      byFingerprint.set(patch.fingerprint, [...earlier.filter((t) => !given.some((g) => g.name === t.name && g.email === t.email && g.value === t.value)), ...given]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// Reads the manual decisions about lineages (content/series-links.json): pins join two postings
+// as revisions of one series, splits keep them apart; automatic linking never overrides them.
+// A broken file is a diagnostic naming the file and the entry, not a crash.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../types.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
+import { normalizeMessageIdArg } from '../store/queries-fs.ts';
+import type { RevisionOverrides } from './link-revisions.ts';
+
+/** The file, unless $PATCHLORE_SERIES_LINKS names another. */
+export function seriesLinksPath(): string {
+  return process.env.PATCHLORE_SERIES_LINKS ?? join(PROJECT_ROOT, 'content', 'series-links.json');
+}
+
+const EXAMPLE = '{"pin": [{"from": "<v1 cover Message-ID>", "to": "<v2 cover Message-ID>", "why": "..."}], "split": []}';
+
+export function readRevisionOverrides(path = seriesLinksPath()): { overrides: RevisionOverrides; diagnostics: Diagnostic[] } {
+  const overrides: RevisionOverrides = { pin: [], split: [] };
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(path)) return { overrides, diagnostics };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    diagnostics.push({ code: 'series/overrides', message: `not valid JSON: ${(err as Error).message}; no manual links applied`, source: path, expected: EXAMPLE });
+    return { overrides, diagnostics };
+  }
+  for (const kind of ['pin', 'split'] as const) {
+    const list = (data as Record<string, unknown>)?.[kind] ?? [];
+    if (!Array.isArray(list)) {
+      diagnostics.push({ code: 'series/overrides', message: `"${kind}" must be a list`, source: path, expected: EXAMPLE });
+      continue;
+    }
+    list.forEach((e: unknown, i: number) => {
+      const entry = e as { from?: unknown; to?: unknown };
+      if (typeof entry?.from !== 'string' || typeof entry?.to !== 'string') {
+        diagnostics.push({ code: 'series/overrides', message: `${kind}[${i}] needs "from" and "to" Message-IDs`, source: path, locator: `${kind}[${i}]`, expected: EXAMPLE });
+        return;
+      }
+      overrides[kind].push({ from: normalizeMessageIdArg(entry.from), to: normalizeMessageIdArg(entry.to) });
+    });
+  }
+  return { overrides, diagnostics };
+}
