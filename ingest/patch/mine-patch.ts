@@ -60,7 +60,17 @@ export interface MineInput {
   isReply: boolean;
 }
 
-const PULL = /following changes since commit ([0-9a-f]{7,64})[\s\S]{0,400}?are available in the [Gg]it repository at:\s*\n\s*(\S+)(?:[ \t]+(\S+))?/;
+/** A git request-pull message, in the forms git has printed over the years: the base commit may
+ *  wrap onto the next line, the URL and ref may be split across two lines (Patchwork's test mail
+ *  0002, 0023). */
+export function parsePullRequest(body: string): PullRequest | null {
+  const m = /following changes since commit\s+([0-9a-f]{7,64})[\s\S]{0,600}?are available in the [Gg]it repository at:[ \t]*\n\s*(\S+)[ \t]*([^\s]*)[ \t]*(?:\n[ \t]*([^\s]+)[ \t]*\n)?/.exec(body);
+  if (!m) return null;
+  let ref = m[3] ?? '';
+  // A ref alone on the next line ("tags/v5.4-next-soc") belongs to the URL above it.
+  if (!ref && m[4] && /^(?:tags\/|refs\/|[\w.-]+$)/.test(m[4]) && !/:$/.test(m[4])) ref = m[4];
+  return { base: m[1]!, url: m[2]!, ref };
+}
 
 /** Versions a changelog says it changes from. Looks above the diff only. */
 export function changelogVersions(text: string): number[] {
@@ -82,7 +92,7 @@ export function minePatch(m: MineInput): PatchMeta {
   const tags = parseSubject(m.subject);
   const diffPresent = hasDiff(m.body);
   const diffstat = hasDiffstat(m.body);
-  const pull = PULL.exec(m.body);
+  const pull = parsePullRequest(m.body);
   let kind: PatchKind;
   if (pull && !tags.reply) kind = 'pull';
   else if (NOTICE.test(m.subject)) kind = 'notice';
@@ -109,7 +119,7 @@ export function minePatch(m: MineInput): PatchMeta {
     links: links.all,
     versionLinks: asPosting ? links.versioned : [],
     changelogFrom: asPosting ? changelogVersions(m.body) : [],
-    pullRequest: pull ? { base: pull[1]!, url: pull[2]!, ref: pull[3] ?? '' } : null,
+    pullRequest: pull,
   };
 }
 

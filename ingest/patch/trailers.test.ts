@@ -23,6 +23,25 @@ diff --git a/x b/x
     ]);
   });
 
+  it('finds the trailer block above a changelog the author left in the commit message', () => {
+    // Shaped like "[PATCH v9 20/20] device/dax: Properly refcount device dax pages when mapping".
+    const body = `Device DAX pages are not reference counted.
+
+Reported-by: Someone: with a colon <not@trailer.example>
+is prose, not a trailer block.
+
+Signed-off-by: Patch Author <author@example.com>
+
+Changes for v9:
+ - Fix warnings, reported by Reviewer: thanks.
+---
+ drivers/dax/device.c | 15 +++++++++------
+`;
+    expect(patchTrailers(body).map((t) => t.value)).toEqual(['Patch Author <author@example.com>']);
+    // Without a Signed-off-by, a trailing changelog paragraph has no trailer block to fall back on.
+    expect(patchTrailers('Text.\n\nNote: this is prose.\n\nChanges in v2:\n- foo\n---\n')).toEqual([]);
+  });
+
   it('joins a wrapped address and keeps names with commas and quotes', () => {
     expect(patchTrailers('x\n\nSigned-off-by: Very Long Name\n<long@example.com>\nReported-by: "Doe, Jane" <jane@example.com>\n').map((t) => [t.person, t.email])).toEqual([
       ['Very Long Name', 'long@example.com'],

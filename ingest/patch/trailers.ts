@@ -82,14 +82,10 @@ export function commitMessage(body: string): string {
   return end >= 0 ? text.slice(0, end) : text;
 }
 
-/** Trailers of a patch or cover letter: the "Key: value" lines of the last paragraph of its
- *  commit message, for "*-by" names and Fixes, Link, Closes, Cc. */
-export function patchTrailers(body: string): FoundTrailer[] {
-  const message = unwrap(commitMessage(body).trim());
-  const paragraphs = message.split(/\n\s*\n/);
-  const last = paragraphs[paragraphs.length - 1] ?? '';
+/** "Key: value" trailer lines of one paragraph, for "*-by" names and Fixes, Link, Closes, Cc. */
+function paragraphTrailers(paragraph: string): FoundTrailer[] {
   const out: FoundTrailer[] = [];
-  for (const line of last.split('\n')) {
+  for (const line of paragraph.split('\n')) {
     const m = LINE.exec(line);
     if (!m) continue;
     const lower = m[1]!.toLowerCase();
@@ -97,6 +93,31 @@ export function patchTrailers(body: string): FoundTrailer[] {
     out.push(make(m[1]!, m[2]!));
   }
   return out;
+}
+
+/** A paragraph made only of trailers (and "[maintainer: note]" lines) with a Signed-off-by. */
+function isTrailerBlock(paragraph: string): boolean {
+  const lines = paragraph.split('\n').filter((l) => l.trim() !== '');
+  return (
+    lines.length > 0 &&
+    lines.every((l) => LINE.test(l) || /^\s*\[[^\]]*\]\s*$/.test(l)) &&
+    lines.some((l) => /^\s*Signed-off-by:/i.test(l))
+  );
+}
+
+/** Trailers of a patch or cover letter: the "Key: value" lines of the last paragraph of its
+ *  commit message, for "*-by" names and Fixes, Link, Closes, Cc. When the author put a
+ *  changelog between the trailers and the "---" line (common: "Changes for v9: ..."), the last
+ *  paragraph made only of trailers with a Signed-off-by is the trailer block. */
+export function patchTrailers(body: string): FoundTrailer[] {
+  const message = unwrap(commitMessage(body).trim());
+  const paragraphs = message.split(/\n\s*\n/);
+  const last = paragraphTrailers(paragraphs[paragraphs.length - 1] ?? '');
+  if (last.length > 0) return last;
+  for (let i = paragraphs.length - 2; i >= 0; i--) {
+    if (isTrailerBlock(paragraphs[i]!)) return paragraphTrailers(paragraphs[i]!);
+  }
+  return last;
 }
 
 /**

@@ -84,7 +84,8 @@ function repliesAsRevision(a: Posting, b: Posting): boolean {
   const va = a.version === null ? null : Number(a.version);
   if (vb !== null && !Number.isInteger(vb)) return va !== null && Math.trunc(vb) === Math.trunc(va);
   if (b.resend) return true;
-  const na = num(a);
+  // An untagged posting is v1; a bundle's own number says nothing.
+  const na = a.bundle ? null : (num(a) ?? 1);
   const nb = num(b);
   return na !== null && nb !== null && (nb > na || (nb === na && a.rfc && !b.rfc));
 }

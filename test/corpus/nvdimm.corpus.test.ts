@@ -12,6 +12,7 @@ import { parseDateValue } from '../../ingest/message/parse-date.ts';
 import { parseMessage } from '../../ingest/message/parse-message.ts';
 import { readSourceFs } from '../../ingest/source/read-source-fs.ts';
 import { findThread, searchMessages, storeReport, storeStats } from '../../ingest/store/queries-fs.ts';
+import { seriesOf } from '../../ingest/store/series-queries-fs.ts';
 import type { Store } from '../../ingest/store/store-fs.ts';
 import { dumpStore } from '../../ingest/test-support/dump-store.ts';
 import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
@@ -115,6 +116,49 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
     const rfc = findThread(store, 'cover.fe275e9819458a4bbb9451b888cafb88af8867d4.1712796818.git-series.apopple@nvidia.com');
     const authors = r.hits.filter((h) => h.threadId === rfc?.threadId).map((h) => h.from.replace(/ <.*/, '')).sort();
     expect(authors).toEqual(['Alistair Popple', 'Dan Williams', 'Jason Gunthorpe']);
+  });
+
+  it('links every revision of the DAX/ZONE_DEVICE refcount series, RFC to v9, across the title change', () => {
+    const s = seriesOf(store, 'cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713401.git-series.apopple@nvidia.com')!;
+    expect(s.revisions.map((r) => `${r.rfc ? 'RFC ' : ''}v${r.version}`)).toEqual(['RFC v1', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9']);
+    expect(s.revisions[0]!.subject).toBe('[RFC 00/10] fs/dax: Fix FS DAX page reference counts');
+    expect(s.revisions[2]).toMatchObject({ subject: '[PATCH 00/12] fs/dax: Fix FS DAX page reference counts', versionInferred: true });
+    expect(s.revisions[3]!.subject).toBe('[PATCH v3 00/25] fs/dax: Fix ZONE_DEVICE page reference counts');
+    expect(new Set(s.revisions.map((r) => r.author.email))).toEqual(new Set(['apopple@nvidia.com']));
+    // Any posting of the lineage answers with the same family.
+    expect(seriesOf(store, 'cover.fe275e9819458a4bbb9451b888cafb88af8867d4.1712796818.git-series.apopple@nvidia.com')!.family).toBe(s.family);
+    const v9 = s.revisions[9]!;
+    expect(v9.patches).toHaveLength(20);
+    expect(v9.patches.every((p) => p.trailers.some((t) => t.name === 'Signed-off-by'))).toBe(true);
+  });
+
+  it.each([
+    ['Fix the DAX-gup mistake', '166225775968.2351842.11156458342486082012.stgit@dwillia2-xfh.jf.intel.com', ['v1', 'v2', 'v3']],
+    ['compound devmaps (retitled twice)', '20210617184507.3662-1-joao.m.martins@oracle.com', ['v2', 'v3', 'v4', 'v5', 'v6', 'v7']],
+    ['sparse-vmemmap: memory savings for compound devmaps', '20220210193345.23628-1-joao.m.martins@oracle.com', ['v5', 'v6', 'v7', 'v8', 'v9']],
+    [
+      'fsdax: introduce fs query to support reflink, with RESENDs and PATCHSETS',
+      '20210628000218.387833-1-ruansy.fnst@fujitsu.com',
+      ['v5', 'v6', 'v6 RESEND', 'v7', 'v8', 'v8 RESEND', 'v9', 'v10', 'v10.1', 'v11', 'v12', 'v13', 'v13.1', 'v14', 'v15'],
+    ],
+  ])('links the lineage of %s', (_, cover, versions) => {
+    const s = seriesOf(store, cover)!;
+    expect(s.revisions.map((r) => `v${r.version}${r.resend ? ' RESEND' : ''}`)).toEqual(versions);
+    expect(new Set(s.revisions.map((r) => r.author.email)).size).toBe(1);
+  });
+
+  it('never puts postings of different authors in one lineage without explicit evidence', () => {
+    const rows = store.db
+      .prepare(
+        `SELECT r.family, r.signal, p.author_email AS email, f.author_email AS first FROM revisions r JOIN postings p ON p.id = r.posting
+         JOIN postings f ON f.id = r.family WHERE p.author_email <> f.author_email`,
+      )
+      .all() as Array<{ family: string; signal: string | null; email: string; first: string }>;
+    // Every cross-author member is reached through a chain that has an explicit link somewhere.
+    for (const r of rows) {
+      const signals = (store.db.prepare('SELECT signal FROM revisions WHERE family = ?').all(r.family) as Array<{ signal: string | null }>).map((x) => x.signal);
+      expect(signals.some((x) => x === 'change-id' || x === 'changelog-link' || x === 'manual'), `${r.family}: ${r.email} vs ${r.first}`).toBe(true);
+    }
   });
 
   it('shows ghosts for threads whose first messages were never on the list', async () => {
