@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { refreshSeriesIfOutdated } from '../import/refresh-series.ts';
 import { StoreVersionError, openStore, type Store } from '../store/store-fs.ts';
 import { COMMANDS, type Command } from './commands.ts';
 
@@ -115,8 +116,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           throw new UserError(`no store at ${dbPath}: import mail first, e.g. patchlore import --db ${dbPath} archive.mbox.gz`);
         }
         store = openStore(dbPath);
-        // Finish the threading of an import that was interrupted.
+        // Finish the threading of an import that was interrupted, and bring the series up to
+        // date with the messages and the manual links.
         if (store.unthreaded() > 0) store.threadPending();
+        for (const d of refreshSeriesIfOutdated(store) ?? []) io.stderr.write(`patchlore: ${d.source}: ${d.message}${d.expected ? ` (expected: ${d.expected})` : ''}\n`);
         return store;
       },
       out: (t) => void io.stdout.write(t.endsWith('\n') ? t : t + '\n'),

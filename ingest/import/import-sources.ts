@@ -8,7 +8,7 @@ import type { MboxFormat } from '../source/split-mbox.ts';
 import type { Store } from '../store/store-fs.ts';
 import { ParsePool } from './parse-pool.ts';
 import { mineMessage } from '../patch/mine-patch.ts';
-import { refreshSeries } from './refresh-series.ts';
+import { refreshSeriesIfOutdated } from './refresh-series.ts';
 
 /** Messages stored per transaction: large enough to amortize commits, small enough that an
  *  interrupted import loses little work. */
@@ -45,12 +45,14 @@ interface Entry {
 }
 
 function emptySummary(): ImportSummary {
-  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [] };
+  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, seriesMs: 0 } };
 }
 
 /** Import every input into the store. Throws only for failures of the environment. */
 export async function importSources(store: Store, inputs: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
   const summary = emptySummary();
+  const timings = summary.timings!;
+  const patchStoreBefore = store.timings.patchMetaMs;
   const progress: ReadProgress = { done: 0, total: 0 };
   const pool = new ParsePool(opts.workers);
   const queued = new Set<string>();
@@ -127,7 +129,10 @@ export async function importSources(store: Store, inputs: readonly string[], opt
     await pool.close();
   }
   summary.diagnostics.push(...store.threadPending().diagnostics);
-  if (store.seriesStale()) summary.diagnostics.push(...refreshSeries(store).diagnostics);
+  const t0 = performance.now();
+  summary.diagnostics.push(...(refreshSeriesIfOutdated(store) ?? []));
+  timings.seriesMs = performance.now() - t0;
+  timings.patchStoreMs = store.timings.patchMetaMs - patchStoreBefore;
   report(true);
   return summary;
 }
@@ -158,7 +163,10 @@ function storeEntry(store: Store, e: Entry, outcome: ParseOutcome | null, summar
     return;
   }
   outcome.message.diagnostics.push(...context);
-  const r = store.storeParsed(rawId, outcome.message, mineMessage(outcome.message));
+  const t0 = performance.now();
+  const meta = mineMessage(outcome.message);
+  summary.timings!.mineMs += performance.now() - t0;
+  const r = store.storeParsed(rawId, outcome.message, meta);
   store.addSighting(rawId, raw.origin, r.message);
   if (r.outcome === 'duplicate') summary.duplicates++;
   else {

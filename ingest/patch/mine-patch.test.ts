@@ -57,7 +57,13 @@ describe('changelogVersions', () => {
     ['v4 -> v5:\n - y', [4]],
     ['v1 -> v2:\n- a\nv2 -> v3:\n- b', [1, 2]],
     ['Changes from v10.1', [10.1]],
-    ['since the RFC', []],
+    ['since the RFC', [0]],
+    ['Changes since RFC:\n- x', [0]],
+    ['Changes since RFC v2:\n- x', [2]],
+    ['RFC -> v1:\n- x', [0]],
+    ['RFC v2 -> v3:\n- x', [2]],
+    ['Link to RFC v1: https://lore.kernel.org/r/x@y', [1]],
+    ['The RFC approach was rejected.', []],
     ['> Changes since v3', []],
   ])('%s', (text, versions) => {
     expect(changelogVersions(text)).toEqual(versions);

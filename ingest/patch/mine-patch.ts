@@ -45,7 +45,8 @@ export interface PatchMeta {
   links: string[];
   /** Of those, the ones on lines about versions ("v2: https://lore...", "Link to v3:"). */
   versionLinks: string[];
-  /** Versions a changelog says this posting changes from ("Changes since v3" -> 3). */
+  /** Versions a changelog says this posting changes from ("Changes since v3" -> 3; 0 for an
+   *  unnumbered RFC: "Changes since RFC"). */
   changelogFrom: number[];
   pullRequest: PullRequest | null;
 }
@@ -72,20 +73,29 @@ export function parsePullRequest(body: string): PullRequest | null {
   return { base: m[1]!, url: m[2]!, ref };
 }
 
-/** Versions a changelog says it changes from. Looks above the diff only. */
+/** Versions a changelog says it changes from. Looks above the diff only. 0 stands for an RFC
+ *  without a number ("Changes since RFC", "RFC -> v1"); "since RFC v2" is 2. */
 export function changelogVersions(text: string): number[] {
   const out = new Set<number>();
   const diff = text.search(/^diff --git /m);
   const own = (diff < 0 ? text : text.slice(0, diff)).replace(/^\s*>.*$/gm, '');
+  const rfc = '(?:RFC\\s*(?:PATCH\\s*)?)?';
   const patterns = [
-    /\b(?:changes|changed|changelog|updates?|differences?|diff|delta)\s+(?:since|from|in|vs\.?|versus|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:previous\s+)?(?:version\s+)?v?(\d+(?:\.\d+)?)\b/gi,
-    /^\s*[-*]?\s*v(\d+(?:\.\d+)?)\s*(?:->|→|=>|to|\.\.)\s*v?\d+(?:\.\d+)?\s*:?/gim,
-    /\blink to v(\d+(?:\.\d+)?)\b/gi,
-    /^\s*(?:[-*]\s*)?v(\d+(?:\.\d+)?)\s*:\s*(?:https?:\/\/|<)/gim,
-    /\bsince (?:the )?(?:v|version )(\d+(?:\.\d+)?)\b/gi,
+    new RegExp(`\\b(?:changes|changed|changelog|updates?|differences?|diff|delta)\\s+(?:since|from|in|vs\\.?|versus|compared (?:to|with)|relative to)\\s+(?:the\\s+)?(?:previous\\s+)?${rfc}(?:version\\s+)?v?(\\d+(?:\\.\\d+)?)\\b`, 'gi'),
+    new RegExp(`^\\s*[-*]?\\s*${rfc}v(\\d+(?:\\.\\d+)?)\\s*(?:->|→|=>|to|\\.\\.)\\s*v?\\d+(?:\\.\\d+)?\\s*:?`, 'gim'),
+    /\blink to (?:RFC\s*)?v(\d+(?:\.\d+)?)\b/gi,
+    /^\s*(?:[-*]\s*)?(?:RFC\s*)?v(\d+(?:\.\d+)?)\s*:\s*(?:https?:\/\/|<)/gim,
+    new RegExp(`\\bsince (?:the )?${rfc}(?:v|version )(\\d+(?:\\.\\d+)?)\\b`, 'gi'),
   ];
   for (const re of patterns) for (const m of own.matchAll(re)) out.add(Number(m[1]));
-  return [...out].filter((n) => Number.isFinite(n) && n > 0 && n < 100).sort((a, b) => a - b);
+  // The RFC itself, unnumbered: "Changes since (the) RFC", "RFC -> v1", "Changes from RFC:".
+  const unnumbered = [
+    /\b(?:changes|changed|changelog|updates?|differences?)\s+(?:since|from|in|vs\.?|versus|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:previous\s+)?RFC\b(?![\s-]*(?:PATCH\s*)?v?\d)/gi,
+    /\bsince (?:the )?RFC\b(?![\s-]*(?:PATCH\s*)?v?\d)/gi,
+    /^\s*[-*]?\s*RFC\s*(?:->|→|=>|\.\.)\s*v?\d+(?:\.\d+)?\s*:?/gim,
+  ];
+  if (unnumbered.some((re) => re.test(own))) out.add(0);
+  return [...out].filter((n) => Number.isFinite(n) && n >= 0 && n < 100).sort((a, b) => a - b);
 }
 
 export function minePatch(m: MineInput): PatchMeta {

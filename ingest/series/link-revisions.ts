@@ -121,7 +121,9 @@ function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candida
   const similar = titleSimilarity(a.title, b.title);
   const shared = overlap(a, b);
   const va = num(a) ?? 1;
-  if (b.changelogFrom.includes(va) && laterVersion(a, b) && (similar >= 0.5 || shared > 0)) {
+  // 0 in a changelog is an RFC without a number ("Changes since RFC").
+  const named = b.changelogFrom.includes(va) || (a.rfc && a.version === null && b.changelogFrom.includes(0));
+  if (named && laterVersion(a, b) && (similar >= 0.5 || shared > 0)) {
     return { from: a, signal: 'changelog', confidence: SIGNAL_CONFIDENCE.changelog };
   }
   if (gap > HEURISTIC_WINDOW_MS) return null;

@@ -1,6 +1,7 @@
 // Reads the manual decisions about lineages (content/series-links.json): pins join two postings
 // as revisions of one series, splits keep them apart; automatic linking never overrides them.
 // A broken file is a diagnostic naming the file and the entry, not a crash.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../types.ts';
@@ -11,6 +12,17 @@ import type { RevisionOverrides } from './link-revisions.ts';
 /** The file, unless $PATCHLORE_SERIES_LINKS names another. */
 export function seriesLinksPath(): string {
   return process.env.PATCHLORE_SERIES_LINKS ?? join(PROJECT_ROOT, 'content', 'series-links.json');
+}
+
+/** What the file holds, as a short fingerprint ('none' when there is no file): the series
+ *  tables are recomputed when it changes. */
+export function overridesFingerprint(path = seriesLinksPath()): string {
+  if (!existsSync(path)) return 'none';
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+  } catch {
+    return 'unreadable';
+  }
 }
 
 const EXAMPLE = '{"pin": [{"from": "<v1 cover Message-ID>", "to": "<v2 cover Message-ID>", "why": "..."}], "split": []}';

@@ -1,6 +1,7 @@
 // Read-only questions about series: which posting a message belongs to, the whole lineage of a
 // posting with its patches and trailers (docs/cli.md `patchlore series`), and the list of all
 // lineages for the site.
+import { countReplies } from '../series/count-replies.ts';
 import { comparePatches, extractChangelog, type ComparedPatch } from '../series/compare-revisions.ts';
 import type { RevisionSignal } from '../types.ts';
 import { locate } from './queries-fs.ts';
@@ -24,6 +25,8 @@ export interface SeriesPatch {
   title: string;
   fingerprint: string;
   trailers: SeriesTrailer[];
+  /** Messages in the thread below this patch (and not below another patch of the posting). */
+  replies: number;
 }
 
 export interface SeriesRevision {
@@ -42,6 +45,8 @@ export interface SeriesRevision {
   threadId: string;
   total: number | null;
   patches: SeriesPatch[];
+  /** Messages below the cover letter that answer the series as a whole. */
+  coverReplies: number;
   link: { from: string; source: RevisionSignal; confidence: number } | null;
   forkedFrom: string | null;
   /** Against the previous revision of the lineage; empty for the first. */
@@ -88,10 +93,16 @@ export function seriesOf(store: Store, mid: string, family?: string): SeriesLine
     family ??
     (store.db.prepare('SELECT family FROM revisions WHERE posting = ? ORDER BY family = posting DESC, family LIMIT 1').get(postingId) as { family: string } | undefined)?.family;
   if (!fam) return null;
-  const revisions = lineage(store, fam);
-  const first = revisions[0]!;
+  const whole = lineageOf(store, fam);
+  return whole && { family: fam, postingId, title: whole.title, author: whole.author, revisions: whole.revisions };
+}
+
+/** A whole lineage by its family id: its latest title, its first author, its revisions. */
+export function lineageOf(store: Store, family: string): Omit<SeriesLineage, 'postingId'> | null {
+  const revisions = lineage(store, family);
+  if (revisions.length === 0) return null;
   const latest = [...revisions].reverse().find((r) => !r.bundle) ?? revisions[revisions.length - 1]!;
-  return { family: fam, postingId, title: latest.title, author: first.author, revisions };
+  return { family, title: latest.title, author: revisions[0]!.author, revisions };
 }
 
 type PostingRow = {
@@ -132,6 +143,7 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
   );
   const mismatches = store.db.prepare('SELECT message_key AS messageId, name, value, sender FROM trailer_mismatches WHERE posting = ? ORDER BY rowid');
   const body = store.db.prepare('SELECT body FROM messages WHERE key = ?');
+  const replies = replyCounter(store);
   const out: SeriesRevision[] = [];
   let previous: SeriesPatch[] | null = null;
   for (const r of rows) {
@@ -143,7 +155,10 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
       title: x.title,
       fingerprint: x.fingerprint,
       trailers: trailers.all(r.id, x.key) as SeriesTrailer[],
+      replies: 0,
     }));
+    const counts = replies([...(r.coverKey ? [r.coverKey] : []), ...ps.map((p) => p.messageId)]);
+    for (const p of ps) p.replies = counts.get(p.messageId) ?? 0;
     const lead = r.coverKey ?? ps[0]?.messageId;
     const text = lead ? ((body.get(lead) as { body: string } | undefined)?.body ?? '') : '';
     out.push({
@@ -162,6 +177,7 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
       threadId: r.threadId,
       total: r.total,
       patches: ps,
+      coverReplies: r.coverKey ? (counts.get(r.coverKey) ?? 0) : 0,
       link: r.linkFrom && r.signal ? { from: r.linkFrom, source: r.signal, confidence: r.confidence } : null,
       forkedFrom: r.forkedFrom,
       changes: previous && !r.resend ? comparePatches(previous.map(asLike), ps.map(asLike)) : [],
@@ -175,66 +191,163 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
   return out;
 }
 
+/** Replies per member of a posting, over the threads its members are in (an unthreaded posting
+ *  spans several). Threads are read once per call of the returned function. */
+function replyCounter(store: Store): (members: string[]) => Map<string, number> {
+  const threadOf = store.db.prepare('SELECT thread_id AS t FROM nodes WHERE id = ?');
+  const nodes = store.db.prepare('SELECT id, parent, ghost FROM nodes WHERE thread_id = ?');
+  return (members) => {
+    const threads = new Set<string>();
+    for (const m of members) {
+      const t = (threadOf.get(m) as { t: string } | undefined)?.t;
+      if (t) threads.add(t);
+    }
+    const all = [...threads].flatMap((t) =>
+      (nodes.all(t) as Array<{ id: string; parent: string | null; ghost: number }>).map((n) => ({ id: n.id, parent: n.parent, ghost: n.ghost === 1 })),
+    );
+    return countReplies(all, new Set(members));
+  };
+}
+
 function asLike(p: SeriesPatch): { key: string; title: string; fingerprint: string } {
   return { key: p.messageId, title: p.title, fingerprint: p.fingerprint };
 }
 
-/** One line per lineage, for listings. */
-export interface LineageSummary {
+/** One revision of a lineage, as listings show it. */
+export interface SeriesRow {
   family: string;
+  postingId: string;
+  threadId: string;
   title: string;
+  subject: string;
   authorName: string;
   authorEmail: string;
-  first: number | null;
-  last: number | null;
-  revisions: number;
-  latestVersion: number;
-  latestRfc: boolean;
-  latestPosting: string;
-  threadId: string;
+  date: number | null;
+  version: number;
+  versionInferred: boolean;
+  rfc: boolean;
+  resend: boolean;
+  bundle: boolean;
+  /** Patches in this posting. */
   patches: number;
+  /** Patches of this posting with a Reviewed-by or Acked-by (given, or carried unchanged). */
   reviewed: number;
   nacked: boolean;
+  /** The most recent posting of its lineage. */
+  latest: boolean;
+  /** Postings in its lineage. */
+  revisions: number;
 }
 
-/** Every lineage, most recently active first; `list` limits to lineages with a posting on it. */
-export function lineageSummaries(store: Store, list?: string): LineageSummary[] {
+/** Every revision of every lineage (of lineages with a posting on `list`, when given), grouped
+ *  by lineage, lineages most recently active first, revisions newest first. */
+export function seriesRows(store: Store, list?: string): SeriesRow[] {
   const rows = store.db
     .prepare(
-      `SELECT r.family, p.id, p.title, p.author_name AS authorName, p.author_email AS authorEmail, p.date, p.rfc, p.thread_id AS threadId, r.version,
-              (SELECT count(*) FROM posting_patches x WHERE x.posting = p.id) AS patches
+      `SELECT r.family, p.id AS postingId, p.thread_id AS threadId, p.title, p.subject, p.author_name AS authorName, p.author_email AS authorEmail,
+              p.date, r.version, r.version_inferred AS versionInferred, p.rfc, p.resend, p.bundle,
+              (SELECT count(*) FROM posting_patches x WHERE x.posting = p.id) AS patches,
+              (SELECT count(DISTINCT t.patch_key) FROM posting_trailers t WHERE t.posting = p.id AND t.name IN ('Reviewed-by', 'Acked-by')) AS reviewed,
+              EXISTS (SELECT 1 FROM posting_trailers t WHERE t.posting = p.id AND t.name = 'Nacked-by') AS nacked
        FROM revisions r JOIN postings p ON p.id = r.posting
        ${list ? 'WHERE r.family IN (SELECT r2.family FROM revisions r2 JOIN postings p2 ON p2.id = r2.posting JOIN thread_lists t ON t.thread_id = p2.thread_id WHERE t.list = ?)' : ''}
        ORDER BY r.family, p.date, p.id`,
     )
-    .all(...(list ? [list] : [])) as Array<{ family: string; id: string; title: string; authorName: string; authorEmail: string; date: number | null; rfc: number; threadId: string; version: number; patches: number }>;
-  const reviewed = store.db.prepare(
-    `SELECT count(DISTINCT x.key) AS n FROM posting_patches x WHERE x.posting = @p AND EXISTS (
-       SELECT 1 FROM posting_trailers t WHERE t.posting = @p AND t.patch_key = x.key AND t.name IN ('Reviewed-by', 'Acked-by'))`,
-  );
-  const nacked = store.db.prepare("SELECT 1 FROM posting_trailers WHERE posting = ? AND name = 'Nacked-by' LIMIT 1");
-  const byFamily = new Map<string, typeof rows>();
-  for (const r of rows) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
-  const out: LineageSummary[] = [];
-  for (const [family, list2] of byFamily) {
-    const latest = list2[list2.length - 1]!;
-    const first = list2[0]!;
-    out.push({
-      family,
-      title: latest.title,
-      authorName: first.authorName,
-      authorEmail: first.authorEmail,
-      first: first.date,
-      last: latest.date,
-      revisions: list2.length,
-      latestVersion: latest.version,
-      latestRfc: latest.rfc === 1,
-      latestPosting: latest.id,
-      threadId: latest.threadId,
-      patches: latest.patches,
-      reviewed: (reviewed.get({ p: latest.id }) as { n: number }).n,
-      nacked: nacked.get(latest.id) !== undefined,
-    });
+    .all(...(list ? [list] : [])) as Array<Omit<SeriesRow, 'latest' | 'revisions' | 'versionInferred' | 'rfc' | 'resend' | 'bundle' | 'nacked'> & Record<'versionInferred' | 'rfc' | 'resend' | 'bundle' | 'nacked', number>>;
+  const byFamily = new Map<string, SeriesRow[]>();
+  for (const r of rows) {
+    const row: SeriesRow = {
+      ...r,
+      versionInferred: r.versionInferred === 1,
+      rfc: r.rfc === 1,
+      resend: r.resend === 1,
+      bundle: r.bundle === 1,
+      nacked: r.nacked === 1,
+      latest: false,
+      revisions: 0,
+    };
+    const fam = byFamily.get(r.family) ?? [];
+    fam.push(row);
+    byFamily.set(r.family, fam);
   }
-  return out.sort((a, b) => (b.last ?? 0) - (a.last ?? 0) || (a.family < b.family ? -1 : 1));
+  const families = [...byFamily.values()];
+  for (const fam of families) {
+    fam[fam.length - 1]!.latest = true;
+    for (const r of fam) r.revisions = fam.length;
+    fam.reverse();
+  }
+  families.sort((a, b) => (b[0]!.date ?? 0) - (a[0]!.date ?? 0) || (a[0]!.family < b[0]!.family ? -1 : 1));
+  return families.flat();
+}
+
+/** A posting in a thread, placed in its lineage. */
+export interface ThreadSeries {
+  family: string;
+  postingId: string;
+  title: string;
+  revision: SeriesNeighbour;
+  /** Its place in the lineage, from 1, and how many postings the lineage has. */
+  position: number;
+  count: number;
+  previous: SeriesNeighbour | null;
+  next: SeriesNeighbour | null;
+  /** Every posting of the lineage, oldest first. */
+  revisions: SeriesNeighbour[];
+}
+
+export interface SeriesNeighbour {
+  postingId: string;
+  threadId: string;
+  subject: string;
+  date: number | null;
+  version: number;
+  versionInferred: boolean;
+  rfc: boolean;
+  resend: boolean;
+  bundle: boolean;
+}
+
+/** The postings started in a thread (usually one; a series sent in reply to another makes two),
+ *  each with its lineage neighbours. */
+export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
+  const postings = store.db.prepare('SELECT id FROM postings WHERE thread_id = ? ORDER BY date, id').all(threadId) as Array<{ id: string }>;
+  const members = store.db.prepare(
+    `SELECT r.family, p.id AS postingId, p.thread_id AS threadId, p.subject, p.title, p.date, r.version, r.version_inferred AS versionInferred, p.rfc, p.resend, p.bundle
+     FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family IN (SELECT family FROM revisions WHERE posting = ?) ORDER BY r.family, p.date, p.id`,
+  );
+  const out: ThreadSeries[] = [];
+  for (const { id } of postings) {
+    type Row = Omit<SeriesNeighbour, 'versionInferred' | 'rfc' | 'resend' | 'bundle'> & { family: string; title: string } & Record<'versionInferred' | 'rfc' | 'resend' | 'bundle', number>;
+    const rows = (members.all(id) as Row[]).map((r) => ({
+      ...r,
+      versionInferred: r.versionInferred === 1,
+      rfc: r.rfc === 1,
+      resend: r.resend === 1,
+      bundle: r.bundle === 1,
+    }));
+    const byFamily = new Map<string, typeof rows>();
+    for (const r of rows) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
+    for (const [family, fam] of byFamily) {
+      const i = fam.findIndex((r) => r.postingId === id);
+      if (i < 0) continue;
+      const strip = ({ family: _f, title: _t, ...n }: (typeof fam)[number]): SeriesNeighbour => n;
+      out.push({
+        family,
+        postingId: id,
+        title: fam[fam.length - 1]!.title,
+        revision: strip(fam[i]!),
+        position: i + 1,
+        count: fam.length,
+        previous: i > 0 ? strip(fam[i - 1]!) : null,
+        next: i + 1 < fam.length ? strip(fam[i + 1]!) : null,
+        revisions: fam.map(strip),
+      });
+    }
+  }
+  return out;
+}
+
+/** Every lineage id. */
+export function familyIds(store: Store): string[] {
+  return (store.db.prepare('SELECT DISTINCT family FROM revisions ORDER BY family').all() as Array<{ family: string }>).map((r) => r.family);
 }

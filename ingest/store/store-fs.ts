@@ -43,6 +43,8 @@ export class Store {
   readonly db: Database.Database;
   readonly path: string;
   private readonly q: ReturnType<Store['prepare']>;
+  /** Time spent storing patch metadata (series work), for the import benchmark. */
+  readonly timings = { patchMetaMs: 0 };
 
   constructor(path: string, readonly: boolean) {
     this.path = path;
@@ -236,7 +238,9 @@ export class Store {
     };
     const id = Number(this.q.insertMessage.run(row).lastInsertRowid);
     this.q.insertFts.run(id, m.subject, author, body);
+    const t0 = performance.now();
     this.q.insertPatchMeta.run(id, meta.kind, JSON.stringify(meta));
+    this.timings.patchMetaMs += performance.now() - t0;
     this.q.insertCopy.run(rawId, id);
     let key = m.messageId;
     if (existing.length) {
@@ -297,6 +301,15 @@ export class Store {
   /** Record that the series tables no longer reflect the messages, or (false) that they do. */
   setSeriesStale(stale: boolean): void {
     this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('series_dirty', stale ? '1' : '0');
+  }
+
+  /** Fingerprint of the manual series links the series tables were computed with. */
+  seriesOverrides(): string | undefined {
+    return this.meta('series_overrides');
+  }
+
+  setSeriesOverrides(fingerprint: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('series_overrides', fingerprint);
   }
 
   /** Number of messages waiting to be threaded. */

@@ -1,4 +1,5 @@
-// One measured import in a process of its own: prints the import summary counts and its time.
+// One measured import in a process of its own: prints the import summary counts, its time, and
+// the time of its series work (patch mining, storing it, linking lineages).
 import { importSources } from '../../ingest/import/import-sources.ts';
 import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
 import { openStore } from '../../ingest/store/store-fs.ts';
@@ -9,4 +10,4 @@ const t0 = performance.now();
 const s = await importSources(store, inputs, { list: '', mboxFormat: 'auto', workers: defaultWorkers() });
 const ms = performance.now() - t0;
 store.close();
-process.stdout.write(JSON.stringify({ read: s.read, stored: s.stored, duplicates: s.duplicates, unparsed: s.unparsed, ms }) + '\n');
+process.stdout.write(JSON.stringify({ read: s.read, stored: s.stored, duplicates: s.duplicates, unparsed: s.unparsed, ms, timings: s.timings }) + '\n');

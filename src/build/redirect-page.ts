@@ -9,6 +9,7 @@ export function redirectPage(target: string, title: string): string {
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}">
 <meta name="robots" content="noindex">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta http-equiv="refresh" content="0; url=${t}">
 <link rel="canonical" href="${t}">
 <title>${escapeHtml(title)}</title></head>

@@ -1,4 +1,5 @@
-// URLs of list index pages: /l/<list>/ then /l/<list>/2/, ... Pure.
+// URLs of list index pages: /l/<list>/ then /l/<list>/2/, ..., and the list's series at
+// /l/<list>/series/. Pure.
 import { shortHash } from './short-hash.ts';
 
 /** Threads per list index page. */
@@ -15,4 +16,8 @@ export function listPath(name: string, page: number): string {
 
 export function pageCount(threads: number): number {
   return Math.max(1, Math.ceil(threads / THREADS_PER_PAGE));
+}
+
+export function listSeriesPath(name: string): string {
+  return `/l/${listSlug(name)}/series/`;
 }

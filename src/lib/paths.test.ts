@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorHref, encodePathSegment, isPathSafe, loreUrl, messageDir, messageHref, messagePath, threadSlug } from './paths.ts';
+import { anchorHref, encodePathSegment, isPathSafe, loreUrl, messageDir, messageHref, messagePath, seriesPath, threadSlug } from './paths.ts';
 import { shortHash } from './short-hash.ts';
 
 describe('paths', () => {
@@ -15,6 +15,12 @@ describe('paths', () => {
     expect(messageDir('YNErtAaG/i3HBII+@garbanzo')).toBe('m/YNErtAaG/i3HBII+@garbanzo');
     expect(messagePath('a?b#c%d@x')).toBe('/m/a%3Fb%23c%25d@x/');
     expect(encodePathSegment('<x y>')).toBe('%3Cx%20y%3E');
+  });
+
+  it('gives every lineage a short stable page whatever its family id holds', () => {
+    expect(seriesPath('../../etc/passwd@x')).toMatch(/^\/s\/[0-9a-f]{16}\/$/);
+    expect(seriesPath('a@b')).toBe(seriesPath('a@b'));
+    expect(seriesPath('a@b')).not.toBe(seriesPath('a@c'));
   });
 
   it('never lets a Message-ID walk out of /m/', () => {

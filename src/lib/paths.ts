@@ -1,7 +1,7 @@
 // The site's URLs and the files behind them. Stable URLs (docs/cli.md): /m/<msgid>/ resolves to a
-// message; thread pages live at /t/<slug>/ with one anchor per message. Message-IDs are
-// mail-controlled, so every path built from one is checked before it touches the disk. Pure, and
-// usable in the browser.
+// message; thread pages live at /t/<slug>/ with one anchor per message; series lineages at
+// /s/<slug>/. Message-IDs are mail-controlled, so every path built from one is checked before it
+// touches the disk. Pure, and usable in the browser.
 import { shortHash } from './short-hash.ts';
 
 /** A thread page's slug: derived from the thread id, URL- and filesystem-safe. */
@@ -11,6 +11,11 @@ export function threadSlug(threadId: string): string {
 
 export function threadPath(threadId: string): string {
   return `/t/${threadSlug(threadId)}/`;
+}
+
+/** A series lineage's page: its slug is derived from the family id (the first posting's id). */
+export function seriesPath(family: string): string {
+  return `/s/${shortHash(family)}/`;
 }
 
 /** The anchor (element id) of a message on its thread page: its key. HTML ids may hold any

@@ -1,6 +1,7 @@
 // What the site reads from the store, at build time. The store is opened read-only once, from
 // $PATCHLORE_DB (set by `patchlore build`). Pages call these per page, so memory stays flat however
 // many threads there are. Rows only: shaping them for pages is the view models' job.
+import { familyIds, lineageOf, seriesRows, threadSeries, type SeriesLineage, type SeriesRow, type ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
 import { openStore, type Store, type StoredPart } from '../../ingest/store/store-fs.ts';
 
 let store: Store | null = null;
@@ -159,4 +160,35 @@ export function* messageIndex(): Generator<{ key: string; messageId: string; thr
 /** Ghost ids with their thread: /m/<ghost>/ leads to where the missing message would be. */
 export function ghostIndex(): Array<{ id: string; threadId: string }> {
   return db().db.prepare('SELECT id, thread_id AS threadId FROM nodes WHERE ghost = 1 AND shown = 1').all() as Array<{ id: string; threadId: string }>;
+}
+
+/** Every series lineage id. */
+export function seriesFamilies(): string[] {
+  return familyIds(db());
+}
+
+/** A lineage: its revisions, oldest first, with patches, trailers, reply counts and changes. */
+export function seriesLineage(family: string): Omit<SeriesLineage, 'postingId'> | null {
+  return lineageOf(db(), family);
+}
+
+/** Every revision of every lineage with a posting on `list` (all lineages when list is null). */
+export function seriesTable(list: string | null): SeriesRow[] {
+  return seriesRows(db(), list ?? undefined);
+}
+
+/** The postings a thread starts, placed in their lineages. */
+export function seriesOfThread(threadId: string): ThreadSeries[] {
+  return threadSeries(db(), threadId);
+}
+
+/** Lineages with a posting on each list. */
+export function seriesCounts(): Map<string, number> {
+  const rows = db()
+    .db.prepare(
+      `SELECT t.list, count(DISTINCT r.family) AS n FROM revisions r JOIN postings p ON p.id = r.posting
+       JOIN thread_lists t ON t.thread_id = p.thread_id GROUP BY t.list`,
+    )
+    .all() as Array<{ list: string; n: number }>;
+  return new Map(rows.map((r) => [r.list, r.n]));
 }

@@ -1,13 +1,9 @@
 // patchlore series MSGID: the series a message belongs to, with every revision of its lineage.
 import { normalizeMessageIdArg } from '../../store/queries-fs.ts';
-import { seriesOf, type SeriesRevision } from '../../store/series-queries-fs.ts';
+import { revisionLabel } from '../../series/revision-label.ts';
+import { seriesOf } from '../../store/series-queries-fs.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
-
-function versionLabel(r: SeriesRevision): string {
-  const v = `v${r.version}${r.versionInferred ? '?' : ''}`;
-  return [r.rfc ? 'RFC' : '', v, r.resend ? 'RESEND' : '', r.bundle ? 'bundle' : ''].filter(Boolean).join(' ');
-}
 
 export const seriesCommand: Command = {
   synopsis: 'MSGID [--family ID]',
@@ -30,7 +26,7 @@ example: patchlore series cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713
     for (const r of s.revisions) {
       const here = r.postingId === s.postingId ? ' <==' : '';
       const link = r.link ? ` (linked by ${r.link.source}, ${r.link.confidence})` : '';
-      ctx.out(`\n${r.date?.slice(0, 10) ?? '----------'} ${versionLabel(r).padEnd(12)} ${r.subject}${link}${here}`);
+      ctx.out(`\n${r.date?.slice(0, 10) ?? '----------'} ${revisionLabel(r).padEnd(12)} ${r.subject}${link}${here}`);
       for (const p of r.patches) {
         const tags = p.trailers.filter((t) => t.name !== 'Signed-off-by').map((t) => `${t.name.replace(/-by$/, '')}: ${t.person || t.value}${t.source === 'carried' ? ' (carried)' : ''}`);
         ctx.out(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${tags.length ? `\n         ${tags.join('; ')}` : ''}`);

@@ -1,0 +1,104 @@
+// `patchlore series` on a small lineage: the documented JSON shape, every posting answering with
+// the same family, trailers from the patch, replies and the cover letter, and the text output.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mbox, tempDir } from '../test-support/mail-builder.ts';
+import { SERIES_IDS as I, seriesMail } from '../test-support/series-mail.ts';
+import { main } from './main.ts';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  return { code, out, err };
+}
+
+describe('patchlore series', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  beforeAll(async () => {
+    tmp = tempDir();
+    db = join(tmp.dir, 'db.sqlite');
+    expect((await cli('import', '--db', db, tmp.file('series.mbox', mbox(seriesMail())))).code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('answers with the whole lineage in the documented shape, from any posting or reply', async () => {
+    const r = await cli('series', '--db', db, '--json', `<${I.review}>`);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.family).toBe(I.rfcCover);
+    expect(s.revisions.map((x: any) => [x.version, x.rfc, x.resend, x.coverId])).toEqual([
+      [1, true, false, I.rfcCover],
+      [2, false, false, I.v2Cover],
+    ]);
+    const v2 = s.revisions[1];
+    expect(v2.link).toEqual({ from: I.rfcCover, source: expect.any(String), confidence: expect.any(Number) });
+    expect(v2.patches.map((p: any) => [p.messageId, p.index, p.total, p.subject, p.replies])).toEqual([
+      [I.v21, 1, 2, '[PATCH v2 1/2] mm/dax: count pages', 1],
+      [I.v22, 2, 2, '[PATCH v2 2/2] fs/dax: drop devmap', 1],
+    ]);
+    expect(v2.coverReplies).toBe(1);
+    expect(v2.patches[0].trailers).toEqual([
+      { name: 'Signed-off-by', person: 'Patch Author', email: 'author@example.com', value: 'Patch Author <author@example.com>', source: 'patch', messageId: I.v21 },
+      { name: 'Reviewed-by', person: 'Rita Reviewer', email: 'rita@example.com', value: 'Rita Reviewer <rita@example.com>', source: 'reply', messageId: I.review },
+      { name: 'Acked-by', person: 'Max Maintainer', email: 'max@example.com', value: 'Max Maintainer <max@example.com>', source: 'cover', messageId: I.coverAck },
+    ]);
+    // The trailer given by someone it does not name is a mismatch, not a review.
+    expect(v2.patches[1].trailers.map((t: any) => t.name)).toEqual(['Signed-off-by', 'Acked-by']);
+    expect(v2.mismatches).toEqual([{ messageId: I.mismatch, name: 'Reviewed-by', value: 'Somebody Else <else@example.com>', sender: 'Max Maintainer <max@example.com>' }]);
+    // What changed: patch 1's diff changed, patch 2 is the same.
+    expect(v2.changes.map((c: any) => [c.title, c.status])).toEqual([
+      ['mm/dax: count pages', 'changed'],
+      ['fs/dax: drop devmap', 'unchanged'],
+    ]);
+    expect(v2.changelog).toContain('count pages with refcount_inc_not_zero');
+    for (const mid of [I.rfcCover, I.rfc2, I.v22, I.coverAck]) {
+      expect(JSON.parse((await cli('series', '--db', db, '--json', mid)).out).family).toBe(I.rfcCover);
+    }
+  });
+
+  it('keeps the unrelated patch of another author apart, with its NAK', async () => {
+    const s = JSON.parse((await cli('series', '--db', db, '--json', I.nak)).out);
+    expect(s.family).toBe(I.other);
+    expect(s.revisions).toHaveLength(1);
+    expect(s.revisions[0].patches[0].trailers.map((t: any) => [t.name, t.person, t.source])).toContainEqual(['Nacked-by', 'Max Maintainer', 'reply']);
+  });
+
+  it('applies manual splits and pins from the links file the next time the store is opened', async () => {
+    const links = join(tmp.dir, 'series-links.json');
+    process.env.PATCHLORE_SERIES_LINKS = links;
+    try {
+      tmp.file('series-links.json', JSON.stringify({ split: [{ from: `<${I.rfcCover}>`, to: I.v2Cover, why: 'test' }] }));
+      const split = JSON.parse((await cli('series', '--db', db, '--json', I.v21)).out);
+      expect(split.family).toBe(I.v2Cover);
+      expect(split.revisions).toHaveLength(1);
+      // A pin joins postings no evidence links (here: different authors).
+      tmp.file('series-links.json', JSON.stringify({ pin: [{ from: I.v2Cover, to: I.other }], split: [] }));
+      const pinned = JSON.parse((await cli('series', '--db', db, '--json', I.other)).out);
+      expect(pinned.revisions.map((r: any) => r.postingId)).toEqual([I.rfcCover, I.v2Cover, I.other]);
+      expect(pinned.revisions[2].link).toMatchObject({ from: I.v2Cover, source: 'manual' });
+      // A broken file is reported, names itself, and leaves automatic linking in place.
+      tmp.file('series-links.json', '{"pin": [');
+      const broken = await cli('series', '--db', db, '--json', I.other);
+      expect(broken.code).toBe(0);
+      expect(broken.err).toContain(`${links}: not valid JSON`);
+      expect(JSON.parse(broken.out).family).toBe(I.other);
+    } finally {
+      delete process.env.PATCHLORE_SERIES_LINKS;
+      tmp.file('series-links.json', '{}');
+    }
+  });
+
+  it('prints the lineage as text, and says clearly when a message is in no series', async () => {
+    const r = await cli('series', '--db', db, I.v21);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('RFC v1');
+    expect(r.out).toMatch(/v2 +\[PATCH v2 0\/2\] mm\/dax: fix refcounts/);
+    expect(r.out).toContain('Reviewed: Rita Reviewer');
+    const missing = await cli('series', '--db', db, 'nowhere@example.com');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('<nowhere@example.com> is not part of a patch series');
+    expect((await cli('series', '--db', db)).code).toBe(2);
+  });
+});

@@ -1,0 +1,15 @@
+// How a revision is named to people: "v3", "RFC v1", "v2?" (version inferred, not tagged),
+// "v8 RESEND", "v14 bundle", "v5.1" (partial reroll). Pure.
+
+export interface Labelled {
+  version: number;
+  versionInferred: boolean;
+  rfc: boolean;
+  resend: boolean;
+  bundle: boolean;
+}
+
+export function revisionLabel(r: Labelled): string {
+  const v = `v${Number.isInteger(r.version) ? r.version : String(Math.round(r.version * 100) / 100)}${r.versionInferred ? '?' : ''}`;
+  return [r.rfc ? 'RFC' : '', v, r.resend ? 'RESEND' : '', r.bundle ? 'bundle' : ''].filter(Boolean).join(' ');
+}

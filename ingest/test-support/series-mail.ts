@@ -1,0 +1,69 @@
+// Test helper: the mail of a small, realistic series lineage, as git send-email writes it: an RFC
+// and a v2 of "mm/dax: fix refcounts" (cover letter, two patches with diffs), the v2 cover giving
+// a changelog; a review, an ack on the cover, a mis-attributed trailer and a NAK in replies; and an
+// unrelated single patch by another author. Shared by store, CLI and browser tests.
+import { mail } from './mail-builder.ts';
+
+export const SERIES_LIST = 'nvdimm.lists.linux.dev';
+const AUTHOR = 'Patch Author <author@example.com>';
+const REVIEWER = 'Rita Reviewer <rita@example.com>';
+const MAINTAINER = 'Max Maintainer <max@example.com>';
+
+function patch(file: string, added: string, signedOff = AUTHOR): string {
+  return `Explain the change to ${file}.
+
+Signed-off-by: ${signedOff}
+---
+ ${file} | 1 +
+ 1 file changed, 1 insertion(+)
+
+diff --git a/${file} b/${file}
+index 1111111..2222222 100644
+--- a/${file}
++++ b/${file}
+@@ -10,6 +10,7 @@ static int dax_fault(struct vm_fault *vmf)
+ 	int a;
+ 	int b;
+ 	int c;
++	${added}
+ 	int d;
+ 	int e;
+ 	int f;
+-- 
+2.45.0
+`;
+}
+
+/** Message-IDs of the lineage, for assertions. */
+export const SERIES_IDS = {
+  rfcCover: 'rfc-cover@example.com',
+  rfc1: 'rfc-1@example.com',
+  rfc2: 'rfc-2@example.com',
+  v2Cover: 'v2-cover@example.com',
+  v21: 'v2-1@example.com',
+  v22: 'v2-2@example.com',
+  review: 'review@example.com',
+  coverAck: 'cover-ack@example.com',
+  mismatch: 'mismatch@example.com',
+  other: 'other@example.com',
+  nak: 'nak@example.com',
+};
+
+export function seriesMail(): string[] {
+  const I = SERIES_IDS;
+  const common = { listId: SERIES_LIST };
+  const inThread = (cover: string) => ({ inReplyTo: cover, references: [cover] });
+  return [
+    mail({ ...common, id: I.rfcCover, from: AUTHOR, date: 'Mon, 1 Apr 2024 10:00:00 +0000', subject: '[RFC PATCH 0/2] mm/dax: fix refcounts', body: 'This series fixes refcounts.\n\nPatch Author (2):\n  mm/dax: count pages\n  fs/dax: drop devmap\n\n mm/dax.c | 1 +\n fs/dax.c | 1 +\n 2 files changed, 2 insertions(+)\n\n-- \n2.45.0\n' }),
+    mail({ ...common, ...inThread(I.rfcCover), id: I.rfc1, from: AUTHOR, date: 'Mon, 1 Apr 2024 10:00:01 +0000', subject: '[RFC PATCH 1/2] mm/dax: count pages', body: patch('mm/dax.c', 'refcount_inc(&page->ref);') }),
+    mail({ ...common, ...inThread(I.rfcCover), id: I.rfc2, from: AUTHOR, date: 'Mon, 1 Apr 2024 10:00:02 +0000', subject: '[RFC PATCH 2/2] fs/dax: drop devmap', body: patch('fs/dax.c', 'pte_devmap_drop(pte);') }),
+    mail({ ...common, id: I.v2Cover, from: AUTHOR, date: 'Mon, 6 May 2024 10:00:00 +0000', subject: '[PATCH v2 0/2] mm/dax: fix refcounts', body: 'This series fixes refcounts.\n\nChanges since RFC:\n - count pages with refcount_inc_not_zero\n\nPatch Author (2):\n  mm/dax: count pages\n  fs/dax: drop devmap\n\n mm/dax.c | 1 +\n fs/dax.c | 1 +\n 2 files changed, 2 insertions(+)\n\n-- \n2.45.0\n' }),
+    mail({ ...common, ...inThread(I.v2Cover), id: I.v21, from: AUTHOR, date: 'Mon, 6 May 2024 10:00:01 +0000', subject: '[PATCH v2 1/2] mm/dax: count pages', body: patch('mm/dax.c', 'refcount_inc_not_zero(&page->ref);') }),
+    mail({ ...common, ...inThread(I.v2Cover), id: I.v22, from: AUTHOR, date: 'Mon, 6 May 2024 10:00:02 +0000', subject: '[PATCH v2 2/2] fs/dax: drop devmap', body: patch('fs/dax.c', 'pte_devmap_drop(pte);') }),
+    mail({ ...common, id: I.review, from: REVIEWER, date: 'Tue, 7 May 2024 09:00:00 +0000', inReplyTo: I.v21, references: [I.v2Cover, I.v21], subject: 'Re: [PATCH v2 1/2] mm/dax: count pages', body: '> +\trefcount_inc_not_zero(&page->ref);\n\nLooks right.\n\nReviewed-by: Rita Reviewer <rita@example.com>\n' }),
+    mail({ ...common, id: I.coverAck, from: MAINTAINER, date: 'Tue, 7 May 2024 10:00:00 +0000', inReplyTo: I.v2Cover, references: [I.v2Cover], subject: 'Re: [PATCH v2 0/2] mm/dax: fix refcounts', body: 'For the series:\n\nAcked-by: Max Maintainer <max@example.com>\n' }),
+    mail({ ...common, id: I.mismatch, from: MAINTAINER, date: 'Tue, 7 May 2024 11:00:00 +0000', inReplyTo: I.v22, references: [I.v2Cover, I.v22], subject: 'Re: [PATCH v2 2/2] fs/dax: drop devmap', body: 'Reviewed-by: Somebody Else <else@example.com>\n' }),
+    mail({ ...common, id: I.other, from: 'Other Author <other@example.com>', date: 'Wed, 8 May 2024 10:00:00 +0000', subject: '[PATCH] nvdimm: fix a leak', body: patch('drivers/nvdimm/bus.c', 'kfree(nd);', 'Other Author <other@example.com>') }),
+    mail({ ...common, id: I.nak, from: MAINTAINER, date: 'Wed, 8 May 2024 12:00:00 +0000', inReplyTo: I.other, references: [I.other], subject: 'Re: [PATCH] nvdimm: fix a leak', body: '> +\tkfree(nd);\n\nThis frees it twice.\n\nNAK\n' }),
+  ];
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
+import { messagePath, seriesPath, threadPath } from './paths.ts';
+import { lineageView, seriesRowViews, threadSeriesViews } from './series-view.ts';
+
+const author = { name: 'Alistair Popple', email: 'apopple@nvidia.com' };
+const trailer = (name: string, person: string, source: SeriesTrailer['source'], messageId = 'p@x'): SeriesTrailer => ({
+  name,
+  person,
+  email: `${person.split(' ')[0]!.toLowerCase()}@example.com`,
+  value: `${person} <${person.split(' ')[0]!.toLowerCase()}@example.com>`,
+  source,
+  messageId,
+});
+
+function revision(over: Partial<SeriesRevision> & { postingId: string; version: number }): SeriesRevision {
+  return {
+    versionInferred: false,
+    versionTag: String(over.version),
+    rfc: false,
+    resend: false,
+    bundle: false,
+    coverId: over.postingId,
+    date: '2024-11-22T01:40:21.000Z',
+    subject: `[PATCH v${over.version} 0/1] fs/dax: fix`,
+    title: 'fs/dax: fix',
+    author,
+    threadId: over.postingId,
+    total: 1,
+    patches: [],
+    coverReplies: 0,
+    link: null,
+    forkedFrom: null,
+    changes: [],
+    changelog: '',
+    mismatches: [],
+    ...over,
+  };
+}
+
+describe('lineageView', () => {
+  const revisions = [
+    revision({ postingId: 'rfc@x', version: 1, rfc: true, versionInferred: true, versionTag: null }),
+    revision({
+      postingId: 'v2@x',
+      version: 2,
+      link: { from: 'rfc@x', source: 'changelog', confidence: 0.8 },
+      coverReplies: 2,
+      patches: [
+        {
+          messageId: 'v2p1@x',
+          index: 1,
+          total: 1,
+          subject: '[PATCH v2 1/1] fs/dax: fix',
+          title: 'fs/dax: fix',
+          fingerprint: 'f2',
+          replies: 3,
+          trailers: [
+            trailer('Signed-off-by', 'Alistair Popple', 'patch', 'v2p1@x'),
+            trailer('Reviewed-by', 'Jason Gunthorpe', 'reply', 'review@x'),
+            trailer('Acked-by', 'David Hildenbrand', 'carried', 'v1p1@x'),
+            trailer('Reviewed-by', 'Dan Williams', 'cover', 'coverreview@x'),
+          ],
+        },
+      ],
+      changes: [
+        { title: 'fs/dax: fix', key: 'v2p1@x', previousKey: 'v1p1@x', status: 'changed' },
+        { title: 'mm: gone', key: '', previousKey: 'gone@x', status: 'dropped' },
+      ],
+      mismatches: [{ messageId: 'm@x', name: 'Reviewed-by', value: 'Someone <s@x>', sender: 'Other <o@x>' }],
+    }),
+    revision({ postingId: 'v2r@x', version: 2, resend: true, link: { from: 'v2@x', source: 'subject', confidence: 0.7 } }),
+    revision({ postingId: 'v3@x', version: 3, link: { from: 'v2r@x', source: 'change-id', confidence: 0.99 }, changes: [{ title: 'a', key: 'k', previousKey: '', status: 'added' }] }),
+  ];
+  const view = lineageView({ title: 'fs/dax: fix', author, revisions });
+
+  it('names revisions and gives each a unique anchor', () => {
+    expect(view.revisions.map((r) => [r.label, r.anchor])).toEqual([
+      ['RFC v1?', 'rfc-v1'],
+      ['v2', 'v2'],
+      ['v2 RESEND', 'v2-resend'],
+      ['v3', 'v3'],
+    ]);
+    expect(view.revisions[0]!.labelNote).toMatch(/inferred/);
+    expect(view.revisions[2]!.labelNote).toMatch(/RESEND/);
+  });
+
+  it('says how each revision was linked, and to which', () => {
+    expect(view.revisions[0]!.linkedBy).toBe('first posting');
+    expect(view.revisions[1]).toMatchObject({ linkedBy: 'changelog names the previous version', linkedFrom: { label: 'RFC v1?', anchor: 'rfc-v1' }, confidence: 0.8 });
+    expect(view.revisions[3]!.linkedBy).toBe('same change-id trailer');
+  });
+
+  it('compares with the last full revision, never a RESEND', () => {
+    expect(view.revisions[1]!.comparedWith).toEqual({ label: 'RFC v1?', anchor: 'rfc-v1' });
+    expect(view.revisions[3]!.comparedWith).toEqual({ label: 'v2', anchor: 'v2' });
+    expect(view.revisions[1]!.changes.changed).toEqual([{ status: 'changed', title: 'fs/dax: fix', href: messagePath('v2p1@x'), previousHref: messagePath('v1p1@x') }]);
+    expect(view.revisions[1]!.changes.dropped[0]).toMatchObject({ title: 'mm: gone', href: null });
+  });
+
+  it('groups trailers reviewers first, links those given in replies, marks carried ones', () => {
+    const p = view.revisions[1]!.patches[0]!;
+    expect(p.trailers.map((g) => g.name)).toEqual(['Reviewed-by', 'Acked-by', 'Signed-off-by']);
+    expect(p.trailers[0]!.people).toEqual([
+      { text: 'Jason Gunthorpe', value: 'Jason Gunthorpe <jason@example.com>', source: 'reply', href: messagePath('review@x') },
+      { text: 'Dan Williams', value: 'Dan Williams <dan@example.com>', source: 'cover', href: messagePath('coverreview@x') },
+    ]);
+    expect(p.trailers[1]!.people[0]).toMatchObject({ source: 'carried', href: null });
+    expect(view.revisions[1]).toMatchObject({ reviewed: 1, patchCount: 1, replies: 5, nacked: false });
+    expect(view.revisions[1]!.mismatches).toEqual([{ text: 'Reviewed-by: Someone <s@x>, sent by Other <o@x>', href: messagePath('m@x') }]);
+  });
+});
+
+describe('seriesRowViews', () => {
+  const row = (over: Partial<SeriesRow> & { postingId: string }): SeriesRow => ({
+    family: 'rfc@x',
+    threadId: over.postingId,
+    title: 'fs/dax: fix',
+    subject: 's',
+    authorName: 'Alistair Popple',
+    authorEmail: 'apopple@nvidia.com',
+    date: 0,
+    version: 1,
+    versionInferred: false,
+    rfc: false,
+    resend: false,
+    bundle: false,
+    patches: 2,
+    reviewed: 2,
+    nacked: false,
+    latest: false,
+    revisions: 2,
+    ...over,
+  });
+
+  it('points each row at its revision on the lineage page and states what the filters read', () => {
+    const views = seriesRowViews([row({ postingId: 'v2@x', version: 2, latest: true }), row({ postingId: 'rfc@x', rfc: true, reviewed: 1, nacked: true })]);
+    expect(views.map((v) => v.revisionHref)).toEqual([`${seriesPath('rfc@x')}#v2`, `${seriesPath('rfc@x')}#rfc-v1`]);
+    expect(views[0]!.states).toEqual({ rfc: false, latest: true, nacked: false, reviewed: true });
+    expect(views[1]!.states).toEqual({ rfc: true, latest: false, nacked: true, reviewed: false });
+    expect(views[0]!.threadHref).toBe(threadPath('v2@x'));
+  });
+});
+
+describe('threadSeriesViews', () => {
+  it('links the revision on its lineage page and its neighbours threads', () => {
+    const n = (postingId: string, version: number) => ({ postingId, threadId: `t-${postingId}`, subject: '', date: 0, version, versionInferred: false, rfc: false, resend: false, bundle: false });
+    const items: ThreadSeries[] = [
+      { family: 'v1@x', postingId: 'v2@x', title: 'T', revision: n('v2@x', 2), position: 2, count: 3, previous: n('v1@x', 1), next: n('v3@x', 3), revisions: [n('v1@x', 1), n('v2@x', 2), n('v3@x', 3)] },
+    ];
+    expect(threadSeriesViews(items)[0]).toEqual({
+      title: 'T',
+      href: seriesPath('v1@x'),
+      revisionHref: `${seriesPath('v1@x')}#v2`,
+      label: 'v2',
+      position: 2,
+      count: 3,
+      previous: { label: 'v1', href: threadPath('t-v1@x'), date: '1970-01-01' },
+      next: { label: 'v3', href: threadPath('t-v3@x'), date: '1970-01-01' },
+    });
+  });
+});

@@ -1,0 +1,99 @@
+// Series pages in a real browser: a thread page leads to its lineage and its neighbours, the
+// lineage page shows the timeline, changes and trailers, and the series table filters by author
+// and state with the filter kept in the URL. Builds a small site from mail written here.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSources } from '../../ingest/import/import-sources.ts';
+import { buildSiteFs } from '../../ingest/publish/build-site-fs.ts';
+import { serveSite, type RunningServer } from '../../ingest/serve/serve-site-fs.ts';
+import { mbox, tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
+import { SERIES_IDS as I, seriesMail } from '../../ingest/test-support/series-mail.ts';
+import { messagePath } from '../../src/lib/paths.ts';
+import { browserMissing, launchBrowser } from './browser.ts';
+
+const skip = browserMissing();
+
+describe.skipIf(skip)(`series pages in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    const store = tempStore(tmp.dir);
+    await importSources(store, [tmp.file('series.mbox', mbox(seriesMail()))], { list: '', mboxFormat: 'auto', workers: 0 });
+    store.close();
+    await buildSiteFs(join(tmp.dir, 'store.sqlite'), join(tmp.dir, 'site'), () => undefined);
+    server = await serveSite(join(tmp.dir, 'site'));
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    tmp?.cleanup();
+  });
+
+  it('leads from a thread to the previous revision and to the whole lineage', async () => {
+    await page.goto(server.url + messagePath(I.v2Cover).slice(1));
+    await page.waitForURL(/\/t\/[0-9a-f]{16}\/#/);
+    const box = page.locator('nav.series-box');
+    expect(await box.textContent()).toMatch(/v2\s+of\s+mm\/dax: fix refcounts/);
+    await box.locator('a[rel=prev]').click();
+    await page.waitForLoadState('load');
+    expect(await page.locator(`article[data-message-id="${I.rfcCover}"]`).count()).toBe(1);
+    expect(await page.locator('nav.series-box a[rel=next]').textContent()).toContain('v2');
+    await page.locator('nav.series-box a.series-link').click();
+    await page.waitForURL(/\/s\/[0-9a-f]{16}\/$/);
+    expect(await page.locator('h1').textContent()).toBe('mm/dax: fix refcounts');
+  });
+
+  it('shows the timeline, what changed, and who reviewed each patch', async () => {
+    const rows = page.locator('table.timeline tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-revision')))).toEqual(['rfc-v1', 'v2']);
+    expect(await rows.nth(1).textContent()).toContain('changelog names the previous version');
+    const v2 = page.locator('section.revision#v2');
+    expect(await v2.locator('.changes h3').textContent()).toMatch(/Against\s+RFC v1\?:\s+1 changed, 1 unchanged/);
+    expect(await v2.locator('details.changelog pre').textContent()).toContain('count pages with refcount_inc_not_zero');
+    const first = v2.locator('table.patches tbody tr').first();
+    expect(await first.locator('.t-reviewed-by').textContent()).toContain('Rita Reviewer');
+    expect(await first.locator('.t-reviewed-by a').getAttribute('href')).toBe(messagePath(I.review));
+    expect(await first.locator('.t-acked-by').textContent()).toContain('(on the cover letter)');
+    expect(await v2.locator('details.mismatches').textContent()).toContain('Somebody Else');
+    // A patch link lands on the patch in its thread.
+    await first.locator('td a').first().click();
+    await page.waitForURL(/\/t\/[0-9a-f]{16}\/#/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.getAttribute('data-message-id'))).toBe(I.v21);
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the series table by author and state, keeping the filter in the URL', async () => {
+    await page.goto(`${server.url}l/nvdimm/series/`);
+    const visible = () => page.locator('table.series tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-family')));
+    // Latest revision of each lineage by default.
+    expect(await visible()).toEqual([I.other, I.rfcCover]);
+    expect(await page.locator('#series-count').textContent()).toBe('2 of 2 series shown');
+    await page.locator('form.series-filter input[name=nak]').check();
+    expect(await visible()).toEqual([I.other]);
+    expect(new URL(page.url()).search).toBe('?nak=1');
+    await page.locator('form.series-filter input[name=nak]').uncheck();
+    await page.locator('form.series-filter input[name=latest]').uncheck();
+    await page.locator('form.series-filter select[name=rfc]').selectOption('only');
+    expect(await visible()).toEqual([I.rfcCover]);
+    await page.goto(`${server.url}l/nvdimm/series/?author=author%40example.com&latest=0`);
+    expect(await visible()).toEqual([I.rfcCover, I.rfcCover]);
+    expect(await page.locator('form.series-filter input[name=author]').inputValue()).toBe('author@example.com');
+    expect(errors).toEqual([]);
+  });
+});
