@@ -4,7 +4,7 @@ import type { Command } from '../commands.ts';
 
 export const statsCommand: Command = {
   synopsis: '',
-  summary: 'counts of messages, threads, ghosts, unparsed mail and lists',
+  summary: 'counts of messages, threads, ghosts, series, unparsed mail and lists',
   help: 'example: patchlore stats --json',
   options: {},
   async run(ctx) {
@@ -16,6 +16,7 @@ export const statsCommand: Command = {
           `messages   ${s.messages}${s.imposters ? ` (${s.imposters} imposters)` : ''}`,
           `threads    ${s.threads}`,
           `ghosts     ${s.ghosts}`,
+          `series     ${s.series} lineages of ${s.revisions} postings`,
           `unparsed   ${s.unparsed}`,
           `raw copies ${s.raw}`,
           `dates      ${s.firstDate ?? '-'} .. ${s.lastDate ?? '-'}`,
