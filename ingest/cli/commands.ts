@@ -10,6 +10,7 @@ import { seriesCommand } from './commands/series.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
+import { syncCommand } from './commands/sync.ts';
 import { threadCommand } from './commands/thread.ts';
 
 /** One subcommand. */
@@ -37,4 +38,5 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   start: startCommand,
   reindex: reindexCommand,
+  sync: syncCommand,
 };

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { checkBody } from './check-body.ts';
+
+const b = (s: string | number[]) => (typeof s === 'string' ? Buffer.from(s) : Buffer.from(s));
+
+describe('checkBody', () => {
+  it('accepts what was asked for', () => {
+    expect(checkBody(b([0x1f, 0x8b, 8, 0]), 'application/gzip', 'gzip')).toBeNull();
+    expect(checkBody(b('From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: a'), 'text/plain', 'mbox')).toBeNull();
+    expect(checkBody(b('Message-ID: <a@b>\n'), null, 'mbox')).toBeNull();
+    expect(checkBody(b('<?xml version="1.0"?><feed>'), 'application/atom+xml', 'atom')).toBeNull();
+  });
+
+  it('names an HTML page where mail was expected (a bot check, an error page)', () => {
+    const r = checkBody(b('<!doctype html><html><title>Making sure you are not a bot</title>'), 'text/html; charset=utf-8', 'gzip');
+    expect(r).toMatch(/^expected a gzip file \(a gzipped mbox or manifest\), got an HTML page \(text\/html; charset=utf-8, starting "<!doctype html><html>.*the server may be showing a bot check or an error page$/);
+    expect(checkBody(b('<html>'), null, 'mbox')).toContain('got an HTML page');
+    expect(checkBody(b('<html>'), 'text/html', 'atom')).toContain('got an HTML page');
+  });
+
+  it('describes other wrong bodies', () => {
+    expect(checkBody(b(''), 'application/gzip', 'gzip')).toBe('expected a gzip file (a gzipped mbox or manifest), got an empty body');
+    expect(checkBody(b('{"a":1}'), 'application/json', 'gzip')).toBe('expected a gzip file (a gzipped mbox or manifest), got application/json starting "{\\"a\\":1}"');
+  });
+});

@@ -1,0 +1,110 @@
+// The sync stage's composition root: take the cache's lock, sync each list from its git epochs,
+// run each targeted HTTP pull, all through one polite HTTP client, and report what was imported
+// (the import stage's counts) and what was fetched. It decides nothing about what to sync: the
+// CLI turns arguments and the config into lists and pulls.
+import { readFileSync } from 'node:fs';
+import type { Store } from '../store/store-fs.ts';
+import type { ImportSummary } from '../types.ts';
+import { HttpClient } from './http-client-fs.ts';
+import { addImportSummary, emptyImportSummary } from './import-totals.ts';
+import { pullHttpFs } from './pull-http-fs.ts';
+import { acquireSyncLockFs } from './sync-lock-fs.ts';
+import { syncListFs } from './sync-list-fs.ts';
+import type { FetchedReport, HttpSettings, ListPlan, ProgressSink, PullPlan, SyncEnv } from './sync-types.ts';
+
+/** Another sync holds the cache: the user's to resolve. */
+export class SyncLockedError extends Error {}
+
+/** What to sync. */
+export interface SyncRun {
+  lists: ListPlan[];
+  pulls: PullPlan[];
+}
+
+/** How. */
+export interface SyncOptions {
+  cacheDir: string;
+  http: HttpSettings;
+  workers: number;
+  log(line: string): void;
+  progress(label: string): ProgressSink;
+  /** Called before each HTTP request (for tests and benchmarks). */
+  onRequest?(method: string, url: string): void;
+}
+
+/** The outcome of a run. */
+export interface SyncResult {
+  summary: ImportSummary;
+  fetched: FetchedReport;
+}
+
+/** `patchlore/<version>`, the User-Agent (with `+<plus>` when given, as liblore's useragentplus). */
+export function userAgent(plus = ''): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `patchlore/${pkg.version}${plus ? `+${plus}` : ''}`;
+}
+
+/** Sync the lists and run the pulls. Throws SyncLockedError when another sync runs on the cache,
+ *  and for failures of the environment (disk, git missing); fetch failures are in the report. */
+export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Promise<SyncResult> {
+  const lock = await acquireSyncLockFs(opts.cacheDir);
+  if ('heldBy' in lock) {
+    throw new SyncLockedError(`another patchlore sync (process ${lock.heldBy}) is using ${opts.cacheDir}; wait for it to finish (or remove ${lock.path} if that process is not patchlore)`);
+  }
+  const client = new HttpClient(opts.http, `${opts.cacheDir}/http`, { log: opts.log, onRequest: opts.onRequest });
+  const env: SyncEnv = { client, settings: opts.http, cacheDir: opts.cacheDir, workers: opts.workers, log: opts.log, progress: opts.progress };
+  const summary = emptyImportSummary();
+  const fetched: FetchedReport = {
+    requests: 0,
+    retries: 0,
+    notModified: 0,
+    cacheHits: 0,
+    bytes: 0,
+    git: { operations: 0, retries: 0, bytes: 0 },
+    epochs: [],
+    downloads: [],
+    problems: [],
+    limitReached: false,
+  };
+  const skipped: string[] = [];
+  try {
+    for (const list of run.lists) {
+      if (client.limitReached) {
+        skipped.push(`list ${list.name}`);
+        continue;
+      }
+      const r = await syncListFs(store, list, env);
+      addImportSummary(summary, r.summary);
+      fetched.epochs.push(...r.epochs);
+      fetched.downloads.push(...r.downloads);
+      fetched.problems.push(...r.problems);
+    }
+    for (const pull of run.pulls) {
+      if (client.limitReached) {
+        skipped.push(pull.kind === 'query' ? `query ${JSON.stringify(pull.query)}` : pull.kind === 'recent' ? `${pull.list} feed` : `${pull.kind} <${pull.messageId}>`);
+        continue;
+      }
+      const r = await pullHttpFs(store, pull, env);
+      addImportSummary(summary, r.summary);
+      fetched.downloads.push(...r.downloads);
+      fetched.problems.push(...r.problems);
+    }
+    if (skipped.length) {
+      fetched.problems.push({
+        code: 'http/limit',
+        message: `not synced because the request limit was reached: ${skipped.join(', ')}`,
+        url: '',
+        hint: 'run patchlore sync again to continue, or raise the limit with --max-requests N',
+        attempts: 0,
+        severity: 'error',
+      });
+    }
+  } finally {
+    await client.close();
+    await lock.release();
+  }
+  const s = client.stats;
+  Object.assign(fetched, { requests: s.requests, retries: s.retries, notModified: s.notModified, cacheHits: s.cacheHits, bytes: s.bytes, limitReached: client.limitReached });
+  fetched.git = { operations: s.gitOperations, retries: s.gitRetries, bytes: fetched.epochs.reduce((n, e) => n + e.bytes, 0) };
+  return { summary, fetched };
+}
