@@ -65,6 +65,7 @@ export interface MineInput {
  *  wrap onto the next line, the URL and ref may be split across two lines (Patchwork's test mail
  *  0002, 0023). */
 export function parsePullRequest(body: string): PullRequest | null {
+  if (!body.includes('following changes since commit')) return null;
   const m = /following changes since commit\s+([0-9a-f]{7,64})[\s\S]{0,600}?are available in the [Gg]it repository at:[ \t]*\n\s*(\S+)[ \t]*([^\s]*)[ \t]*(?:\n[ \t]*([^\s]+)[ \t]*\n)?/.exec(body);
   if (!m) return null;
   let ref = m[3] ?? '';
@@ -78,21 +79,23 @@ export function parsePullRequest(body: string): PullRequest | null {
 export function changelogVersions(text: string): number[] {
   const out = new Set<number>();
   const diff = text.search(/^diff --git /m);
-  const own = (diff < 0 ? text : text.slice(0, diff)).replace(/^\s*>.*$/gm, '');
-  const rfc = '(?:RFC\\s*(?:PATCH\\s*)?)?';
+  const own = (diff < 0 ? text : text.slice(0, diff)).replace(/^[ \t]*>.*$/gm, '');
+  // Horizontal space only where a pattern starts a line: "\s*" there would scan every blank
+  // line again from each position (quadratic on long bodies).
+  const rfc = '(?:RFC[ \\t]*(?:PATCH[ \\t]*)?)?';
   const patterns = [
     new RegExp(`\\b(?:changes|changed|changelog|updates?|differences?|diff|delta)\\s+(?:since|from|in|vs\\.?|versus|compared (?:to|with)|relative to)\\s+(?:the\\s+)?(?:previous\\s+)?${rfc}(?:version\\s+)?v?(\\d+(?:\\.\\d+)?)\\b`, 'gi'),
-    new RegExp(`^\\s*[-*]?\\s*${rfc}v(\\d+(?:\\.\\d+)?)\\s*(?:->|→|=>|to|\\.\\.)\\s*v?\\d+(?:\\.\\d+)?\\s*:?`, 'gim'),
-    /\blink to (?:RFC\s*)?v(\d+(?:\.\d+)?)\b/gi,
-    /^\s*(?:[-*]\s*)?(?:RFC\s*)?v(\d+(?:\.\d+)?)\s*:\s*(?:https?:\/\/|<)/gim,
+    new RegExp(`^[ \\t]*[-*]?[ \\t]*${rfc}v(\\d+(?:\\.\\d+)?)[ \\t]*(?:->|→|=>|to|\\.\\.)[ \\t]*v?\\d+(?:\\.\\d+)?[ \\t]*:?`, 'gim'),
+    /\blink to (?:RFC[ \t]*)?v(\d+(?:\.\d+)?)\b/gi,
+    /^[ \t]*(?:[-*][ \t]*)?(?:RFC[ \t]*)?v(\d+(?:\.\d+)?)[ \t]*:[ \t]*(?:https?:\/\/|<)/gim,
     new RegExp(`\\bsince (?:the )?${rfc}(?:v|version )(\\d+(?:\\.\\d+)?)\\b`, 'gi'),
   ];
   for (const re of patterns) for (const m of own.matchAll(re)) out.add(Number(m[1]));
   // The RFC itself, unnumbered: "Changes since (the) RFC", "RFC -> v1", "Changes from RFC:".
   const unnumbered = [
-    /\b(?:changes|changed|changelog|updates?|differences?)\s+(?:since|from|in|vs\.?|versus|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:previous\s+)?RFC\b(?![\s-]*(?:PATCH\s*)?v?\d)/gi,
-    /\bsince (?:the )?RFC\b(?![\s-]*(?:PATCH\s*)?v?\d)/gi,
-    /^\s*[-*]?\s*RFC\s*(?:->|→|=>|\.\.)\s*v?\d+(?:\.\d+)?\s*:?/gim,
+    /\b(?:changes|changed|changelog|updates?|differences?)\s+(?:since|from|in|vs\.?|versus|compared (?:to|with)|relative to)\s+(?:the\s+)?(?:previous\s+)?RFC\b(?![ \t-]*(?:PATCH[ \t]*)?v?\d)/gi,
+    /\bsince (?:the )?RFC\b(?![ \t-]*(?:PATCH[ \t]*)?v?\d)/gi,
+    /^[ \t]*[-*]?[ \t]*RFC[ \t]*(?:->|→|=>|\.\.)[ \t]*v?\d+(?:\.\d+)?[ \t]*:?/gim,
   ];
   if (unnumbered.some((re) => re.test(own))) out.add(0);
   return [...out].filter((n) => Number.isFinite(n) && n >= 0 && n < 100).sort((a, b) => a - b);
@@ -115,16 +118,17 @@ export function minePatch(m: MineInput): PatchMeta {
 
   const asPosting = kind === 'patch' || kind === 'cover';
   const links = messageLinks(m.body);
-  const one = (re: RegExp): string | null => re.exec(m.body)?.[1] ?? null;
+  // The word checks skip whole-body scans for what most mail lacks.
+  const one = (word: string, re: RegExp): string | null => (m.body.includes(word) ? (re.exec(m.body)?.[1] ?? null) : null);
   return {
     kind,
     tags,
     hasDiff: diffPresent,
     hasDiffstat: diffstat,
     diff: kind === 'patch' ? parseDiff(m.body) : null,
-    baseCommit: one(/^base-commit:\s*([0-9a-f]{7,64})\s*$/m),
-    changeId: one(/^change-id:\s*(\S+)\s*$/m),
-    prerequisites: [...m.body.matchAll(/^prerequisite-(?:patch|message)-id:\s*<?(\S+?)>?\s*$/gm)].map((x) => x[1]!),
+    baseCommit: one('base-commit:', /^base-commit:[ \t]*([0-9a-f]{7,64})[ \t]*$/m),
+    changeId: one('change-id:', /^change-id:[ \t]*(\S+)[ \t]*$/m),
+    prerequisites: m.body.includes('prerequisite-') ? [...m.body.matchAll(/^prerequisite-(?:patch|message)-id:[ \t]*<?(\S+?)>?[ \t]*$/gm)].map((x) => x[1]!) : [],
     trailers: asPosting ? patchTrailers(m.body) : followupTrailers(m.body, m.from),
     links: links.all,
     versionLinks: asPosting ? links.versioned : [],

@@ -76,9 +76,10 @@ export function parseDiff(body: string): DiffSummary {
     return f;
   };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
+    const raw = lines[i]!;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     let m: RegExpExecArray | null;
-    if ((m = /^diff --git (\S+) (\S+)$/.exec(line)) || (m = /^diff --git "([^"]+)" "([^"]+)"$/.exec(line))) {
+    if (line.startsWith('diff --git ') && ((m = /^diff --git (\S+) (\S+)$/.exec(line)) || (m = /^diff --git "([^"]+)" "([^"]+)"$/.exec(line)))) {
       const a = stripPrefix(m[1]!);
       const b = stripPrefix(m[2]!);
       file = open(b, a === b ? null : a);

@@ -63,15 +63,18 @@ function make(name: string, rawValue: string): FoundTrailer {
 /** Undo common wrapping of trailers: "Signed-off-by: Long Name\n<addr>" and a Fixes subject that
  *  runs onto the next line. */
 function unwrap(text: string): string {
-  return text
-    .replace(/^(\S+:\s+[\da-f]+\s+\([^)\n]+)\n([^\n]+\))/gm, '$1 $2')
-    .replace(/^(\S+:\s+[^<\n]+)\n(<[^>\n]+>)$/gm, '$1 $2');
+  let out = text;
+  if (out.includes('(')) out = out.replace(/^(\S+:[ \t]+[\da-f]+[ \t]+\([^)\n]+)\n([^\n]+\))/gm, '$1 $2');
+  if (out.includes('\n<')) out = out.replace(/^(\S+:[ \t]+[^<\n]+)\n(<[^>\n]+>)$/gm, '$1 $2');
+  return out;
 }
 
 /** Text before the signature ("-- " line). */
 function withoutSignature(body: string): string {
-  const i = body.search(/^-- $/m);
-  return i < 0 ? body : body.slice(0, i);
+  if (body.startsWith('-- \n') || body === '-- ') return '';
+  let i = body.indexOf('\n-- \n');
+  if (i < 0 && body.endsWith('\n-- ')) i = body.length - 4;
+  return i < 0 ? body : body.slice(0, i + 1);
 }
 
 /** The commit message part of a patch or cover letter: above "---", or above the diff (a diff
