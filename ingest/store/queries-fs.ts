@@ -103,70 +103,8 @@ export function findThread(store: Store, mid: string): { root: string; threadId:
   };
 }
 
-/** One hit of `patchlore search`. */
-export interface SearchHit {
-  messageId: string;
-  threadId: string;
-  subject: string;
-  from: string;
-  date: string | null;
-  score: number;
-  snippet: string;
-}
-
-/** Highlight marks in snippets. */
-export const MARK_START = '«';
-export const MARK_END = '»';
-
-/**
- * Plain full-text query -> FTS5 query: every word must occur (AND); "double quoted" text is a
- * phrase. Words keep '_' (pte_special is one word); other punctuation separates words, as the
- * index's tokenizer does. Returns null when the query has no words.
- */
-export function toFtsQuery(query: string): string | null {
-  const terms: string[] = [];
-  const re = /"([^"]*)"|([^\s"]+)/g;
-  for (let m = re.exec(query); m; m = re.exec(query)) {
-    const words = (m[1] ?? m[2] ?? '').match(/[\p{L}\p{N}_]+/gu) ?? [];
-    if (words.length === 0) continue;
-    terms.push(m[1] !== undefined ? `"${words.join(' ')}"` : words.map((w) => `"${w}"`).join(' '));
-  }
-  return terms.length ? terms.join(' AND ') : null;
-}
-
-/** `patchlore search QUERY`. */
-export function searchMessages(
-  store: Store,
-  query: string,
-  opts: { limit: number; sort: 'relevance' | 'date' },
-): { query: string; total: number; hits: SearchHit[] } {
-  const fts = toFtsQuery(query);
-  if (!fts) return { query, total: 0, hits: [] };
-  const total = (store.db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(fts) as { n: number }).n;
-  const order = opts.sort === 'date' ? 'm.date DESC' : 'f.rank';
-  const rows = store.db
-    .prepare(
-      `SELECT m.key, m.thread_id AS threadId, m.subject, m.author, m.date, f.rank AS rank,
-              snippet(messages_fts, -1, '${MARK_START}', '${MARK_END}', '…', 16) AS snippet
-       FROM messages_fts f JOIN messages m ON m.id = f.rowid
-       WHERE messages_fts MATCH ? AND f.rank MATCH 'bm25(10.0, 4.0, 1.0)'
-       ORDER BY ${order} LIMIT ?`,
-    )
-    .all(fts, opts.limit) as Array<{ key: string; threadId: string | null; subject: string; author: string; date: number | null; rank: number; snippet: string }>;
-  return {
-    query,
-    total,
-    hits: rows.map((r) => ({
-      messageId: r.key,
-      threadId: r.threadId ?? '',
-      subject: r.subject,
-      from: r.author,
-      date: iso(r.date),
-      score: Math.round(-r.rank * 1000) / 1000,
-      snippet: r.snippet.replace(/\s+/g, ' ').trim(),
-    })),
-  };
-}
+// `patchlore search` lives in ingest/search/ (the lore query language); re-exported for callers.
+export { MARK_END, MARK_START, QueryParseError, searchMessages, type SearchHit, type SearchResult } from '../search/search-messages-fs.ts';
 
 /** One unparsed input of `patchlore report`. */
 export interface UnparsedEntry {

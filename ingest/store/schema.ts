@@ -6,7 +6,7 @@
 export const PRIMARY_VERSION = 1;
 
 /** Version of the derived tables; a store with another version must be reindexed. */
-export const DERIVED_VERSION = 3;
+export const DERIVED_VERSION = 4;
 
 /** Tables holding mail as received. Never dropped. */
 export const PRIMARY_SCHEMA = `
@@ -215,12 +215,17 @@ CREATE TABLE IF NOT EXISTS trailer_mismatches (
   sender TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS trailer_mismatches_posting ON trailer_mismatches(posting);
--- Full text over messages. Kernel identifiers stay whole: '_' is a word character.
+-- Full text over messages, one column per lore search field (ingest/search/search-fields.ts
+-- splits a message into them; query-prefixes.ts maps prefixes to columns). Contentless: the text
+-- is in messages, and snippets are cut from it (ingest/search/search-snippet.ts). Kernel
+-- identifiers stay whole: '_' is a word character.
 CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
-  subject, author, body,
-  content='messages', content_rowid='id',
+  s, f, t, c, m, n, nq, q, dfn, dfa, dfb, dfhh, dfctx,
+  content='',
   tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
 );
+-- The words of messages_fts (for stem lookups: a query word finds the words of its stem).
+CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts_words USING fts5vocab(messages_fts, row);
 `;
 
 /** Derived tables in drop order. */
@@ -231,6 +236,7 @@ export const DERIVED_TABLES = [
   'revisions',
   'postings',
   'patch_meta',
+  'messages_fts_words',
   'messages_fts',
   'thread_lists',
   'threads',

@@ -11,6 +11,8 @@ import type { PatchMeta } from '../patch/mine-patch.ts';
 import { joinParts } from '../message/message-body.ts';
 export type { StoredPart } from '../message/message-body.ts';
 import { listName } from '../message/list-name.ts';
+import { ALL_FIELDS } from '../search/query-prefixes.ts';
+import { searchFields } from '../search/search-fields.ts';
 import { threadMessages } from '../thread/thread-messages.ts';
 import { DERIVED_SCHEMA, DERIVED_TABLES, DERIVED_VERSION, PRIMARY_SCHEMA, PRIMARY_VERSION } from './schema.ts';
 import { variantKeys } from './variant-keys.ts';
@@ -121,7 +123,7 @@ export class Store {
         VALUES (@key, @messageId, @contentHash, @syntheticId, @imposter, @subject, @author, @fromName, @fromEmail,
         @recipients, @date, @dateSource, @dateHeader, @inReplyTo, @refs, @listIds, @body, @parts)`),
       setKey: db.prepare('UPDATE messages SET key = ?, imposter = ?, thread_id = NULL WHERE id = ?'),
-      insertFts: db.prepare('INSERT INTO messages_fts (rowid, subject, author, body) VALUES (?, ?, ?, ?)'),
+      insertFts: db.prepare(`INSERT INTO messages_fts (rowid, ${ALL_FIELDS.join(', ')}) VALUES (?, ${ALL_FIELDS.map(() => '?').join(', ')})`),
       insertPatchMeta: db.prepare('INSERT OR REPLACE INTO patch_meta (message, kind, meta) VALUES (?, ?, ?)'),
       insertCopy: db.prepare('INSERT OR REPLACE INTO copies (raw_id, message) VALUES (?, ?)'),
       insertUnparsed: db.prepare(`INSERT OR REPLACE INTO copies (raw_id, message, unparsed_code, unparsed_message, unparsed_expected, unparsed_found)
@@ -237,7 +239,16 @@ export class Store {
       parts: JSON.stringify(parts),
     };
     const id = Number(this.q.insertMessage.run(row).lastInsertRowid);
-    this.q.insertFts.run(id, m.subject, author, body);
+    const fields = searchFields({
+      messageId: m.messageId,
+      subject: m.subject,
+      from: author,
+      to: m.to.map((a) => formatAddress(a.name, a.email)),
+      cc: m.cc.map((a) => formatAddress(a.name, a.email)),
+      body,
+      parts,
+    });
+    this.q.insertFts.run(id, ...ALL_FIELDS.map((f) => fields[f]));
     const t0 = performance.now();
     this.q.insertPatchMeta.run(id, meta.kind, JSON.stringify(meta));
     this.timings.patchMetaMs += performance.now() - t0;

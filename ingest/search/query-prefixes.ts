@@ -1,0 +1,43 @@
+// The lore query prefixes and the fields each one searches, as public-inbox 1.9 defines them
+// (lib/PublicInbox/Search.pm %prob_prefix): "nq:" is every non-quoted part of the body,
+// diffs included, and a word without prefix searches Message-ID, subject, From, quoted and
+// non-quoted body and attachment names, but not To or Cc. Pure; usable in the browser.
+import type { SearchField } from './query-types.ts';
+
+/** Non-quoted body: own text and every diff field (public-inbox's $non_quoted_body). */
+const NON_QUOTED: readonly SearchField[] = ['nq', 'dfn', 'dfa', 'dfb', 'dfhh', 'dfctx'];
+
+/** Prefix name -> fields, in the order `patchlore search --help` lists them. */
+export const PREFIXES: Readonly<Record<string, { fields: readonly SearchField[]; help: string }>> = {
+  s: { fields: ['s'], help: 'subject' },
+  f: { fields: ['f'], help: 'From: name and address' },
+  t: { fields: ['t'], help: 'To: addresses' },
+  c: { fields: ['c'], help: 'Cc: addresses' },
+  a: { fields: ['t', 'c', 'f'], help: 'any address: To, Cc or From' },
+  tc: { fields: ['t', 'c'], help: 'To or Cc' },
+  b: { fields: [...NON_QUOTED, 'q'], help: 'body: own text, quoted text and diffs' },
+  bs: { fields: [...NON_QUOTED, 'q', 's'], help: 'subject or body' },
+  nq: { fields: NON_QUOTED, help: 'body without quoted (">") lines, diffs included' },
+  q: { fields: ['q'], help: 'quoted (">") lines' },
+  n: { fields: ['n'], help: 'attachment file name' },
+  m: { fields: ['m'], help: 'Message-ID' },
+  dfn: { fields: ['dfn'], help: 'file name in a diff' },
+  dfa: { fields: ['dfa'], help: 'removed (-) diff lines' },
+  dfb: { fields: ['dfb'], help: 'added (+) diff lines' },
+  dfhh: { fields: ['dfhh'], help: 'hunk header context (the function name after @@)' },
+  dfctx: { fields: ['dfctx'], help: 'diff context lines' },
+};
+
+/** The date prefix, handled apart: it takes a date or a range, not words. */
+export const DATE_PREFIX = 'd';
+
+/** Fields a word without prefix searches. */
+export const DEFAULT_FIELDS: readonly SearchField[] = ['m', 's', 'f', 'q', 'n', ...NON_QUOTED];
+
+/** Every field, in the order the FTS5 table and the static index declare them. */
+export const ALL_FIELDS: readonly SearchField[] = ['s', 'f', 't', 'c', 'm', 'n', 'nq', 'q', 'dfn', 'dfa', 'dfb', 'dfhh', 'dfctx'];
+
+/** Every prefix name, the date prefix included, for messages ("s: f: ... d:"). */
+export function prefixList(): string {
+  return [...Object.keys(PREFIXES), DATE_PREFIX].map((p) => `${p}:`).join(' ');
+}

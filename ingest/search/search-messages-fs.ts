@@ -1,0 +1,150 @@
+// `patchlore search QUERY` over the store: the lore query parsed, compiled to FTS5 (ranked by
+// bm25 through `rank MATCH`) and SQL, hits in relevance or date order, optionally one per thread
+// or per series lineage, each with a snippet marked where it matched. Shapes follow
+// docs/cli.md. Reads the store only.
+import type { Store } from '../store/store-fs.ts';
+import { compileFts, type SqlPart } from './compile-fts.ts';
+import { formatQueryError, parseQuery } from './parse-query.ts';
+import type { QueryError } from './query-types.ts';
+import { searchFields } from './search-fields.ts';
+import { highlightOf, searchSnippet } from './search-snippet.ts';
+import { STEM_SOURCES, stemPrefix, stemWord } from './stem-word.ts';
+
+export { MARK_END, MARK_START } from './search-snippet.ts';
+
+/** One hit of `patchlore search`. */
+export interface SearchHit {
+  messageId: string;
+  threadId: string;
+  subject: string;
+  from: string;
+  date: string | null;
+  /** bm25 (higher is better); 0 when the query has no full-text part to rank by. */
+  score: number;
+  snippet: string;
+  /** Lists the message was seen on. */
+  lists: string[];
+  /** The series lineage the message belongs to (docs/cli.md `family`), null for none. */
+  family: string | null;
+  /** With --collapse: how many hits its thread (or lineage) has. */
+  collapsed?: number;
+}
+
+export interface SearchResult {
+  query: string;
+  /** Matching messages. */
+  total: number;
+  /** With --collapse: matching threads (or lineages). */
+  groups?: number;
+  sort: 'relevance' | 'date';
+  collapse: 'none' | 'thread' | 'series';
+  hits: SearchHit[];
+}
+
+export interface SearchOptions {
+  limit: number;
+  sort: 'relevance' | 'date';
+  collapse?: 'none' | 'thread' | 'series';
+  /** Anchor of relative dates (ms); now by default. */
+  now?: number;
+}
+
+/** Thrown for a query that cannot be read; `detail` says where and how to fix it. */
+export class QueryParseError extends Error {
+  constructor(
+    readonly query: string,
+    readonly detail: QueryError,
+  ) {
+    super(formatQueryError(query, detail));
+  }
+}
+
+/** Column weights for bm25, in the column order of messages_fts (schema.ts): a match in the
+ *  subject counts most, quoted text least (lore gives quoted words no weight at all). */
+const BM25 = 'bm25(10.0, 4.0, 1.0, 1.0, 4.0, 2.0, 1.0, 0.3, 3.0, 0.7, 0.7, 2.0, 0.5)';
+
+/** The lineage of a message: its own posting's, else the first posting of its thread. */
+const FAMILY_OF = `COALESCE(
+  (SELECT r.family FROM posting_patches pp JOIN revisions r ON r.posting = pp.posting WHERE pp.key = m.key LIMIT 1),
+  (SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.cover_key = m.key LIMIT 1),
+  (SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.thread_id = m.thread_id ORDER BY p.date, p.id LIMIT 1))`;
+
+/** Words of the index sharing a stem, from the FTS5 vocabulary (a range scan on the stem's
+ *  first letters, then the stemmer decides). */
+export function vocabularyStems(store: Store): (stem: string) => string[] {
+  const range = store.db.prepare('SELECT term FROM messages_fts_words WHERE term >= ? AND term < ?').pluck();
+  return (stem) => {
+    const prefix = stemPrefix(stem);
+    const words = (range.all(prefix, prefix + '\u{10ffff}') as string[]).filter((w) => stemWord(w) === stem);
+    return [...words, ...(STEM_SOURCES[stem] ?? [])];
+  };
+}
+
+interface Row {
+  id: number;
+  key: string;
+  threadId: string | null;
+  subject: string;
+  author: string;
+  date: number | null;
+  rank: number;
+  family: string | null;
+  collapsed: number;
+}
+
+export function searchMessages(store: Store, query: string, opts: SearchOptions): SearchResult {
+  const parsed = parseQuery(query, opts.now ?? Date.now());
+  if (parsed.kind === 'error') throw new QueryParseError(query, parsed.error);
+  const plan = compileFts(parsed.query, vocabularyStems(store));
+  const collapse = opts.collapse ?? 'none';
+  const from = plan.match ? 'messages_fts f JOIN messages m ON m.id = f.rowid' : 'messages m';
+  const where: SqlPart[] = [...(plan.match ? [{ sql: `messages_fts MATCH ? AND f.rank MATCH '${BM25}'`, params: [plan.match] }] : []), ...plan.filters];
+  const whereSql = where.length ? `WHERE ${where.map((w) => w.sql).join(' AND ')}` : '';
+  const params = where.flatMap((w) => w.params);
+  const rank = plan.match ? 'f.rank' : '0';
+  const byDate = opts.sort === 'date' || !plan.match;
+  const total = (store.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  let rows: Row[];
+  let groups: number | undefined;
+  if (collapse !== 'none') {
+    const family = collapse === 'series' ? `${FAMILY_OF}` : 'NULL';
+    const key = collapse === 'thread' ? 'thread_id' : "COALESCE(family, 'thread:' || thread_id)";
+    const order = byDate ? 'date DESC, id DESC' : 'rank, date DESC';
+    const grouped = `WITH hits AS (
+        SELECT m.id, m.key, m.thread_id AS threadId, m.thread_id, m.subject, m.author, m.date, ${rank} AS rank, ${family} AS family FROM ${from} ${whereSql}),
+      ranked AS (SELECT *, count(*) OVER (PARTITION BY ${key}) AS collapsed, row_number() OVER (PARTITION BY ${key} ORDER BY ${order}) AS rn FROM hits)
+      SELECT * FROM ranked WHERE rn = 1`;
+    groups = (store.db.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
+    rows = store.db.prepare(`${grouped} ORDER BY ${order} LIMIT ?`).all(...params, opts.limit) as Row[];
+  } else {
+    const order = byDate ? 'm.date DESC, m.id DESC' : 'f.rank, m.date DESC';
+    rows = store.db
+      .prepare(`SELECT m.id, m.key, m.thread_id AS threadId, m.subject, m.author, m.date, ${rank} AS rank, NULL AS family FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ?`)
+      .all(...params, opts.limit) as Row[];
+  }
+  const highlight = highlightOf(parsed.query);
+  const detail = store.db.prepare(
+    `SELECT message_id AS messageId, recipients, body, parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists,
+            ${FAMILY_OF} AS family
+     FROM messages m WHERE id = ?`,
+  );
+  const hits = rows.map((r): SearchHit => {
+    const d = detail.get(r.id) as { messageId: string; recipients: string; body: string; parts: string; lists: string | null; family: string | null };
+    const rcpt = JSON.parse(d.recipients) as { to: Array<{ name: string; email: string }>; cc: Array<{ name: string; email: string }> };
+    const addr = (a: { name: string; email: string }): string => (a.name && a.email ? `${a.name} <${a.email}>` : a.name || a.email);
+    const fields = searchFields({ messageId: d.messageId, subject: r.subject, from: r.author, to: rcpt.to.map(addr), cc: rcpt.cc.map(addr), body: d.body, parts: JSON.parse(d.parts) });
+    return {
+      messageId: r.key,
+      threadId: r.threadId ?? '',
+      subject: r.subject,
+      from: r.author,
+      date: r.date === null ? null : new Date(r.date).toISOString(),
+      score: Math.round(-r.rank * 1000) / 1000,
+      snippet: searchSnippet(fields, highlight),
+      lists: d.lists ? d.lists.split(',').sort() : [],
+      family: d.family,
+      ...(collapse !== 'none' ? { collapsed: r.collapsed } : {}),
+    };
+  });
+  return { query, total, ...(groups === undefined ? {} : { groups }), sort: opts.sort, collapse, hits };
+}

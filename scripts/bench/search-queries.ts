@@ -1,0 +1,28 @@
+// The query set of the search comparison and benchmark: every prefix at least once, a stemmed
+// word, phrases, boolean operators and date ranges (absolute and relative) over the nvdimm list.
+export const SEARCH_QUERIES: readonly string[] = [
+  'pte_special devdax',
+  'dfhh:vm_normal_page',
+  'refcount',
+  's:"fs/dax"',
+  'f:apopple@nvidia.com',
+  't:linux-mm@kvack.org s:dax',
+  'c:dan.j.williams@intel.com d:..2022-01-01',
+  'a:jgg@nvidia.com',
+  'b:"struct page" -q:folio',
+  'bs:ZONE_DEVICE',
+  'nq:pte_special',
+  'q:pfn_t',
+  'm:20240412115352.GY5383@nvidia.com',
+  'dfn:fs/dax.c',
+  'dfa:pfn_t_devmap',
+  'dfb:folio_get d:2024-06-01..',
+  'dfctx:pte_special',
+  '"page reference counts"',
+  'pmem OR nvdimm',
+  's:cxl d:20240101..20240201',
+  'devmap d:2025-03-03',
+  'reflink d:..2.years.ago',
+  'n:config',
+  'dax NOT s:RFC',
+];

@@ -1,0 +1,101 @@
+// What the static search index reads from the store at build time: every threaded message in
+// thread order (threads by first date, messages in display order) with its search fields, and
+// the series lineage of each. Opens the store named by $PATCHLORE_DB read-only, on its own
+// connection. Rows only: the index is built by src/build/search-index.ts.
+import type { StoredPart } from '../../ingest/message/message-body.ts';
+import type { SearchFields } from '../../ingest/search/query-types.ts';
+import { searchFields } from '../../ingest/search/search-fields.ts';
+import { openStore } from '../../ingest/store/store-fs.ts';
+
+/** One message as the index needs it. */
+export interface SearchDoc {
+  key: string;
+  threadId: string;
+  subject: string;
+  author: string;
+  fromName: string;
+  date: number | null;
+  lists: string[];
+  fields: SearchFields;
+  /** Series lineage (family id) of the message's posting or of its thread, null for none. */
+  family: string | null;
+  /** "v3 fs/dax: Fix ..." of that lineage's posting, '' for none. */
+  seriesTitle: string;
+}
+
+type Address = { name: string; email: string };
+const addr = (a: Address): string => (a.name && a.email ? `${a.name} <${a.email}>` : a.name || a.email);
+
+/** Every threaded message, in thread order. */
+export function* searchDocs(dbPath: string = process.env.PATCHLORE_DB ?? ''): Generator<SearchDoc> {
+  if (!dbPath) throw new Error('PATCHLORE_DB is not set: build the site with `patchlore build`');
+  const store = openStore(dbPath, { readonly: true });
+  try {
+    const db = store.db;
+    // Lineage of each posting, with its version and its title.
+    const postingFamily = new Map<string, { family: string; label: string }>();
+    for (const r of db
+      .prepare(`SELECT p.id, p.cover_key AS cover, p.thread_id AS thread, p.title, p.version_tag AS tag, p.rfc, r.family
+                FROM postings p JOIN revisions r ON r.posting = p.id ORDER BY p.date, p.id`)
+      .iterate() as Iterable<{ id: string; cover: string | null; thread: string; title: string; tag: string | null; rfc: number; family: string }>) {
+      postingFamily.set(r.id, { family: r.family, label: `${r.rfc ? 'RFC ' : ''}${r.tag ?? ''} ${r.title}`.replace(/\s+/g, ' ').trim() });
+    }
+    const threadFamily = new Map<string, { family: string; label: string }>();
+    const byKey = new Map<string, { family: string; label: string }>();
+    for (const r of db.prepare('SELECT id, cover_key AS cover, thread_id AS thread FROM postings ORDER BY date, id').iterate() as Iterable<{ id: string; cover: string | null; thread: string }>) {
+      const f = postingFamily.get(r.id);
+      if (!f) continue;
+      if (!threadFamily.has(r.thread)) threadFamily.set(r.thread, f);
+      if (r.cover) byKey.set(r.cover, f);
+    }
+    for (const r of db.prepare('SELECT posting, key FROM posting_patches').iterate() as Iterable<{ posting: string; key: string }>) {
+      const f = postingFamily.get(r.posting);
+      if (f && !byKey.has(r.key)) byKey.set(r.key, f);
+    }
+    const rows = db.prepare(
+      `SELECT m.key, m.message_id AS messageId, m.thread_id AS threadId, m.subject, m.author, m.from_name AS fromName, m.recipients,
+              m.date, m.body, m.parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists
+       FROM threads t JOIN messages m ON m.thread_id = t.id
+       ORDER BY t.first_date, t.id, m.ord`,
+    );
+    for (const r of rows.iterate() as Iterable<{
+      key: string;
+      messageId: string;
+      threadId: string;
+      subject: string;
+      author: string;
+      fromName: string;
+      recipients: string;
+      date: number | null;
+      body: string;
+      parts: string;
+      lists: string | null;
+    }>) {
+      const rcpt = JSON.parse(r.recipients) as { to: Address[]; cc: Address[] };
+      const fields = searchFields({
+        messageId: r.messageId,
+        subject: r.subject,
+        from: r.author,
+        to: rcpt.to.map(addr),
+        cc: rcpt.cc.map(addr),
+        body: r.body,
+        parts: JSON.parse(r.parts) as StoredPart[],
+      });
+      const series = byKey.get(r.key) ?? threadFamily.get(r.threadId) ?? null;
+      yield {
+        key: r.key,
+        threadId: r.threadId,
+        subject: r.subject,
+        author: r.author,
+        fromName: r.fromName,
+        date: r.date,
+        lists: r.lists ? r.lists.split(',').sort() : [],
+        fields,
+        family: series?.family ?? null,
+        seriesTitle: series?.label ?? '',
+      };
+    }
+  } finally {
+    store.close();
+  }
+}

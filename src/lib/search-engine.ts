@@ -1,0 +1,212 @@
+// The static site's search engine: evaluates a parsed lore query (ingest/search/parse-query.ts)
+// against the sharded index (search-static-format.ts), fetching only the shards its words need
+// through a Loader. Matching follows the CLI's: a word typed in lower case finds every word of
+// its stem, other words are found as written, a phrase (or a word with punctuation, "fs/dax.c")
+// is found by its adjacent word pairs, word* by the words starting so. Scores are bm25-like
+// (field weight x idf x saturated count); order is by score or by date. Pure but for the Loader.
+import type { QueryNode, SearchField, TextNode } from '../../ingest/search/query-types.ts';
+import { searchTokens } from '../../ingest/search/search-tokens.ts';
+import { stemWord, stemmable } from '../../ingest/search/stem-word.ts';
+import {
+  FAMILIES,
+  decodeNumbers,
+  decodePostings,
+  decodeSigned,
+  familyOf,
+  pairKey,
+  shardOf,
+  wordKey,
+  type DocRow,
+  type FamilyName,
+  type SearchMeta,
+  type ShardEntry,
+} from './search-static-format.ts';
+
+/** Where the index comes from (fetch in the browser, the disk in tests). */
+export interface Loader {
+  meta(): Promise<SearchMeta>;
+  boundaries(family: FamilyName): Promise<string[]>;
+  shard(family: FamilyName, n: number): Promise<ShardEntry[]>;
+  docs(chunk: number): Promise<DocRow[]>;
+}
+
+/** Field weights, as the CLI's bm25 weights (search-messages-fs.ts). */
+const WEIGHT: Record<SearchField, number> = { s: 10, f: 4, t: 1, c: 1, m: 4, n: 2, nq: 1, q: 0.3, dfn: 3, dfa: 0.7, dfb: 0.7, dfhh: 2, dfctx: 0.5 };
+/** Most shards one wildcard may fetch; a broader one is refused with a message. */
+export const MAX_WILDCARD_SHARDS = 8;
+
+/** Thrown for a query the static index cannot answer (a wildcard too broad). */
+export class StaticQueryError extends Error {}
+
+/** Messages matched, with scores. */
+type Scores = Map<number, number>;
+
+/** What a query found: message numbers in order, and what was downloaded to find them. */
+export interface EngineResult {
+  hits: Array<{ doc: number; score: number }>;
+  /** Minutes since the epoch per message (for dates without fetching rows). */
+  minutes: number[];
+  threadStarts: number[];
+  shardsFetched: number;
+}
+
+/** A word lookup: entries of `key` in one family, narrowed by `accept`. */
+interface Lookup {
+  family: FamilyName;
+  key: string;
+  /** For wildcards: the last key of the range (inclusive). */
+  until?: string;
+  accept: (word: string, key: string) => boolean;
+}
+
+function lookupsOf(node: TextNode): { lookups: Lookup[]; pairs: string[] | null } {
+  const tokens = searchTokens(node.text);
+  const families = [...new Set(node.fields.map((f) => familyOf(f).family))];
+  if (node.kind === 'phrase' || tokens.length > 1) {
+    // A one-word phrase is that word as written (upper case: not stemmed).
+    if (tokens.length === 1) return lookupsOf({ ...node, kind: 'term', wildcard: false, text: tokens[0]!.toUpperCase() });
+    const pairs = tokens.slice(0, -1).map((t, i) => pairKey(t, tokens[i + 1]!));
+    return { lookups: families.flatMap((family) => pairs.map((key) => ({ family, key, accept: (w: string) => w === key }))), pairs };
+  }
+  const word = tokens[0]!;
+  if (node.wildcard) {
+    // Words are filed by stem, and the stem of a word starting with `word` may be shorter than
+    // `word`: scan keys from its first letters (all but four, at least three) to the last key
+    // starting with it. A stem shorter than that (a word losing more than four letters of
+    // `word` to its suffixes) is not found: a limit of the static index, not of the CLI.
+    const from = /^\p{L}/u.test(word) ? word.slice(0, Math.max(Math.min(word.length, 3), word.length - 4)) : word;
+    return { lookups: families.map((family) => ({ family, key: from, until: word + '\ufffe', accept: (w: string, k: string) => !k.includes(' ') && w.startsWith(word) })), pairs: null };
+  }
+  if (stemmable(node.text)) {
+    const stem = stemWord(word);
+    return { lookups: families.map((family) => ({ family, key: stem, accept: (_w: string, k: string) => k === stem })), pairs: null };
+  }
+  const key = wordKey(word);
+  return { lookups: families.map((family) => ({ family, key, accept: (w: string) => w === word })), pairs: null };
+}
+
+/** Entries of a family answering a lookup, fetched shard by shard as needed. */
+async function entriesFor(l: Lookup, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<ShardEntry[]> {
+  const bounds = await loader.boundaries(l.family);
+  const first = shardOf(bounds, l.key);
+  const last = l.until === undefined ? first : shardOf(bounds, l.until);
+  if (last - first + 1 > MAX_WILDCARD_SHARDS) throw new StaticQueryError(`"${l.key}*" is too broad for the static index (more than ${MAX_WILDCARD_SHARDS} shards); give more letters`);
+  const out: ShardEntry[] = [];
+  for (let n = first; n <= last; n++) {
+    const id = `${l.family}/${n}`;
+    if (!fetched.has(id)) fetched.set(id, loader.shard(l.family, n));
+    for (const e of await fetched.get(id)!) {
+      const key = e[0];
+      const inRange = l.until === undefined ? key === l.key : key >= l.key && key <= l.until;
+      if (inRange && l.accept(e[1] || key, key)) out.push(e);
+    }
+  }
+  return out;
+}
+
+/** Postings of entries in one field, as message -> count. */
+function fieldPostings(entries: readonly ShardEntry[], field: SearchField): Map<number, number> {
+  const { index } = familyOf(field);
+  const out = new Map<number, number>();
+  for (const e of entries) {
+    const p = e[index + 2];
+    if (!p) continue;
+    const { docs, counts } = decodePostings(p);
+    docs.forEach((d, i) => out.set(d, (out.get(d) ?? 0) + counts[i]!));
+  }
+  return out;
+}
+
+async function textScores(node: TextNode, docs: number, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<Scores> {
+  const { lookups, pairs } = lookupsOf(node);
+  const found = await Promise.all(lookups.map((l) => entriesFor(l, loader, fetched)));
+  const scores: Scores = new Map();
+  for (const field of node.fields) {
+    const fam = familyOf(field).family;
+    let matched: Map<number, number>;
+    if (pairs) {
+      // A phrase: every pair of adjacent words in the same field.
+      const perPair = pairs.map((key) => fieldPostings(found.flatMap((es, i) => (lookups[i]!.family === fam && lookups[i]!.key === key ? es : [])), field));
+      matched = new Map();
+      for (const [d, c] of perPair[0]!) if (perPair.every((p) => p.has(d))) matched.set(d, Math.min(c, ...perPair.map((p) => p.get(d)!)));
+    } else {
+      matched = fieldPostings(found.flatMap((es, i) => (lookups[i]!.family === fam ? es : [])), field);
+    }
+    const idf = Math.log(1 + docs / Math.max(1, matched.size));
+    for (const [d, c] of matched) scores.set(d, (scores.get(d) ?? 0) + WEIGHT[field] * idf * (c / (c + 1.2)));
+  }
+  return scores;
+}
+
+/** Evaluate a query; hits in score order (or date order when `sort` is date). */
+export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevance' | 'date'): Promise<EngineResult> {
+  const meta = await loader.meta();
+  const minutes = decodeSigned(meta.minutes);
+  let at = 0;
+  const threadStarts = decodeNumbers(meta.threadStarts).map((d) => (at += d));
+  const fetched = new Map<string, Promise<ShardEntry[]>>();
+  // Fetch every shard the query needs at once, before evaluating.
+  const texts: TextNode[] = [];
+  const stack: QueryNode[] = [query];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'term' || n.kind === 'phrase') texts.push(n);
+    else if (n.kind === 'not') stack.push(n.child);
+    else if (n.kind === 'and' || n.kind === 'or') stack.push(...n.children);
+  }
+  const textResults = new Map<TextNode, Scores>();
+  await Promise.all(texts.map(async (t) => textResults.set(t, await textScores(t, meta.docs, loader, fetched))));
+
+  const all = (): Scores => new Map(minutes.map((_, d) => [d, 0]));
+  const evaluate = (n: QueryNode): Scores => {
+    switch (n.kind) {
+      case 'term':
+      case 'phrase':
+        return textResults.get(n)!;
+      case 'date': {
+        // Dates are kept to the minute: a message dated 10:00:30 counts as 10:00.
+        const out: Scores = new Map();
+        minutes.forEach((m, d) => {
+          if (m > 0 && m * 60_000 >= (n.from ?? -Infinity) && m * 60_000 < (n.to ?? Infinity)) out.set(d, 0);
+        });
+        return out;
+      }
+      case 'not': {
+        const inner = evaluate(n.child);
+        const out = all();
+        for (const d of inner.keys()) out.delete(d);
+        return out;
+      }
+      case 'and': {
+        const parts = n.children.map(evaluate);
+        parts.sort((a, b) => a.size - b.size);
+        const out: Scores = new Map();
+        for (const d of parts[0]!.keys()) {
+          if (!parts.every((p) => p.has(d))) continue;
+          out.set(d, parts.reduce((sum, p) => sum + p.get(d)!, 0));
+        }
+        return out;
+      }
+      case 'or': {
+        const out: Scores = new Map();
+        for (const p of n.children.map(evaluate)) for (const [d, s] of p) out.set(d, (out.get(d) ?? 0) + s);
+        return out;
+      }
+    }
+  };
+  const scores = evaluate(query);
+  const hits = [...scores].map(([doc, score]) => ({ doc, score }));
+  const byDate = (a: { doc: number }, b: { doc: number }): number => minutes[b.doc]! - minutes[a.doc]! || b.doc - a.doc;
+  hits.sort(sort === 'date' ? byDate : (a, b) => b.score - a.score || byDate(a, b));
+  return { hits, minutes, threadStarts, shardsFetched: fetched.size };
+}
+
+/** The thread (index into threadStarts) of a message. */
+export function threadOf(threadStarts: readonly number[], doc: number): number {
+  return shardOf(threadStarts, doc);
+}
+
+/** Which families a set of fields touches (for tests and the benchmark). */
+export function familiesOf(fields: readonly SearchField[]): FamilyName[] {
+  return (Object.keys(FAMILIES) as FamilyName[]).filter((f) => fields.some((x) => familyOf(x).family === f));
+}

@@ -1,0 +1,45 @@
+// The results page's view model: hits grouped by series lineage, then by thread, in the order
+// of their best hit. Pure: hits and their rows in, groups out (the page renders them).
+import type { DocRow } from './search-static-format.ts';
+
+export interface ResultHit {
+  doc: number;
+  row: DocRow;
+}
+
+export interface ThreadGroup {
+  thread: number;
+  hits: ResultHit[];
+}
+
+/** A series lineage (seriesHref set) or a thread on its own. */
+export interface ResultGroup {
+  seriesHref: string;
+  seriesTitle: string;
+  threads: ThreadGroup[];
+}
+
+/** Group hits (already in result order) by lineage, then thread; `threadOf` maps a message. */
+export function groupResults(hits: readonly ResultHit[], threadOf: (doc: number) => number): ResultGroup[] {
+  const groups: ResultGroup[] = [];
+  const bySeries = new Map<string, ResultGroup>();
+  const byThread = new Map<number, ThreadGroup>();
+  for (const h of hits) {
+    const thread = threadOf(h.doc);
+    let t = byThread.get(thread);
+    if (!t) {
+      t = { thread, hits: [] };
+      byThread.set(thread, t);
+      const href = h.row[6];
+      let g = href ? bySeries.get(href) : undefined;
+      if (!g) {
+        g = { seriesHref: href, seriesTitle: h.row[7], threads: [] };
+        if (href) bySeries.set(href, g);
+        groups.push(g);
+      }
+      g.threads.push(t);
+    }
+    t.hits.push(h);
+  }
+  return groups;
+}

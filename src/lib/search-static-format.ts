@@ -1,0 +1,195 @@
+// The static site's search index format, shared by the build (src/build/search-index.ts) and the
+// browser (search-engine.ts). An inverted index cut in shards so a query downloads only what its
+// words need:
+//   /search/index.json           the manifest: per-message dates, thread starts
+//   /search/<family>/index.txt    the first key of each shard of a family (front-coded)
+//   /search/<family>/<n>.json     shards: entries [key, word, postings of each field]
+//   /search/docs/<n>.json         what results show, CHUNK_DOCS messages a file
+// Fields are grouped in four families so a light field never downloads a heavy one: headers and
+// diff names/functions, own text, quoted text, diff lines. Within a family, entries are sorted by
+// key and shards end only between keys, so one key is in one shard. A word's key is its stem
+// (every word of a stem is in one place: lore's stemmed search is one lookup); a phrase is looked
+// up by its word pairs, keyed PAIR_MARK + "w1 w2". Messages are numbered in thread order. Pure.
+import type { SearchField } from '../../ingest/search/query-types.ts';
+import { stemWord } from '../../ingest/search/stem-word.ts';
+
+export const FORMAT_VERSION = 1;
+
+/** Field families: the fields of each, in the order their postings appear in an entry. */
+export const FAMILIES = {
+  head: ['s', 'f', 't', 'c', 'm', 'n', 'dfn', 'dfhh'],
+  text: ['nq'],
+  quote: ['q'],
+  diff: ['dfa', 'dfb', 'dfctx'],
+} as const satisfies Record<string, readonly SearchField[]>;
+export type FamilyName = keyof typeof FAMILIES;
+export const FAMILY_NAMES = Object.keys(FAMILIES) as FamilyName[];
+
+/** The family and place of a field. */
+export function familyOf(field: SearchField): { family: FamilyName; index: number } {
+  for (const name of FAMILY_NAMES) {
+    const index = (FAMILIES[name] as readonly SearchField[]).indexOf(field);
+    if (index >= 0) return { family: name, index };
+  }
+  throw new Error(`BUG: field ${field} in no family`);
+}
+
+/** Messages per docs chunk. */
+export const CHUNK_DOCS = 32;
+
+/** Where an indexed word is filed: its stem when it starts with a letter (lore stems only
+ *  those), else itself. */
+export function wordKey(word: string): string {
+  return /^\p{L}/u.test(word) ? stemWord(word) : word;
+}
+
+/** Marks pair keys: sorts after every word, so pairs never sit inside a range of words. */
+export const PAIR_MARK = '\uffff';
+
+/** The key of a pair of adjacent words (for phrases). */
+export function pairKey(a: string, b: string): string {
+  return `${PAIR_MARK}${a} ${b}`;
+}
+
+/** One shard entry: [key, word ('' = same as key), postings of each field of the family ('' =
+ *  none; trailing empties dropped)]. */
+export type ShardEntry = [string, string, ...string[]];
+
+/** The manifest. */
+export interface SearchMeta {
+  version: number;
+  /** Messages indexed. */
+  docs: number;
+  /** Per family: the number of shards (their first keys are in /search/<family>/index.txt,
+   *  front-coded: see frontDecode). */
+  shards: Record<FamilyName, number>;
+  /** Minutes since the epoch of each message (0 = no date), as deltas from the previous message. */
+  minutes: string;
+  /** First message number of each thread, as deltas. */
+  threadStarts: string;
+}
+
+/** What the results page shows of one message. */
+export type DocRow = [
+  messageId: string,
+  subject: string,
+  author: string,
+  isoDate: string,
+  href: string,
+  lists: string,
+  /** The series lineage page, '' for none. */
+  seriesHref: string,
+  /** The lineage's title and this posting's version ("v3"), '' for none. */
+  seriesTitle: string,
+  /** The start of the message's own text, for a snippet. */
+  summary: string,
+];
+
+// Numbers are written as base-32 digits, least significant first: a character of END ends a
+// number, one of MORE continues it. Small numbers (deltas of close message numbers, counts of 1)
+// take one character.
+const END = 'abcdefghijklmnopqrstuvwxyz012345';
+const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ6789_-';
+const END_VALUE = new Map([...END].map((c, i) => [c, i]));
+const MORE_VALUE = new Map([...MORE].map((c, i) => [c, i]));
+
+/** Write non-negative integers compactly (JSON-safe characters only). */
+export function encodeNumbers(values: Iterable<number>): string {
+  let out = '';
+  for (let v of values) {
+    if (!Number.isInteger(v) || v < 0) throw new Error(`BUG: cannot encode ${v}`);
+    while (v >= 32) {
+      out += MORE[v % 32];
+      v = Math.floor(v / 32);
+    }
+    out += END[v];
+  }
+  return out;
+}
+
+/** Read what encodeNumbers wrote. */
+export function decodeNumbers(s: string): number[] {
+  const out: number[] = [];
+  let v = 0;
+  let scale = 1;
+  for (const c of s) {
+    const more = MORE_VALUE.get(c);
+    if (more !== undefined) {
+      v += more * scale;
+      scale *= 32;
+      continue;
+    }
+    const end = END_VALUE.get(c);
+    if (end === undefined) throw new Error(`corrupt search index: "${c}"`);
+    out.push(v + end * scale);
+    v = 0;
+    scale = 1;
+  }
+  return out;
+}
+
+/** Postings: ascending message numbers with their counts -> deltas and counts. */
+export function encodePostings(docs: readonly number[], counts: readonly number[]): string {
+  const flat: number[] = [];
+  let prev = -1;
+  docs.forEach((d, i) => {
+    flat.push(d - prev - 1, Math.min(counts[i]! - 1, 1023));
+    prev = d;
+  });
+  return encodeNumbers(flat);
+}
+
+export function decodePostings(s: string): { docs: number[]; counts: number[] } {
+  const flat = decodeNumbers(s);
+  const docs: number[] = [];
+  const counts: number[] = [];
+  let prev = -1;
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    prev += flat[i]! + 1;
+    docs.push(prev);
+    counts.push(flat[i + 1]! + 1);
+  }
+  return { docs, counts };
+}
+
+/** Deltas of a sequence that may go down (dates): zig-zag encoded. */
+export function encodeSigned(values: readonly number[]): string {
+  let prev = 0;
+  return encodeNumbers(
+    values.map((v) => {
+      const d = v - prev;
+      prev = v;
+      return d >= 0 ? 2 * d : -2 * d - 1;
+    }),
+  );
+}
+
+export function decodeSigned(s: string): number[] {
+  let prev = 0;
+  return decodeNumbers(s).map((z) => (prev += z % 2 === 0 ? z / 2 : -(z + 1) / 2));
+}
+
+/** In an ascending list of starts, the index of the last start <= value (0 when none is):
+ *  the shard holding a key, the thread holding a message. */
+export function shardOf<T extends string | number>(starts: readonly T[], value: T): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Read a front-coded list (each line: shared length in base 36, one digit, then the rest). */
+export function frontDecode(text: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const line of text.split('\n')) {
+    const s = prev.slice(0, parseInt(line[0]!, 36)) + line.slice(1);
+    out.push(s);
+    prev = s;
+  }
+  return out;
+}
