@@ -2,6 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Context } from './main.ts';
 import { buildCommand } from './commands/build.ts';
+import { citeCommand } from './commands/cite.ts';
 import { importCommand } from './commands/import.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { reportCommand } from './commands/report.ts';
@@ -9,6 +10,7 @@ import { searchCommand } from './commands/search.ts';
 import { seriesCommand } from './commands/series.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
+import { statementsCommand, verdictsCommand } from './commands/statements.ts';
 import { statsCommand } from './commands/stats.ts';
 import { syncCommand } from './commands/sync.ts';
 import { threadCommand } from './commands/thread.ts';
@@ -33,6 +35,9 @@ export const COMMANDS: Record<string, Command> = {
   thread: threadCommand,
   search: searchCommand,
   series: seriesCommand,
+  statements: statementsCommand,
+  verdicts: verdictsCommand,
+  cite: citeCommand,
   report: reportCommand,
   build: buildCommand,
   serve: serveCommand,

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { refreshSeriesIfOutdated } from '../import/refresh-series.ts';
+import { refreshDiscussion } from '../store/discussion-store-fs.ts';
 import { StoreVersionError, openStore, type Store } from '../store/store-fs.ts';
 import { COMMANDS, type Command } from './commands.ts';
 
@@ -120,6 +121,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         // date with the messages and the manual links.
         if (store.unthreaded() > 0) store.threadPending();
         for (const d of refreshSeriesIfOutdated(store) ?? []) io.stderr.write(`patchlore: ${d.source}: ${d.message}${d.expected ? ` (expected: ${d.expected})` : ''}\n`);
+        refreshDiscussion(store);
         return store;
       },
       out: (t) => void io.stdout.write(t.endsWith('\n') ? t : t + '\n'),

@@ -9,6 +9,7 @@ import type { Store } from '../store/store-fs.ts';
 import { ParsePool } from './parse-pool.ts';
 import { mineMessage } from '../patch/mine-patch.ts';
 import { refreshSeriesIfOutdated } from './refresh-series.ts';
+import { markDiscussionStale, refreshDiscussion } from '../store/discussion-store-fs.ts';
 
 /** Messages stored per transaction: large enough to amortize commits, small enough that an
  *  interrupted import loses little work. */
@@ -45,7 +46,7 @@ interface Entry {
 }
 
 function emptySummary(): ImportSummary {
-  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, seriesMs: 0 } };
+  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, seriesMs: 0, discussionMs: 0 } };
 }
 
 /** Import every input into the store. Throws only for failures of the environment. */
@@ -74,7 +75,10 @@ export async function importSources(store: Store, inputs: readonly string[], opt
       const checkpoints = new Map<string, string>();
       const before = summary.stored;
       entries.forEach((e, i) => storeEntry(store, e, outcomes[i] ?? null, summary));
-      if (summary.stored > before) store.setSeriesStale(true);
+      if (summary.stored > before) {
+        store.setSeriesStale(true);
+        markDiscussionStale(store);
+      }
       for (const e of entries) if (e.item.checkpoint) checkpoints.set(e.item.checkpoint.epoch, e.item.checkpoint.commit);
       for (const [epoch, commit] of checkpoints) store.setEpochCursor(epoch, commit);
     });
@@ -132,6 +136,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   const t0 = performance.now();
   summary.diagnostics.push(...(refreshSeriesIfOutdated(store) ?? []));
   timings.seriesMs = performance.now() - t0;
+  timings.discussionMs = refreshDiscussion(store)?.ms ?? 0;
   timings.patchStoreMs = store.timings.patchMetaMs - patchStoreBefore;
   report(true);
   return summary;

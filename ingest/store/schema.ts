@@ -6,7 +6,7 @@
 export const PRIMARY_VERSION = 1;
 
 /** Version of the derived tables; a store with another version must be reindexed. */
-export const DERIVED_VERSION = 4;
+export const DERIVED_VERSION = 5;
 
 /** Tables holding mail as received. Never dropped. */
 export const PRIMARY_SCHEMA = `
@@ -215,6 +215,64 @@ CREATE TABLE IF NOT EXISTS trailer_mismatches (
   sender TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS trailer_mismatches_posting ON trailer_mismatches(posting);
+-- The discussion (ingest/discussion/): who wrote each quoted block of a message, the statements
+-- and verdicts of replies, the messages each message cites. Keyed by message row id (keys change
+-- when an imposter is re-keyed); spans are character offsets in messages.body.
+CREATE TABLE IF NOT EXISTS quote_sources (
+  message INTEGER NOT NULL,
+  block INTEGER NOT NULL,
+  depth INTEGER NOT NULL,
+  span_from INTEGER NOT NULL,
+  span_to INTEGER NOT NULL,
+  source_key TEXT,
+  author_name TEXT NOT NULL,
+  author_email TEXT NOT NULL,
+  how TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  PRIMARY KEY (message, block)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statements (
+  id INTEGER PRIMARY KEY,
+  message INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  span_from INTEGER NOT NULL,
+  span_to INTEGER NOT NULL,
+  answers_text TEXT,
+  answers_name TEXT,
+  answers_email TEXT,
+  answers_key TEXT,
+  confidence REAL NOT NULL,
+  why TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_message ON statements(message);
+CREATE TABLE IF NOT EXISTS verdicts (
+  id INTEGER PRIMARY KEY,
+  message INTEGER NOT NULL,
+  target_key TEXT,
+  kind TEXT NOT NULL,
+  by_name TEXT NOT NULL,
+  by_email TEXT NOT NULL,
+  text TEXT NOT NULL,
+  span_from INTEGER NOT NULL,
+  span_to INTEGER NOT NULL,
+  confidence REAL NOT NULL,
+  why TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS verdicts_message ON verdicts(message);
+CREATE INDEX IF NOT EXISTS verdicts_target ON verdicts(target_key);
+CREATE TABLE IF NOT EXISTS message_links (
+  message INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  PRIMARY KEY (message, target)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS message_links_target ON message_links(target);
+-- Threads whose discussion rows are current: the thread's message count and id sum when done.
+CREATE TABLE IF NOT EXISTS discussed_threads (
+  thread_id TEXT PRIMARY KEY,
+  messages INTEGER NOT NULL,
+  id_sum INTEGER NOT NULL
+) WITHOUT ROWID;
 -- Full text over messages, one column per lore search field (ingest/search/search-fields.ts
 -- splits a message into them; query-prefixes.ts maps prefixes to columns). Contentless: the text
 -- is in messages, and snippets are cut from it (ingest/search/search-snippet.ts). Kernel
@@ -230,6 +288,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts_words USING fts5vocab(messages_f
 
 /** Derived tables in drop order. */
 export const DERIVED_TABLES = [
+  'discussed_threads',
+  'message_links',
+  'verdicts',
+  'statements',
+  'quote_sources',
   'trailer_mismatches',
   'posting_trailers',
   'posting_patches',

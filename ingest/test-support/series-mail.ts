@@ -1,7 +1,8 @@
 // Test helper: the mail of a small, realistic series lineage, as git send-email writes it: an RFC
 // and a v2 of "mm/dax: fix refcounts" (cover letter, two patches with diffs), the v2 cover giving
-// a changelog; a review, an ack on the cover, a mis-attributed trailer and a NAK in replies; and an
-// unrelated single patch by another author. Shared by store, CLI and browser tests.
+// a changelog; a review, an ack on the cover, a mis-attributed trailer and a NAK in replies; an
+// unrelated single patch by another author; and (discussionMail) a question on patch 2 with its
+// answer and a maintainer applying the series. Shared by store, CLI and browser tests.
 import { mail } from './mail-builder.ts';
 
 export const SERIES_LIST = 'nvdimm.lists.linux.dev';
@@ -65,5 +66,50 @@ export function seriesMail(): string[] {
     mail({ ...common, id: I.mismatch, from: MAINTAINER, date: 'Tue, 7 May 2024 11:00:00 +0000', inReplyTo: I.v22, references: [I.v2Cover, I.v22], subject: 'Re: [PATCH v2 2/2] fs/dax: drop devmap', body: 'Reviewed-by: Somebody Else <else@example.com>\n' }),
     mail({ ...common, id: I.other, from: 'Other Author <other@example.com>', date: 'Wed, 8 May 2024 10:00:00 +0000', subject: '[PATCH] nvdimm: fix a leak', body: patch('drivers/nvdimm/bus.c', 'kfree(nd);', 'Other Author <other@example.com>') }),
     mail({ ...common, id: I.nak, from: MAINTAINER, date: 'Wed, 8 May 2024 12:00:00 +0000', inReplyTo: I.other, references: [I.other], subject: 'Re: [PATCH] nvdimm: fix a leak', body: '> +\tkfree(nd);\n\nThis frees it twice.\n\nNAK\n' }),
+  ];
+}
+
+export const DISCUSSION_IDS = {
+  question: 'question@example.com',
+  answer: 'answer@example.com',
+  applied: 'applied@example.com',
+};
+
+/** The series mail plus a discussion of it: a question, its answer, the maintainer applying v2. */
+export function discussionMail(): string[] {
+  const I = SERIES_IDS;
+  const D = DISCUSSION_IDS;
+  return [
+    ...seriesMail(),
+    mail({
+      listId: SERIES_LIST,
+      id: D.question,
+      from: MAINTAINER,
+      date: 'Wed, 8 May 2024 09:00:00 +0000',
+      inReplyTo: I.v22,
+      references: [I.v2Cover, I.v22],
+      subject: 'Re: [PATCH v2 2/2] fs/dax: drop devmap',
+      body: '> +\tpte_devmap_drop(pte);\n\nDoes the caller already hold the page table lock here?\n',
+    }),
+    mail({
+      listId: SERIES_LIST,
+      id: D.answer,
+      from: AUTHOR,
+      date: 'Wed, 8 May 2024 10:00:00 +0000',
+      inReplyTo: D.question,
+      references: [I.v2Cover, I.v22, D.question],
+      subject: 'Re: [PATCH v2 2/2] fs/dax: drop devmap',
+      body: 'Max Maintainer wrote:\n> Does the caller already hold the page table lock here?\n\nYes, every caller takes it before walking the entries.\n',
+    }),
+    mail({
+      listId: SERIES_LIST,
+      id: D.applied,
+      from: MAINTAINER,
+      date: 'Thu, 9 May 2024 10:00:00 +0000',
+      inReplyTo: I.v2Cover,
+      references: [I.v2Cover],
+      subject: 'Re: [PATCH v2 0/2] mm/dax: fix refcounts',
+      body: 'On Mon, 6 May 2024, Patch Author wrote:\n> This series fixes refcounts.\n\nApplied to nvdimm-for-next, thanks!\n',
+    }),
   ];
 }

@@ -1,0 +1,105 @@
+// The discussion stage for one thread: segment every message, find who wrote each quote, extract
+// statements and verdicts from replies, and place each verdict on the patch or cover letter it
+// answers. Patches and cover letters are proposals, not discussion: their own text gives no
+// statements or verdicts. Pure; the thread's messages in, rows out.
+import { attributeQuotes, ownText, type OwnText, type QuotableMessage, type QuoteSource } from './attribute-quotes.ts';
+import { extractStatements, type Statement } from './extract-statements.ts';
+import { extractVerdicts, type Verdict } from './extract-verdicts.ts';
+import { segmentMessage, type Block } from './segment-message.ts';
+
+/** A message of the thread as the stage needs it. */
+export interface DiscussionInput {
+  /** Store row id. */
+  id: number;
+  key: string;
+  parent: string | null;
+  date: number | null;
+  from: { name: string; email: string };
+  body: string;
+  /** Patch metadata kind (patch, cover, pull, reply, notice, other). */
+  kind: string;
+}
+
+export interface QuoteRow {
+  message: number;
+  block: number;
+  depth: number;
+  from: number;
+  to: number;
+  source: QuoteSource;
+}
+
+export interface StatementRow extends Statement {
+  message: number;
+}
+
+export interface VerdictRow extends Verdict {
+  message: number;
+  /** The patch or cover letter it is about (nearest above it in the thread), or null. */
+  target: string | null;
+  by: { name: string; email: string };
+}
+
+export interface ThreadDiscussion {
+  quotes: QuoteRow[];
+  statements: StatementRow[];
+  verdicts: VerdictRow[];
+}
+
+const PROPOSALS = new Set(['patch', 'cover', 'pull']);
+/** Robots report builds and bisections: no positions of their own (patchwork-bot's "applied"
+ *  notices are verdicts). */
+const ROBOT = /\b(?:test robot|syzbot|bot)\b|lkp@intel\.com|@syzkaller|noreply/i;
+/** Parent walk limit when looking for the patch a verdict is about. */
+const MAX_WALK = 1000;
+
+export function discussThread(messages: readonly DiscussionInput[]): ThreadDiscussion {
+  const byKey = new Map<string, QuotableMessage>();
+  const input = new Map<string, DiscussionInput>();
+  const blocksOf = new Map<string, Block[]>();
+  for (const m of messages) {
+    const blocks = segmentMessage(m.body).blocks;
+    blocksOf.set(m.key, blocks);
+    input.set(m.key, m);
+    byKey.set(m.key, { key: m.key, parent: m.parent, date: m.date, from: m.from, blocks });
+  }
+  const ownCache = new Map<QuotableMessage, OwnText>();
+  const own = (q: QuotableMessage): OwnText => {
+    let s = ownCache.get(q);
+    if (s === undefined) {
+      s = ownText(q.blocks);
+      ownCache.set(q, s);
+    }
+    return s;
+  };
+  const out: ThreadDiscussion = { quotes: [], statements: [], verdicts: [] };
+  for (const m of messages) {
+    const q = byKey.get(m.key)!;
+    const hasQuotes = q.blocks.some((b) => b.kind === 'quote');
+    const sources = hasQuotes ? attributeQuotes(q, byKey, own) : new Map<number, QuoteSource>();
+    for (const [block, source] of sources) {
+      const b = q.blocks[block]!;
+      out.quotes.push({ message: m.id, block, depth: b.depth, from: b.from, to: b.to, source });
+    }
+    if (PROPOSALS.has(m.kind)) continue;
+    const robot = ROBOT.test(`${m.from.name} ${m.from.email}`);
+    if (!robot) for (const s of extractStatements(q.blocks, sources)) out.statements.push({ ...s, message: m.id });
+    const verdicts = extractVerdicts(q.blocks, m.from);
+    if (verdicts.length) {
+      const target = proposalAbove(m, input);
+      for (const v of verdicts) out.verdicts.push({ ...v, message: m.id, target, by: m.from });
+    }
+  }
+  return out;
+}
+
+function proposalAbove(m: DiscussionInput, input: ReadonlyMap<string, DiscussionInput>): string | null {
+  let at = m.parent;
+  for (let i = 0; at !== null && i < MAX_WALK; i++) {
+    const p = input.get(at);
+    if (!p) return null;
+    if (PROPOSALS.has(p.kind)) return p.key;
+    at = p.parent;
+  }
+  return null;
+}

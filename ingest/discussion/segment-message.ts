@@ -1,0 +1,267 @@
+// Splits a message body into blocks: the author's own text, quoted text by depth (">" and "> >",
+// with or without spaces), the attribution lines above quotes ("X wrote:"), the author's
+// trailers, a diff (with its "---" and diffstat), the signature and mailing-list footers. Every
+// block knows its lines and character span in the body, so anything found in it can point back
+// at its evidence. Line-based and iterative (no recursion on mail-controlled depth). Pure.
+import { type Attribution, isAttributionLine, joinWrappedAttribution, parseAttribution } from './attribution-line.ts';
+
+export type BlockKind = 'text' | 'quote' | 'attribution' | 'trailers' | 'diff' | 'signature' | 'footer';
+
+export interface Block {
+  kind: BlockKind;
+  /** Quote depth: 0 for the author's own lines, n for n levels of ">". */
+  depth: number;
+  /** First line and the line after the last (indexes into the body's lines). */
+  start: number;
+  end: number;
+  /** Character span in the body (as given, before "\r" removal the spans still hold for "\n"). */
+  from: number;
+  to: number;
+  /** The block's lines with quote markers removed, joined by "\n". */
+  text: string;
+  /** For an attribution: who it names. */
+  attribution?: Attribution;
+}
+
+export interface SegmentedMessage {
+  blocks: Block[];
+}
+
+/** The longest quote depth counted ("> > > ... "): deeper markers are text. */
+const MAX_DEPTH = 64;
+const TRAILER = /^\s*(?:[A-Za-z][\w-]*-by|Fixes|Link|Closes|Cc|BugLink|Change-Id|Message-ID):\s+\S/i;
+const DIFFSTAT = /^\s\S.*\s\|\s+(?:\d+\s*[+-]*|Bin\b)/;
+
+interface Line {
+  /** Quote depth. */
+  depth: number;
+  /** Content after the quote markers (one space after the last marker removed). */
+  content: string;
+  /** Character offset of the line in the body. */
+  offset: number;
+  /** Length of the raw line. */
+  length: number;
+}
+
+function readLines(body: string): Line[] {
+  const out: Line[] = [];
+  let offset = 0;
+  const raw = body.split('\n');
+  if (raw.length && raw[raw.length - 1] === '') raw.pop();
+  for (const r of raw) {
+    const line = r.endsWith('\r') ? r.slice(0, -1) : r;
+    let depth = 0;
+    let i = 0;
+    // Quote markers: ">" with optional spaces between them; a leading space is allowed once.
+    if (line.startsWith(' >')) i = 1;
+    while (i < line.length && depth < MAX_DEPTH) {
+      if (line[i] === '>') {
+        depth++;
+        i++;
+        while (line[i] === ' ' && line[i + 1] === '>') i++;
+      } else break;
+    }
+    const content = depth > 0 ? line.slice(line[i] === ' ' ? i + 1 : i) : line;
+    out.push({ depth, content, offset, length: r.length });
+    offset += r.length + 1;
+  }
+  return out;
+}
+
+const blank = (l: Line): boolean => l.content.trim() === '';
+
+/** Blocks of a message body, in order. */
+export function segmentMessage(body: string): SegmentedMessage {
+  const lines = readLines(body);
+  const blocks: Block[] = [];
+  const push = (kind: BlockKind, depth: number, start: number, end: number, extra: Partial<Block> = {}): void => {
+    if (end <= start) return;
+    const first = lines[start]!;
+    const last = lines[end - 1]!;
+    blocks.push({
+      kind,
+      depth,
+      start,
+      end,
+      from: first.offset,
+      to: last.offset + last.length,
+      text: lines
+        .slice(start, end)
+        .map((l) => l.content)
+        .join('\n'),
+      ...extra,
+    });
+  };
+
+  // Where the author's own text ends: the signature, a list footer, or a diff (own lines only).
+  let i = 0;
+  let textStart = -1;
+  const flushText = (end: number): void => {
+    if (textStart < 0) return;
+    // Trim blank lines at both ends; split off trailing own trailer lines.
+    let s = textStart;
+    let e = end;
+    while (s < e && blank(lines[s]!)) s++;
+    while (e > s && blank(lines[e - 1]!)) e--;
+    let t = s;
+    while (t < e) {
+      // A run of trailer lines is a trailers block; text around it stays text.
+      if (TRAILER.test(lines[t]!.content)) {
+        let u = t;
+        while (u < e && (TRAILER.test(lines[u]!.content) || (blank(lines[u]!) && u + 1 < e && TRAILER.test(lines[u + 1]!.content)))) u++;
+        push('trailers', 0, t, u);
+        t = u;
+        while (t < e && blank(lines[t]!)) t++;
+        continue;
+      }
+      let u = t;
+      while (u < e && !TRAILER.test(lines[u]!.content)) u++;
+      let v = u;
+      while (v > t && blank(lines[v - 1]!)) v--;
+      push('text', 0, t, v);
+      t = u;
+    }
+    textStart = -1;
+  };
+
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (l.depth === 0) {
+      // Signature: "-- " (also git's "--" + version line at the end of a patch).
+      if (l.content === '-- ' || (l.content === '--' && /^\d+\.\d+/.test(lines[i + 1]?.content ?? '') && i + 2 >= lines.length)) {
+        flushText(i);
+        const footer = findFooter(lines, i + 1);
+        push('signature', 0, i, footer ?? lines.length);
+        if (footer !== null) push('footer', 0, footer, lines.length);
+        break;
+      }
+      if (isFooterStart(lines, i)) {
+        flushText(i);
+        push('footer', 0, i, lines.length);
+        break;
+      }
+      if (isDiffStart(lines, i)) {
+        flushText(i);
+        let j = i + 1;
+        while (j < lines.length && !(lines[j]!.depth === 0 && lines[j]!.content === '-- ') && !isFooterStart(lines, j)) j++;
+        push('diff', 0, i, j);
+        i = j;
+        continue;
+      }
+      // An attribution above a quote (possibly wrapped onto two lines, possibly a blank line
+      // before the quote) belongs to the quote, not to the author's text.
+      const att = ownAttributionAt(lines, i);
+      if (att) {
+        flushText(i);
+        push('attribution', 0, i, i + att.lines, { attribution: att.attribution });
+        i += att.lines;
+        continue;
+      }
+      if (textStart < 0) textStart = i;
+      i++;
+      continue;
+    }
+    // A quote region: consecutive quoted lines, with blank own lines inside it when the quote
+    // goes on after them.
+    flushText(i);
+    let j = i;
+    while (j < lines.length) {
+      if (lines[j]!.depth > 0) j++;
+      else if (blank(lines[j]!) && j + 1 < lines.length && lines[j + 1]!.depth > 0) j++;
+      else break;
+    }
+    quoteBlocks(lines, i, j, push);
+    i = j;
+  }
+  flushText(lines.length);
+  return { blocks };
+}
+
+/** Blocks of the quote region [start, end): runs of one depth, blank lines between runs of the
+ *  same depth joined into them; attribution lines inside the quote as their own blocks. */
+function quoteBlocks(lines: Line[], start: number, end: number, push: (kind: BlockKind, depth: number, start: number, end: number, extra?: Partial<Block>) => void): void {
+  let runStart = -1;
+  let runDepth = 0;
+  let lastContent = -1;
+  const close = (): void => {
+    if (runStart >= 0) push('quote', runDepth, runStart, lastContent + 1);
+    runStart = -1;
+  };
+  for (let k = start; k < end; k++) {
+    const l = lines[k]!;
+    if (blank(l)) continue;
+    const wrapped = k + 1 < end && lines[k + 1]!.depth === l.depth ? joinWrappedAttribution(l.content, lines[k + 1]!.content) : null;
+    if (wrapped || isAttributionLine(l.content)) {
+      // Only an attribution when a deeper quote follows.
+      const after = nextContent(lines, k + (wrapped ? 2 : 1), end);
+      if (after !== null && lines[after]!.depth > l.depth) {
+        const a = parseAttribution(wrapped ?? l.content);
+        if (a) {
+          close();
+          push('attribution', l.depth, k, k + (wrapped ? 2 : 1), { attribution: a });
+          if (wrapped) k++;
+          continue;
+        }
+      }
+    }
+    if (runStart >= 0 && l.depth !== runDepth) close();
+    if (runStart < 0) {
+      runStart = k;
+      runDepth = l.depth;
+    }
+    lastContent = k;
+  }
+  close();
+}
+
+function nextContent(lines: Line[], from: number, end: number): number | null {
+  for (let k = from; k < end; k++) if (!blank(lines[k]!)) return k;
+  return null;
+}
+
+/** An attribution of the author's own at line i: its length in lines and who it names, when a
+ *  quote follows (directly or after one blank line). */
+function ownAttributionAt(lines: Line[], i: number): { lines: number; attribution: Attribution } | null {
+  const l = lines[i]!;
+  if (blank(l)) return null;
+  const next = lines[i + 1];
+  const wrapped = next && next.depth === 0 ? joinWrappedAttribution(l.content, next.content) : null;
+  const text = wrapped ?? (isAttributionLine(l.content) ? l.content : null);
+  if (!text) return null;
+  const n = wrapped ? 2 : 1;
+  let k = i + n;
+  if (k < lines.length && lines[k]!.depth === 0 && blank(lines[k]!)) k++;
+  if (k >= lines.length || lines[k]!.depth === 0) return null;
+  const attribution = parseAttribution(text);
+  return attribution ? { lines: n, attribution } : null;
+}
+
+/** A diff of the author's own: "diff --git", "Index:", "--- a" + "+++ b", or the "---" line of a
+ *  patch followed by its diffstat. */
+function isDiffStart(lines: Line[], i: number): boolean {
+  const c = lines[i]!.content;
+  const next = lines[i + 1];
+  if (c.startsWith('diff --git ') || /^Index: \S/.test(c) || c.startsWith('GIT binary patch')) return true;
+  if (c.startsWith('--- ') && next?.depth === 0 && next.content.startsWith('+++ ')) return true;
+  if (c === '---' && next?.depth === 0 && DIFFSTAT.test(next.content)) return true;
+  return false;
+}
+
+/** A mailing-list footer: a rule of underscores (Mailman) followed by list words, or the
+ *  "To unsubscribe" lines some lists append. */
+function isFooterStart(lines: Line[], i: number): boolean {
+  const c = lines[i]!.content;
+  if (lines[i]!.depth !== 0) return false;
+  if (/^_{20,}\s*$/.test(c)) {
+    for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
+      if (/mailing list|lists?\.|listinfo|unsubscribe/i.test(lines[k]!.content)) return true;
+    }
+    return false;
+  }
+  return /^To unsubscribe from this (?:list|group)/i.test(c) && lines.length - i <= 8;
+}
+
+function findFooter(lines: Line[], from: number): number | null {
+  for (let k = from; k < lines.length; k++) if (isFooterStart(lines, k)) return k;
+  return null;
+}
