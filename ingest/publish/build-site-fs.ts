@@ -5,8 +5,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-
 import { PROJECT_ROOT } from '../project-root.ts';
+import { openStore } from '../store/store-fs.ts';
+import { checkTopicsFs } from '../topic/read-topics-fs.ts';
 
 export { PROJECT_ROOT };
 
@@ -39,14 +40,26 @@ export function describeSite(out: string): SiteSummary {
   return { out, pages, searchIndexBytes };
 }
 
+/** Topics that cannot be built; the message lists each problem as file:line: message. */
+export class TopicsError extends Error {}
+
 /** Build the site of the store `db` into `out`. `log` receives Astro's output. Throws when
  *  Astro fails (its output says why). */
 export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) => void = (c) => process.stderr.write(c)): Promise<SiteSummary> {
+  // Topics are checked first: a citation that resolves to nothing fails here, naming its line.
+  const store = openStore(db, { readonly: true });
+  let problems;
+  try {
+    problems = checkTopicsFs(store);
+  } finally {
+    store.close();
+  }
+  if (problems.length) throw new TopicsError(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
   const astro = join(dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('astro/package.json')), 'astro.js');
   const code = await new Promise<number>((resolveCode, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PATCHLORE_DB: resolve(db), PATCHLORE_OUT: resolve(out), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, PATCHLORE_ROOT: PROJECT_ROOT, PATCHLORE_DB: resolve(db), PATCHLORE_OUT: resolve(out), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', log);

@@ -44,4 +44,15 @@ describe('segmentBody', () => {
     expect(segs).toHaveLength(1);
     expect(segs[0]).toMatchObject({ kind: 'quote', depth: 50, lines: 5000 });
   });
+
+  it('knows the span of the text each segment covers, attribution included', () => {
+    const body = 'Hi,\n\nJason wrote:\n> quoted\n> more\n\nmine\n-- \nsig\n';
+    const segs = segmentBody(body);
+    expect(segs.map((x) => [x.kind, body.slice(x.from, x.to)])).toEqual([
+      ['text', 'Hi,\n\n'],
+      ['quote', 'Jason wrote:\n> quoted\n> more\n'],
+      ['text', '\nmine\n'],
+      ['signature', '-- \nsig\n'],
+    ]);
+  });
 });

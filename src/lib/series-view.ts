@@ -4,6 +4,7 @@
 // render them as text.
 import type { RevisionSignal } from '../../ingest/types.ts';
 import type { SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
+import type { LineageStatus } from '../../ingest/store/discussion-queries-fs.ts';
 import { revisionLabel } from '../../ingest/series/revision-label.ts';
 import { loreUrl, messagePath, seriesPath, threadPath } from './paths.ts';
 import { formatDate } from './thread-view.ts';
@@ -285,4 +286,38 @@ export function threadSeriesViews(items: ThreadSeries[]): ThreadSeriesView[] {
     previous: near(t.previous),
     next: near(t.next),
   }));
+}
+
+/** The status box of a lineage page. */
+export interface StatusView {
+  latest: { label: string; anchor: string; date: string } | null;
+  applied: { label: string; anchor: string; by: string; text: string; href: string; date: string } | null;
+  naks: Array<{ by: string; text: string; href: string }>;
+  superseded: number;
+}
+
+export function statusView(status: LineageStatus | null, view: LineageView, postingIds: string[]): StatusView {
+  const at = (posting: string) => {
+    const i = postingIds.indexOf(posting);
+    return i >= 0 ? view.revisions[i]! : null;
+  };
+  if (!status) return { latest: null, applied: null, naks: [], superseded: 0 };
+  const latest = at(status.latestPosting);
+  const appliedAt = status.applied ? at(status.applied.posting) : null;
+  return {
+    latest: latest && { label: latest.label, anchor: latest.anchor, date: latest.date.slice(0, 10) },
+    applied:
+      status.applied && appliedAt
+        ? {
+            label: appliedAt.label,
+            anchor: appliedAt.anchor,
+            by: status.applied.by || 'a maintainer',
+            text: status.applied.text,
+            href: messagePath(status.applied.messageId),
+            date: status.applied.date ? status.applied.date.slice(0, 10) : '',
+          }
+        : null,
+    naks: status.naks.map((n) => ({ by: n.by, text: n.text, href: messagePath(n.messageId) })),
+    superseded: status.superseded.length,
+  };
 }

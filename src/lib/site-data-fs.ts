@@ -2,7 +2,14 @@
 // $PATCHLORE_DB (set by `patchlore build`). Pages call these per page, so memory stays flat however
 // many threads there are. Rows only: shaping them for pages is the view models' job.
 import { familyIds, lineageOf, seriesRows, threadSeries, type SeriesLineage, type SeriesRow, type ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
+import { lineageStatus, threadLinks, type ThreadLink } from '../../ingest/store/discussion-queries-fs.ts';
 import { openStore, type Store, type StoredPart } from '../../ingest/store/store-fs.ts';
+import { topicEntries, topicStatements, type TopicEntry } from '../../ingest/store/topic-queries-fs.ts';
+import type { StatementOut } from '../../ingest/store/discussion-queries-fs.ts';
+import { citationResolver, readTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
+import type { Topic } from '../../ingest/topic/read-topic.ts';
+import { renderTopic } from '../../ingest/topic/render-topic.ts';
+import { messagePath } from './paths.ts';
 
 let store: Store | null = null;
 
@@ -17,6 +24,8 @@ function db(): Store {
 
 /** A message row as pages need it. */
 export interface MessageRow {
+  /** Store row id (what the discussion tables refer to). */
+  rowId: number;
   key: string;
   messageId: string;
   imposter: boolean;
@@ -80,6 +89,7 @@ export function threadNodes(id: string): NodeRow[] {
       r.ghost === 1
         ? null
         : {
+            rowId: r.rowid as number,
             key: r.key as string,
             messageId: r.messageId as string,
             imposter: r.imposter === 1,
@@ -191,4 +201,92 @@ export function seriesCounts(): Map<string, number> {
     )
     .all() as Array<{ list: string; n: number }>;
   return new Map(rows.map((r) => [r.list, r.n]));
+}
+
+/** A statement row, for thread pages. */
+export interface StatementRow {
+  message: number;
+  kind: string;
+  text: string;
+  from: number;
+  to: number;
+  answersText: string | null;
+  answersName: string | null;
+  answersEmail: string | null;
+  answersKey: string | null;
+  confidence: number;
+  why: string;
+}
+
+/** Who wrote a quoted block of a message. */
+export interface QuoteSourceRow {
+  message: number;
+  from: number;
+  to: number;
+  depth: number;
+  sourceKey: string | null;
+  authorName: string;
+  authorEmail: string;
+  how: string;
+}
+
+/** The statements and quote sources of a thread's messages. */
+export function threadDiscussion(threadId: string): { statements: StatementRow[]; quotes: QuoteSourceRow[] } {
+  const d = db().db;
+  return {
+    statements: d
+      .prepare(
+        `SELECT s.message, s.kind, s.text, s.span_from AS "from", s.span_to AS "to", s.answers_text AS answersText, s.answers_name AS answersName,
+                s.answers_email AS answersEmail, s.answers_key AS answersKey, s.confidence, s.why
+         FROM statements s JOIN messages m ON m.id = s.message WHERE m.thread_id = ? ORDER BY s.message, s.span_from`,
+      )
+      .all(threadId) as StatementRow[],
+    quotes: d
+      .prepare(
+        `SELECT q.message, q.span_from AS "from", q.span_to AS "to", q.depth, q.source_key AS sourceKey, q.author_name AS authorName, q.author_email AS authorEmail, q.how
+         FROM quote_sources q JOIN messages m ON m.id = q.message WHERE m.thread_id = ? ORDER BY q.message, q.span_from`,
+      )
+      .all(threadId) as QuoteSourceRow[],
+  };
+}
+
+/** What a thread cites in other threads, and what cites it. */
+export function threadCitations(threadId: string): ReturnType<typeof threadLinks> {
+  return threadLinks(db(), threadId);
+}
+
+/** Where a lineage stands: latest revision, applied or not, NAKs outstanding, superseded. */
+export function seriesStatus(family: string): ReturnType<typeof lineageStatus> {
+  return lineageStatus(db(), family);
+}
+
+/** What the threads of a lineage cite, and what cites them, leaving out links between its own
+ *  threads (revisions pointing at each other). */
+export function seriesCitations(family: string): { cites: ThreadLink[]; citedBy: ThreadLink[] } {
+  const threads = (db().db.prepare('SELECT DISTINCT p.thread_id AS t FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family = ?').all(family) as Array<{ t: string }>).map((r) => r.t);
+  const own = new Set(threads);
+  const cites: ThreadLink[] = [];
+  const citedBy: ThreadLink[] = [];
+  for (const t of threads) {
+    const l = threadLinks(db(), t);
+    cites.push(...l.cites.filter((x) => !x.targetThread || !own.has(x.targetThread)));
+    citedBy.push(...l.citedBy.filter((x) => !own.has(x.fromThread)));
+  }
+  return { cites, citedBy };
+}
+
+/** The topics of content/topics (a topic that cannot be read fails the build, naming it). */
+export function siteTopics(): Topic[] {
+  const { topics, problems } = readTopicsFs();
+  if (problems.length) throw new Error(`topics cannot be built:\n${problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
+  return topics;
+}
+
+/** What a topic page shows: its body with citations, its timeline, its key statements. */
+export function topicData(topic: Topic): { html: string; entries: TopicEntry[]; statements: StatementOut[] } {
+  const rendered = renderTopic(topic, citationResolver(db(), messagePath));
+  if (rendered.problems.length) throw new Error(rendered.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+  const entries = topicEntries(db(), topic.query, topic.lineages);
+  const statements = topicStatements(db(), entries.flatMap((e) => e.threads), topic.messages);
+  return { html: rendered.html, entries, statements };
 }

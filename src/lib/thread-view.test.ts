@@ -4,6 +4,7 @@ import { ghostAnchor, threadView, type MessageView } from './thread-view.ts';
 
 function msg(key: string, body: string, extra: Partial<MessageRow> = {}): MessageRow {
   return {
+    rowId: 1,
     key,
     messageId: key,
     imposter: false,

@@ -1,15 +1,36 @@
 // View model of a thread page: the tree outline and each message ready to render, with quotes
 // marked for collapsing and diffs and signatures set apart. Pure: rows in, plain data out.
 // Everything here is mail-controlled text; the page must render it as text, never as HTML.
+import { formatCitation } from '../../ingest/discussion/format-citation.ts';
+import { ownExcerpt } from '../../ingest/discussion/excerpt.ts';
+import type { ThreadLink } from '../../ingest/store/discussion-queries-fs.ts';
 import type { StoredPart } from '../../ingest/store/store-fs.ts';
-import { loreUrl, messageAnchor, messagePath, threadSlug } from './paths.ts';
+import { anchorHref, loreUrl, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
 import { segmentBody, type Segment } from './segment-body.ts';
-import type { NodeRow, ThreadRow } from './site-data-fs.ts';
+import type { NodeRow, QuoteSourceRow, StatementRow, ThreadRow } from './site-data-fs.ts';
 
 /** Quotes longer than this many lines start collapsed. */
 export const COLLAPSE_QUOTE_LINES = 3;
 
-export type SegmentView = Segment & { collapsed: boolean; summary: string };
+/** Who wrote (part of) a quote: resolved by the discussion stage. */
+export interface QuoteSourceView {
+  author: string;
+  /** The quoted message: its anchor on this page, its permalink, or null when not archived. */
+  href: string | null;
+  depth: number;
+}
+
+export type SegmentView = Segment & { collapsed: boolean; summary: string; sources: QuoteSourceView[] };
+
+export interface StatementView {
+  kind: string;
+  text: string;
+  answers: { author: string; text: string; href: string | null } | null;
+  confidence: number;
+  why: string;
+  /** The Markdown citation the "cite" button copies. */
+  cite: string;
+}
 
 export interface PartView {
   /** '' for the message body, else the attachment's file name. */
@@ -36,6 +57,9 @@ export interface MessageView {
   permalink: string;
   parts: PartView[];
   attachments: Array<{ filename: string; contentType: string; size: number }>;
+  statements: StatementView[];
+  /** The Markdown citation of the message the "cite" button copies. */
+  cite: string;
 }
 
 export interface GhostView {
@@ -80,31 +104,59 @@ function summarize(seg: Segment): string {
   return `${head.length > 100 ? head.slice(0, 99) + '…' : head} (${seg.lines} quoted lines)`;
 }
 
-export function segmentViews(text: string): SegmentView[] {
-  return segmentBody(text).map((s) => ({
-    ...s,
-    collapsed: s.kind === 'quote' && s.lines > COLLAPSE_QUOTE_LINES,
-    summary: summarize(s),
-  }));
+/** Segments of `text` (which starts at `offset` in its message body), quotes with the sources
+ *  found for the quote blocks inside them. */
+export function segmentViews(text: string, offset = 0, quotes: QuoteSourceRow[] = [], hrefOf: (key: string) => string = messagePath): SegmentView[] {
+  return segmentBody(text).map((s) => {
+    const sources: QuoteSourceView[] = [];
+    if (s.kind === 'quote') {
+      const seen = new Set<string>();
+      for (const q of quotes) {
+        if (q.from < offset + s.from || q.from >= offset + s.to) continue;
+        const author = q.authorName || q.authorEmail;
+        const id = `${q.depth}\0${author}\0${q.sourceKey}`;
+        if (!author || seen.has(id)) continue;
+        seen.add(id);
+        sources.push({ author, href: q.sourceKey ? hrefOf(q.sourceKey) : null, depth: q.depth });
+      }
+      sources.sort((a, b) => a.depth - b.depth);
+    }
+    return { ...s, collapsed: s.kind === 'quote' && s.lines > COLLAPSE_QUOTE_LINES, summary: summarize(s), sources };
+  });
 }
 
-function partViews(body: string, parts: StoredPart[]): { parts: PartView[]; attachments: MessageView['attachments'] } {
+function partViews(
+  body: string,
+  parts: StoredPart[],
+  quotes: QuoteSourceRow[],
+  hrefOf: (key: string) => string,
+): { parts: PartView[]; attachments: MessageView['attachments'] } {
   const out: PartView[] = [];
   const attachments: MessageView['attachments'] = [];
   for (const p of parts) {
-    if (p.kind === 'text') out.push({ filename: p.filename, contentType: p.contentType, segments: segmentViews(body.slice(p.start, p.end)) });
+    if (p.kind === 'text') out.push({ filename: p.filename, contentType: p.contentType, segments: segmentViews(body.slice(p.start, p.end), p.start, quotes, hrefOf) });
     else attachments.push({ filename: p.filename || '(unnamed)', contentType: p.contentType, size: p.size });
   }
   return { parts: out, attachments };
+}
+
+/** The discussion rows of a thread, as threadView takes them. */
+export interface ThreadDiscussionRows {
+  statements: StatementRow[];
+  quotes: QuoteSourceRow[];
 }
 
 export function ghostAnchor(id: string): string {
   return `ghost:${id}`;
 }
 
-export function threadView(thread: ThreadRow, nodes: NodeRow[]): ThreadView {
+export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: ThreadDiscussionRows = { statements: [], quotes: [] }): ThreadView {
   const anchorOf = new Map<string, string>();
   for (const n of nodes) anchorOf.set(n.id, n.ghost ? ghostAnchor(n.id) : messageAnchor(n.id));
+  // Messages on this page are linked at their anchor, others at their permalink.
+  const hrefOf = (key: string): string => (anchorOf.has(key) ? anchorHref(anchorOf.get(key)!) : messagePath(key));
+  const statementsOf = groupBy(discussion.statements, (r) => r.message);
+  const quotesOf = groupBy(discussion.quotes, (r) => r.message);
   const lists = new Set<string>();
   const entries: ThreadView['entries'] = [];
   const outline: OutlineEntry[] = [];
@@ -117,7 +169,20 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[]): ThreadView {
     const m = n.message;
     for (const l of m.lists) lists.add(l);
     const from = m.fromName || m.fromEmail || '(no sender)';
-    const { parts, attachments } = partViews(m.body, m.parts);
+    const { parts, attachments } = partViews(m.body, m.parts, quotesOf.get(m.rowId) ?? [], hrefOf);
+    const base = { messageId: m.messageId, author: from, email: m.fromEmail, date: m.date === null ? null : new Date(m.date).toISOString(), subject: m.subject || '(no subject)' };
+    const statements = (statementsOf.get(m.rowId) ?? []).map((r): StatementView => {
+      const answers = r.answersText === null ? null : { author: r.answersName || r.answersEmail || 'someone', text: r.answersText };
+      return {
+        kind: r.kind,
+        text: r.text,
+        answers: answers && { ...answers, href: r.answersKey ? hrefOf(r.answersKey) : null },
+        confidence: r.confidence,
+        why: r.why,
+        cite: formatCitation({ ...base, text: r.text, answers }, 'markdown'),
+      };
+    });
+    const top = [...statements].sort((a, b) => b.confidence - a.confidence)[0];
     entries.push({
       kind: 'message',
       anchor: anchorOf.get(n.id)!,
@@ -136,6 +201,8 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[]): ThreadView {
       permalink: messagePath(m.key),
       parts,
       attachments,
+      statements,
+      cite: top ? top.cite : formatCitation({ ...base, text: ownExcerpt(m.body) }, 'markdown'),
     });
     outline.push({ anchor: anchorOf.get(n.id)!, depth: n.depth, ghost: false, subject: m.subject || '(no subject)', from, date: formatDate(m.date).slice(0, 10) });
   }
@@ -150,4 +217,58 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[]): ThreadView {
     outline,
     entries,
   };
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** A cross-thread link as a page shows it. */
+export interface LinkView {
+  /** The other end: its title and where it is (local page, or lore when not archived). */
+  title: string;
+  href: string;
+  local: boolean;
+  /** Who cites, with a link to the citing message. */
+  by: string;
+  byHref: string;
+}
+
+/** What a thread cites and what cites it, one entry per other thread (or per message not in
+ *  the archive), in date order. */
+export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] }): { cites: LinkView[]; citedBy: LinkView[] } {
+  const cites: LinkView[] = [];
+  const seen = new Set<string>();
+  for (const l of links.cites) {
+    const id = l.targetThread ?? `lore:${l.target}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    cites.push({
+      title: l.targetSubject ?? `<${l.target}>`,
+      href: l.targetThread ? messageHref(l.targetThread, targetKey(l)) : loreUrl(l.target),
+      local: l.targetThread !== null,
+      by: l.fromAuthor,
+      byHref: anchorHref(messageAnchor(l.from)),
+    });
+  }
+  const citedBy: LinkView[] = [];
+  const seenBy = new Set<string>();
+  for (const l of links.citedBy) {
+    if (seenBy.has(l.fromThread)) continue;
+    seenBy.add(l.fromThread);
+    citedBy.push({ title: l.fromSubject, href: messageHref(l.fromThread, l.from), local: true, by: l.fromAuthor, byHref: messageHref(l.fromThread, l.from) });
+  }
+  return { cites, citedBy };
+}
+
+/** The key of a link target in the store (its Message-ID, unless stored under an imposter key). */
+function targetKey(l: ThreadLink): string {
+  return l.targetKey ?? l.target;
 }

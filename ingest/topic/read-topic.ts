@@ -1,0 +1,96 @@
+// A topic file (content/topics/<slug>.md): YAML front matter with a title and a query in the lore
+// language, optionally pinned lineages and messages, then a Markdown body. Reading checks every
+// field and says which one is wrong and on which line. Pure: text in, topic or problems out.
+import yaml from 'js-yaml';
+import { normalizeMessageIdArg } from '../store/queries-fs.ts';
+
+export interface Topic {
+  slug: string;
+  /** The file it was read from (for messages). */
+  file: string;
+  title: string;
+  /** A lore query: the lineages its hits belong to are the topic's. */
+  query: string;
+  summary: string;
+  /** Postings (any Message-ID of a lineage) always part of the topic. */
+  lineages: string[];
+  /** Messages whose statements are always shown. */
+  messages: string[];
+  /** Markdown body, and the file line it starts on (1-based). */
+  body: string;
+  bodyLine: number;
+}
+
+export interface TopicProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+const KNOWN = new Set(['title', 'query', 'summary', 'lineages', 'messages']);
+
+/** A topic's slug from its file name: "zone-device-refcount.md" -> "zone-device-refcount". */
+export function topicSlug(fileName: string): string {
+  return fileName
+    .replace(/\.md$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function readTopic(file: string, fileName: string, text: string): { topic: Topic | null; problems: TopicProblem[] } {
+  const problems: TopicProblem[] = [];
+  const fail = (line: number, message: string) => ({ topic: null, problems: [...problems, { file, line, message }] });
+  const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const m = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(src);
+  if (!m) return fail(1, 'no front matter: the file must start with a "---" line, YAML fields, and a closing "---" line');
+  const frontLines = m[1]!.split('\n').length;
+  let data: unknown;
+  try {
+    data = yaml.load(m[1]!, { schema: yaml.JSON_SCHEMA });
+  } catch (err) {
+    const mark = (err as { mark?: { line?: number } }).mark;
+    return fail(2 + (mark?.line ?? 0), `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return fail(2, 'front matter must be YAML fields (title: ..., query: ...)');
+  const d = data as Record<string, unknown>;
+  const lineOf = (key: string): number => {
+    const i = m[1]!.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+    return i < 0 ? 2 : i + 2;
+  };
+  for (const k of Object.keys(d)) if (!KNOWN.has(k)) problems.push({ file, line: lineOf(k), message: `unknown field "${k}"; known fields: ${[...KNOWN].join(', ')}` });
+  const str = (k: string, required: boolean): string => {
+    const v = d[k];
+    if (v === undefined || v === null) {
+      if (required) problems.push({ file, line: 2, message: `"${k}" is required` });
+      return '';
+    }
+    if (typeof v !== 'string' || !v.trim()) {
+      problems.push({ file, line: lineOf(k), message: `"${k}" must be a non-empty string` });
+      return '';
+    }
+    return v.trim();
+  };
+  const ids = (k: string): string[] => {
+    const v = d[k];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+      problems.push({ file, line: lineOf(k), message: `"${k}" must be a list of Message-IDs (with or without <>, or lore URLs)` });
+      return [];
+    }
+    return (v as string[]).map(normalizeMessageIdArg);
+  };
+  const topic: Topic = {
+    slug: topicSlug(fileName),
+    file,
+    title: str('title', true),
+    query: str('query', true),
+    summary: str('summary', false),
+    lineages: ids('lineages'),
+    messages: ids('messages'),
+    body: src.slice(m[0].length),
+    bodyLine: frontLines + 3,
+  };
+  if (!topic.slug) problems.push({ file, line: 1, message: 'the file name gives no slug: use letters, digits and "-"' });
+  return { topic: problems.length ? null : topic, problems };
+}
