@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Tests build sites from stores of their own: the project's topics are not about them. Tests
+    // of topics name their directory themselves.
+    env: { PATCHLORE_TOPICS: 'none' },
   },
 });

@@ -53,6 +53,10 @@ Right, I don't think pte_special applies to any of these pages.
     expect(statements('> I agree with all of this.\n> We should do it.\n', null)).toEqual([]);
   });
 
+  it('does not take a question asked back as an answer', () => {
+    expect(statements('> Why not take the lock here?\n\nDo you mean the rwsem, or the device lock?\n')).toEqual([]);
+  });
+
   it('answers only the first sentence of a reply that takes no position', () => {
     const s = statements('> Why is the refcount zero here?\n\nBecause the page was freed. The allocator sets it later. It is documented.\n');
     expect(s.map((x) => [x.kind, x.text])).toEqual([['answer', 'Because the page was freed.']]);

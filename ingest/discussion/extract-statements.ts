@@ -165,7 +165,9 @@ export function extractStatements(blocks: readonly Block[], sources: ReadonlyMap
       // kept only as the direct answer to a quoted question.
       const first = s === firstParagraph[0];
       const responds = point !== null && s.paragraph === 0 && (first || firstParagraph.length <= 3);
-      if (!rule && !(responds && first && point!.question)) continue;
+      // A question asked back ("Do you mean ...?") answers nothing.
+      const asksBack = /\?["')\]]*$/.test(s.text);
+      if (!rule && !(responds && first && point!.question && !asksBack)) continue;
       const answers = responds ? { author: source?.author ?? null, text: point!.text, messageKey: source?.messageKey ?? null } : null;
       const who = answers?.author ? (answers.author.name || answers.author.email) : 'an unknown author';
       const answerWhy = answers ? `; answers ${point!.question ? 'a question' : 'a point'} quoted from ${who}` : '';

@@ -1,5 +1,6 @@
 // A topic file (content/topics/<slug>.md): YAML front matter with a title and a query in the lore
-// language, optionally pinned lineages and messages, then a Markdown body. Reading checks every
+// language, optionally the lists it is about and pinned lineages and messages, then a Markdown
+// body. Reading checks every
 // field and says which one is wrong and on which line. Pure: text in, topic or problems out.
 import yaml from 'js-yaml';
 import { normalizeMessageIdArg } from '../store/queries-fs.ts';
@@ -16,6 +17,8 @@ export interface Topic {
   lineages: string[];
   /** Messages whose statements are always shown. */
   messages: string[];
+  /** Lists the topic is about: a store holding none of them does not build it. Empty: any. */
+  lists: string[];
   /** Markdown body, and the file line it starts on (1-based). */
   body: string;
   bodyLine: number;
@@ -27,7 +30,7 @@ export interface TopicProblem {
   message: string;
 }
 
-const KNOWN = new Set(['title', 'query', 'summary', 'lineages', 'messages']);
+const KNOWN = new Set(['title', 'query', 'summary', 'lists', 'lineages', 'messages']);
 
 /** A topic's slug from its file name: "zone-device-refcount.md" -> "zone-device-refcount". */
 export function topicSlug(fileName: string): string {
@@ -80,6 +83,15 @@ export function readTopic(file: string, fileName: string, text: string): { topic
     }
     return (v as string[]).map(normalizeMessageIdArg);
   };
+  const lists = (() => {
+    const v = d.lists;
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) {
+      problems.push({ file, line: lineOf('lists'), message: '"lists" must be a list of list names (e.g. [nvdimm])' });
+      return [];
+    }
+    return (v as string[]).map((x) => x.trim());
+  })();
   const topic: Topic = {
     slug: topicSlug(fileName),
     file,
@@ -88,6 +100,7 @@ export function readTopic(file: string, fileName: string, text: string): { topic
     summary: str('summary', false),
     lineages: ids('lineages'),
     messages: ids('messages'),
+    lists,
     body: src.slice(m[0].length),
     bodyLine: frontLines + 3,
   };

@@ -13,13 +13,17 @@ import { readTopic, type Topic, type TopicProblem } from './read-topic.ts';
 import type { ResolvedCitation } from './remark-citations.ts';
 import { renderTopic } from './render-topic.ts';
 
-export function topicsDir(): string {
-  return process.env.PATCHLORE_TOPICS ?? join(PROJECT_ROOT, 'content', 'topics');
+/** The topics directory; $PATCHLORE_TOPICS overrides it, and "none" means no topics. */
+export function topicsDir(): string | null {
+  const env = process.env.PATCHLORE_TOPICS;
+  if (env === 'none' || env === '') return null;
+  return env ?? join(PROJECT_ROOT, 'content', 'topics');
 }
 
 /** Every topic file of `dir` (none when it does not exist), and what is wrong with them. */
 export function readTopicsFs(dir = topicsDir()): { topics: Topic[]; problems: TopicProblem[] } {
   let names: string[];
+  if (dir === null) return { topics: [], problems: [] };
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
   } catch {
@@ -56,10 +60,25 @@ export function citationResolver(store: Store, href: (key: string) => string): (
   };
 }
 
-/** Problems that would fail the build: unreadable topics, bad queries, pinned Message-IDs not
- *  in the store, citations resolving to nothing. */
-export function checkTopicsFs(store: Store, dir = topicsDir()): TopicProblem[] {
+/** Whether the store holds mail of a list the topic is about (any store, for a topic naming no
+ *  list): a topic about one list is not built into the site of another. */
+export function topicApplies(store: Store, topic: Topic): boolean {
+  if (topic.lists.length === 0) return true;
+  const has = store.db.prepare('SELECT 1 FROM message_lists WHERE list = ? LIMIT 1');
+  return topic.lists.some((l) => has.get(l) !== undefined);
+}
+
+/** The topics the site of this store shows, and those left out because the store has none of
+ *  their lists. */
+export function storeTopicsFs(store: Store, dir = topicsDir()): { topics: Topic[]; skipped: Topic[]; problems: TopicProblem[] } {
   const { topics, problems } = readTopicsFs(dir);
+  return { topics: topics.filter((t) => topicApplies(store, t)), skipped: topics.filter((t) => !topicApplies(store, t)), problems };
+}
+
+/** Problems that would fail the build: unreadable topics, bad queries, pinned Message-IDs not
+ *  in the store, citations resolving to nothing (for the topics this store's site shows). */
+export function checkTopicsFs(store: Store, dir = topicsDir()): TopicProblem[] {
+  const { topics, problems } = storeTopicsFs(store, dir);
   for (const t of topics) {
     const q = parseQuery(t.query);
     if (q.kind === 'error') problems.push({ file: t.file, line: 2, message: `query: ${formatQueryError(t.query, q.error).split('\n')[0]}` });

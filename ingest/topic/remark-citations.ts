@@ -127,7 +127,8 @@ export function remarkCitations(opts: CitationOptions) {
       }
       if (!target) return;
       const c = resolveAt(target.mid, target.fragment, line);
-      if (c) parent.children[index] = card(c);
+      // Unresolved: reported once; the page keeps the words as written.
+      parent.children[index] = c ? card(c) : { ...p, children: [text(n.type === 'link' && wikiTarget(n.url) ? `[[${target.mid}]]` : (n as Link).url)] };
       return 'skip';
     });
     // Citations inside sentences.

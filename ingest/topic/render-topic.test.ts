@@ -38,7 +38,7 @@ describe('topics', () => {
     expect(problems).toEqual([]);
     expect(topic).toMatchObject({ slug: 'dax', title: 'DAX refcounts', query: 's:refcount', lineages: ['cover@example.com'], bodyLine: 6 });
     expect(readTopic('t.md', 't.md', '---\ntitle: x\nqueri: y\n---\n').problems).toEqual([
-      { file: 't.md', line: 3, message: 'unknown field "queri"; known fields: title, query, summary, lineages, messages' },
+      { file: 't.md', line: 3, message: 'unknown field "queri"; known fields: title, query, summary, lists, lineages, messages' },
       { file: 't.md', line: 2, message: '"query" is required' },
     ]);
     expect(readTopic('t.md', 't.md', 'no front matter').problems[0]!.message).toMatch(/no front matter/);

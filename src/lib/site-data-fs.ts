@@ -6,7 +6,7 @@ import { lineageStatus, threadLinks, type ThreadLink } from '../../ingest/store/
 import { openStore, type Store, type StoredPart } from '../../ingest/store/store-fs.ts';
 import { topicEntries, topicStatements, type TopicEntry } from '../../ingest/store/topic-queries-fs.ts';
 import type { StatementOut } from '../../ingest/store/discussion-queries-fs.ts';
-import { citationResolver, readTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
+import { citationResolver, storeTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
 import type { Topic } from '../../ingest/topic/read-topic.ts';
 import { renderTopic } from '../../ingest/topic/render-topic.ts';
 import { messagePath } from './paths.ts';
@@ -275,9 +275,10 @@ export function seriesCitations(family: string): { cites: ThreadLink[]; citedBy:
   return { cites, citedBy };
 }
 
-/** The topics of content/topics (a topic that cannot be read fails the build, naming it). */
+/** The topics of content/topics about this store's lists (a topic that cannot be read fails
+ *  the build, naming it). */
 export function siteTopics(): Topic[] {
-  const { topics, problems } = readTopicsFs();
+  const { topics, problems } = storeTopicsFs(db());
   if (problems.length) throw new Error(`topics cannot be built:\n${problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
   return topics;
 }

@@ -13,6 +13,10 @@ import { parseMessage } from '../../ingest/message/parse-message.ts';
 import { readSourceFs } from '../../ingest/source/read-source-fs.ts';
 import { findThread, searchMessages, storeReport, storeStats } from '../../ingest/store/queries-fs.ts';
 import { seriesOf } from '../../ingest/store/series-queries-fs.ts';
+import { topicEntries, topicStatements } from '../../ingest/store/topic-queries-fs.ts';
+import { citationResolver, checkTopicsFs, storeTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
+import { renderTopic } from '../../ingest/topic/render-topic.ts';
+import { PROJECT_ROOT } from '../../ingest/project-root.ts';
 import type { Store } from '../../ingest/store/store-fs.ts';
 import { dumpStore } from '../../ingest/test-support/dump-store.ts';
 import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
@@ -159,6 +163,32 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
       const signals = (store.db.prepare('SELECT signal FROM revisions WHERE family = ?').all(r.family) as Array<{ signal: string | null }>).map((x) => x.signal);
       expect(signals.some((x) => x === 'change-id' || x === 'changelog-link' || x === 'manual'), `${r.family}: ${r.email} vs ${r.first}`).toBe(true);
     }
+  });
+
+  it('builds the refcount history topic: its lineages from 2021 to 2026 in order, with status, every citation resolved', () => {
+    const dir = join(PROJECT_ROOT, 'content/topics');
+    expect(checkTopicsFs(store, dir)).toEqual([]);
+    const topic = storeTopicsFs(store, dir).topics.find((t) => t.slug === 'zone-device-refcount')!;
+    const entries = topicEntries(store, topic.query, topic.lineages);
+    const years = entries.map((e) => e.first!.slice(0, 4));
+    expect(years).toEqual([...years].sort());
+    expect([years[0], years[years.length - 1]]).toEqual(['2021', '2026']);
+    const refcount = entries.find((e) => e.kind === 'lineage' && e.title === 'fs/dax: Fix ZONE_DEVICE page reference counts')!;
+    expect(refcount.revisions.map((r) => r.label)).toEqual(['RFC v1?', 'v1', 'v2?', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9']);
+    expect(refcount.status!.applied).toMatchObject({
+      posting: 'cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713401.git-series.apopple@nvidia.com',
+      by: 'Andrew Morton',
+      messageId: '20250303204600.cb49d2d614efcded0b28f8c1@linux-foundation.org',
+    });
+    const gup = entries.find((e) => e.title === 'Fix the DAX-gup mistake')!;
+    expect(gup.revisions.map((r) => r.label)).toEqual(['v1', 'v2', 'v3']);
+    expect(gup.status!.applied).toBeNull();
+    const rendered = renderTopic(topic, citationResolver(store, (k) => `/m/${k}/`));
+    expect(rendered.problems).toEqual([]);
+    expect(rendered.cited).toHaveLength((topic.body.match(/\[\[/g) ?? []).length);
+    // The pinned decision is among the key statements, credited to Dan Williams.
+    const statements = topicStatements(store, entries.flatMap((e) => e.threads), topic.messages);
+    expect(statements.find((x) => x.text.startsWith("Right, I don't think pte_special"))).toMatchObject({ author: 'Dan Williams', answers: { author: 'Jason Gunthorpe' } });
   });
 
   it('shows ghosts for threads whose first messages were never on the list', async () => {

@@ -57,7 +57,7 @@ describe.skipIf(skip)(`design history in Chromium${skip ? ` (skipped: ${skip})` 
   }, 180_000);
 
   afterAll(async () => {
-    delete process.env.PATCHLORE_TOPICS;
+    process.env.PATCHLORE_TOPICS = 'none';
     await browser?.close();
     await server?.close();
     tmp?.cleanup();
