@@ -74,6 +74,7 @@ interface Probe {
   lines: string[];
   block: Block;
   normalized: string | null;
+  normalizedLines: Array<string | undefined>;
 }
 
 function probe(block: Block): Probe {
@@ -82,7 +83,11 @@ function probe(block: Block): Probe {
     const t = l.trim();
     if (t.length >= MIN_LINE) lines.push(t);
   }
-  return { lines, block, normalized: null };
+  return { lines, block, normalized: null, normalizedLines: [] };
+}
+
+function normalizedLine(p: Probe, i: number): string {
+  return (p.normalizedLines[i] ??= normalizeForMatch(p.lines[i]!));
 }
 
 const normalizedOf = (p: Probe): string => (p.normalized ??= normalizeForMatch(p.block.text));
@@ -91,13 +96,19 @@ const normalizedOf = (p: Probe): string => (p.normalized ??= normalizeForMatch(p
 function coverage(p: Probe, own: OwnText, rewrapped: boolean): number {
   if (p.lines.length > 0) {
     let found = 0;
-    let normal: Set<string> | null = null;
-    for (const l of p.lines) {
-      if (own.exact.has(l)) found++;
-      else if ((normal ??= own.normal()).has(normalizeForMatch(l))) found++;
+    const missed: number[] = [];
+    for (let i = 0; i < p.lines.length; i++) {
+      if (own.exact.has(p.lines[i]!)) found++;
+      else missed.push(i);
     }
+    if (found * 2 >= p.lines.length || !rewrapped) return found / p.lines.length;
+    // Retabbed or respaced lines, then rewrapped text, are looked for only in the likely sources
+    // and only when lines as written were not enough: normalizing every ancestor's lines for
+    // every quote would cost more than all the rest.
+    const normal = own.normal();
+    for (const i of missed) if (normal.has(normalizedLine(p, i))) found++;
     const share = found / p.lines.length;
-    if (share >= 0.5 || !rewrapped) return share;
+    if (share >= 0.5) return share;
     const n = normalizedOf(p);
     return n.length >= MIN_LINE && own.joined().includes(n) ? 1 : share;
   }
@@ -143,14 +154,22 @@ export function attributeQuotes(
     let best: { m: QuotableMessage; score: number; distance: number } | null = null;
     // Most often the quote is all from the ancestor at its depth: then look no further.
     const expected = ancestors[b.depth - 1];
-    if (expected && coverage(p, own(expected), true) >= 1) best = { m: expected, score: 1, distance: b.depth };
-    else ancestors.forEach((a, i) => {
-      const score = coverage(p, own(a), i < REWRAP_ANCESTORS || i + 1 === b.depth);
-      // Nearest wins ties; the ancestor at the quote's depth wins ties among the rest.
-      if (score > 0 && (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && i + 1 === b.depth))) {
-        best = { m: a, score, distance: i + 1 };
+    if (expected && coverage(p, own(expected), false) >= 1) best = { m: expected, score: 1, distance: b.depth };
+    else {
+      // Lines as written first; then, when no ancestor has half of them, the likely sources
+      // again allowing for retabbed and rewrapped text.
+      for (const deep of [false, true]) {
+        ancestors.forEach((a, i) => {
+          if (deep && !(i < REWRAP_ANCESTORS || i + 1 === b.depth)) return;
+          const score = coverage(p, own(a), deep);
+          // Nearest wins ties; the ancestor at the quote's depth wins ties among the rest.
+          if (score > 0 && (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && i + 1 === b.depth))) {
+            best = { m: a, score, distance: i + 1 };
+          }
+        });
+        if (best && (best as { score: number }).score >= 0.5) break;
       }
-    });
+    }
     if (!best || (best as { score: number }).score < 0.5) {
       earlier ??= [...byKey.values()]
         .filter((m) => m !== message && !ancestors.includes(m) && (m.date ?? 0) <= (message.date ?? Infinity))

@@ -56,12 +56,19 @@ const MAX_WALK = 1000;
 export function discussThread(messages: readonly DiscussionInput[]): ThreadDiscussion {
   const byKey = new Map<string, QuotableMessage>();
   const input = new Map<string, DiscussionInput>();
-  const blocksOf = new Map<string, Block[]>();
   for (const m of messages) {
-    const blocks = segmentMessage(m.body).blocks;
-    blocksOf.set(m.key, blocks);
     input.set(m.key, m);
-    byKey.set(m.key, { key: m.key, parent: m.parent, date: m.date, from: m.from, blocks });
+    // Segmented when first needed: a patch nobody quotes never is.
+    let blocks: Block[] | null = null;
+    byKey.set(m.key, {
+      key: m.key,
+      parent: m.parent,
+      date: m.date,
+      from: m.from,
+      get blocks(): Block[] {
+        return (blocks ??= segmentMessage(m.body).blocks);
+      },
+    });
   }
   const ownCache = new Map<QuotableMessage, OwnText>();
   const own = (q: QuotableMessage): OwnText => {
@@ -74,6 +81,9 @@ export function discussThread(messages: readonly DiscussionInput[]): ThreadDiscu
   };
   const out: ThreadDiscussion = { quotes: [], statements: [], verdicts: [] };
   for (const m of messages) {
+    // Patches and cover letters are not discussion: their quotes (rare, in commit messages) are
+    // not attributed, and they give no statements or verdicts.
+    if (PROPOSALS.has(m.kind)) continue;
     const q = byKey.get(m.key)!;
     const hasQuotes = q.blocks.some((b) => b.kind === 'quote');
     const sources = hasQuotes ? attributeQuotes(q, byKey, own) : new Map<number, QuoteSource>();
@@ -81,7 +91,6 @@ export function discussThread(messages: readonly DiscussionInput[]): ThreadDiscu
       const b = q.blocks[block]!;
       out.quotes.push({ message: m.id, block, depth: b.depth, from: b.from, to: b.to, source });
     }
-    if (PROPOSALS.has(m.kind)) continue;
     const robot = ROBOT.test(`${m.from.name} ${m.from.email}`);
     if (!robot) for (const s of extractStatements(q.blocks, sources)) out.statements.push({ ...s, message: m.id });
     const verdicts = extractVerdicts(q.blocks, m.from);

@@ -52,6 +52,9 @@ const APPLIED_PHRASE = new RegExp(
 const NOT_APPLIED = /\blocally\b|\bon top of\b|\bfor testing\b|\band tested\b|\bto test\b|\bcleanly\b|\bdoesn'?t apply\b|\bnot (?:been )?applied\b|\bhaven'?t\b|\bwhen\b|\bif\b|\bonce\b|\bplan(?:s|ning)? to\b|\bwill\b|\bgoing to\b|\bneeds? to\b|\bshould\b|\bwould\b|\bcould\b|\?/i;
 const CHANGES = /\bplease (?:fix|resend|rebase|split|address|update|drop|rework|respin|repost|send an? (?:v\d+|new version|updated version)|add|remove|rename|change|move|document|explain|fold|squash)\b|\bcan you (?:please )?(?:fix|split|rework|resend|rebase|update|respin|add|remove|rename|change|drop|fold|squash)\b|\b(?:needs?|requires?) (?:a |another )?(?:respin|v\d+|rework|rebase|new version)\b|\bchanges requested\b/i;
 
+/** Words without which no sentence is an "applied" or "changes requested" verdict. */
+const CANDIDATE = /appl|queue|push|pick|pull|merge|updated|refreshed|added|moved|put |please|can you|need|requir|changes requested/i;
+
 export function extractVerdicts(blocks: readonly Block[], sender: { name: string; email: string }): Verdict[] {
   const out: Verdict[] = [];
   for (const b of blocks) {
@@ -75,8 +78,9 @@ export function extractVerdicts(blocks: readonly Block[], sender: { name: string
       }
       if (b.kind === 'text' && /^(?:NAK|NACK|Nacked|Nak)\.?!?$/.test(t)) out.push({ kind: 'nacked', ...span, confidence: 0.9, why: 'a standalone NAK' });
     }
-    if (b.kind !== 'text') continue;
-    // Applying and asking for changes are sentences (mail wraps them over lines).
+    // Applying and asking for changes are sentences (mail wraps them over lines); most text has
+    // none of their words, and is not split at all.
+    if (b.kind !== 'text' || !CANDIDATE.test(b.text)) continue;
     let lastParagraph = -1;
     for (const s of splitSentences(b.text)) {
       const startsParagraph = s.paragraph !== lastParagraph;

@@ -9,7 +9,7 @@ import type { Store } from '../store/store-fs.ts';
 import { ParsePool } from './parse-pool.ts';
 import { mineMessage } from '../patch/mine-patch.ts';
 import { refreshSeriesIfOutdated } from './refresh-series.ts';
-import { markDiscussionStale, refreshDiscussion } from '../store/discussion-store-fs.ts';
+import { markDiscussionStale, refreshDiscussionParallel } from '../store/discussion-store-fs.ts';
 
 /** Messages stored per transaction: large enough to amortize commits, small enough that an
  *  interrupted import loses little work. */
@@ -136,7 +136,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   const t0 = performance.now();
   summary.diagnostics.push(...(refreshSeriesIfOutdated(store) ?? []));
   timings.seriesMs = performance.now() - t0;
-  timings.discussionMs = refreshDiscussion(store)?.ms ?? 0;
+  timings.discussionMs = (await refreshDiscussionParallel(store, opts.workers))?.ms ?? 0;
   timings.patchStoreMs = store.timings.patchMetaMs - patchStoreBefore;
   report(true);
   return summary;

@@ -5,7 +5,7 @@ import type { Store } from '../store/store-fs.ts';
 import { ParsePool } from './parse-pool.ts';
 import { mineMessage } from '../patch/mine-patch.ts';
 import { refreshSeries } from './refresh-series.ts';
-import { markDiscussionStale, refreshDiscussion } from '../store/discussion-store-fs.ts';
+import { markDiscussionStale, refreshDiscussionParallel } from '../store/discussion-store-fs.ts';
 
 const PAGE = 1000;
 
@@ -63,6 +63,6 @@ export async function reindexStore(store: Store, opts: { workers: number; onProg
   summary.threads = store.threadPending().threads;
   summary.series = refreshSeries(store).families;
   markDiscussionStale(store);
-  refreshDiscussion(store);
+  await refreshDiscussionParallel(store, opts.workers);
   return summary;
 }

@@ -2,12 +2,14 @@
 // attribution, statements and verdicts, pinned by golden files (test/corpus/golden/discussion/,
 // regenerate with UPDATE_GOLDEN=1 and review the diff), plus the cases the design history is
 // for. Skipped, saying why, without the corpus.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../ingest/project-root.ts';
 import { corpusMissing, corpusPath } from '../../ingest/test-support/corpus.ts';
 import { discussFiles } from '../../ingest/test-support/discussion-inputs.ts';
+import { importSources } from '../../ingest/import/import-sources.ts';
+import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 
 const WISH = ['nvdimm', 'threads', 'wish1'];
 const skip = corpusMissing(...WISH);
@@ -56,6 +58,31 @@ describe.skipIf(skip)(`discussion of real threads${skip ? ` (skipped: ${skip})` 
     }
     expect(existsSync(path), `no golden file ${path}: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
     expect(got).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+  });
+
+  it('gives the same discussion rows whether computed on one thread or shared with workers', async () => {
+    const tmp = tempDir();
+    try {
+      const files = readdirSync(corpusPath(...WISH)).map((f) => corpusPath(...WISH, f));
+      const dump = async (workers: number): Promise<string> => {
+        const store = tempStore(tmp.dir, `w${workers}.sqlite`);
+        await importSources(store, files, { list: '', mboxFormat: 'auto', workers });
+        const rows = ['quote_sources', 'statements', 'verdicts', 'message_links'].map((t) => {
+          return store.db
+            .prepare(`SELECT m.key, x.* FROM ${t} x JOIN messages m ON m.id = x.message`)
+            .all()
+            .map((r) => JSON.stringify({ ...(r as object), id: undefined, message: undefined }))
+            .sort();
+        });
+        store.close();
+        return JSON.stringify(rows);
+      };
+      const one = await dump(0);
+      expect(JSON.parse(one)[1].length).toBeGreaterThan(100);
+      expect(await dump(1)).toBe(one);
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   it("credits Dan Williams' pte_special answer to him, answering Jason Gunthorpe's quoted question", async () => {
