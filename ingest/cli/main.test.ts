@@ -1,14 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mail, mbox, tempDir } from '../test-support/mail-builder.ts';
-import { main } from './main.ts';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string; json: () => any }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+import { cli } from '../test-support/run-cli.ts';
 
 describe('patchlore CLI', () => {
   let tmp: ReturnType<typeof tempDir>;

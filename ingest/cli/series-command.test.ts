@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mbox, tempDir } from '../test-support/mail-builder.ts';
 import { SERIES_IDS as I, seriesMail } from '../test-support/series-mail.ts';
-import { main } from './main.ts';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+import { cli } from '../test-support/run-cli.ts';
 
 describe('patchlore series', () => {
   let tmp: ReturnType<typeof tempDir>;

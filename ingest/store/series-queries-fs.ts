@@ -214,20 +214,11 @@ function asLike(p: SeriesPatch): { key: string; title: string; fingerprint: stri
 }
 
 /** One revision of a lineage, as listings show it. */
-export interface SeriesRow {
+export interface SeriesRow extends SeriesNeighbour {
   family: string;
-  postingId: string;
-  threadId: string;
   title: string;
-  subject: string;
   authorName: string;
   authorEmail: string;
-  date: number | null;
-  version: number;
-  versionInferred: boolean;
-  rfc: boolean;
-  resend: boolean;
-  bundle: boolean;
   /** Patches in this posting. */
   patches: number;
   /** Patches of this posting with a Reviewed-by or Acked-by (given, or carried unchanged). */
@@ -295,6 +286,7 @@ export interface ThreadSeries {
   revisions: SeriesNeighbour[];
 }
 
+/** A posting as lineage listings name it. */
 export interface SeriesNeighbour {
   postingId: string;
   threadId: string;

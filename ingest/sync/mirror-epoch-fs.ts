@@ -15,6 +15,7 @@ import { parseGitProgress } from './git-progress.ts';
 import type { HttpClient } from './http-client-fs.ts';
 import type { EpochStep, LocalEpoch } from './plan-epochs.ts';
 import type { EpochReport, FetchProblem, HttpSettings, ProgressSink } from './sync-types.ts';
+import { processAlive } from './process-alive.ts';
 
 /** Transfers slower than this many bytes/s for the timeout count as stalled (git aborts them). */
 const LOW_SPEED_BYTES_PER_S = 1000;
@@ -108,15 +109,6 @@ function runGit(args: string[], settings: HttpSettings, onProgress: (line: strin
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Remove unfinished clones of `dir` left by syncs that no longer run. */
 async function removeStaleClones(dir: string): Promise<void> {
   const parent = dirname(dir);
@@ -124,7 +116,7 @@ async function removeStaleClones(dir: string): Promise<void> {
   for (const name of await readdir(parent).catch(() => [] as string[])) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
-    if (pid === process.pid || !Number.isInteger(pid) || !alive(pid)) await rm(join(parent, name), { recursive: true, force: true });
+    if (pid === process.pid || !Number.isInteger(pid) || !processAlive(pid)) await rm(join(parent, name), { recursive: true, force: true });
   }
 }
 

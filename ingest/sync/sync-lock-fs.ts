@@ -3,20 +3,12 @@
 // a running process is a clear error. It does not lock the store: SQLite does that.
 import { open, readFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { processAlive } from './process-alive.ts';
 
 /** A held lock; release() removes it. */
 export interface SyncLock {
   path: string;
   release(): Promise<void>;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Take the lock of `cacheDir`, or return the pid of the running process holding it. */
@@ -32,7 +24,7 @@ export async function acquireSyncLockFs(cacheDir: string): Promise<SyncLock | { 
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return { heldBy: pid, path };
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) return { heldBy: pid, path };
       // Stale: its owner is gone.
       await rm(path, { force: true });
     }

@@ -5,62 +5,49 @@
 // the file and line.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCitation } from '../../ingest/discussion/format-citation.ts';
-import { importSources } from '../../ingest/import/import-sources.ts';
 import { buildSiteFs, TopicsError } from '../../ingest/publish/build-site-fs.ts';
-import { serveSite, type RunningServer } from '../../ingest/serve/serve-site-fs.ts';
 import { citationOf } from '../../ingest/store/discussion-queries-fs.ts';
 import { openStore } from '../../ingest/store/store-fs.ts';
-import { mbox, tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
+import { tempDir } from '../../ingest/test-support/mail-builder.ts';
 import { DISCUSSION_IDS, SERIES_IDS as I, discussionMail } from '../../ingest/test-support/series-mail.ts';
 import { messagePath } from '../../src/lib/paths.ts';
-import { browserMissing, launchBrowser } from './browser.ts';
+import { browserMissing } from './browser.ts';
+import { startSite, type SiteFixture } from './site-fixture.ts';
 
 const skip = browserMissing();
 const QUESTION = DISCUSSION_IDS.question;
 const ANSWER = DISCUSSION_IDS.answer;
 
 describe.skipIf(skip)(`design history in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let site: SiteFixture;
   let page: Page;
+  let server: SiteFixture['server'];
+  let errors: string[];
   let db: string;
-  const errors: string[] = [];
+  let topics: string;
 
   beforeAll(async () => {
-    tmp = tempDir();
-    db = join(tmp.dir, 'store.sqlite');
-    const store = tempStore(tmp.dir);
-    await importSources(store, [tmp.file('list.mbox', mbox(discussionMail()))], { list: '', mboxFormat: 'auto', workers: 0 });
-    store.close();
-    const topics = join(tmp.dir, 'topics');
-    mkdirSync(topics);
-    writeFileSync(
-      join(topics, 'dax-refcounts.md'),
-      `---\ntitle: "Refcounts of DAX pages"\nquery: 's:refcounts'\nmessages: ['${ANSWER}']\n---\nThe locking was settled in review:\n\n[[${ANSWER}|every caller takes it]]\n\nSee also [[${I.review}]] for the first review.\n`,
-    );
-    process.env.PATCHLORE_TOPICS = topics;
-    await buildSiteFs(db, join(tmp.dir, 'site'), () => undefined);
-    server = await serveSite(join(tmp.dir, 'site'));
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    site = await startSite(discussionMail(), {
+      clipboard: true,
+      beforeBuild: (dir) => {
+        topics = join(dir, 'topics');
+        mkdirSync(topics);
+        writeFileSync(
+          join(topics, 'dax-refcounts.md'),
+          `---\ntitle: "Refcounts of DAX pages"\nquery: 's:refcounts'\nmessages: ['${ANSWER}']\n---\nThe locking was settled in review:\n\n[[${ANSWER}|every caller takes it]]\n\nSee also [[${I.review}]] for the first review.\n`,
+        );
+        process.env.PATCHLORE_TOPICS = topics;
+      },
     });
+    ({ page, server, errors, db } = site);
   }, 180_000);
 
   afterAll(async () => {
     process.env.PATCHLORE_TOPICS = 'none';
-    await browser?.close();
-    await server?.close();
-    tmp?.cleanup();
+    await site?.close();
   });
 
   async function clipboardAfterClicking(selector: string): Promise<string> {
@@ -116,19 +103,19 @@ describe.skipIf(skip)(`design history in Chromium${skip ? ` (skipped: ${skip})` 
   });
 
   it('fails the build on a citation that resolves to nothing, naming the file and line', async () => {
-    const topics = tempDir();
+    const broken = tempDir();
     try {
-      topics.file('broken.md', `---\ntitle: Broken\nquery: 's:refcounts'\n---\nFine.\n\n[[nowhere@example.com]]\n`);
-      process.env.PATCHLORE_TOPICS = topics.dir;
-      const failure = await buildSiteFs(db, join(topics.dir, 'site'), () => undefined).then(
+      broken.file('broken.md', `---\ntitle: Broken\nquery: 's:refcounts'\n---\nFine.\n\n[[nowhere@example.com]]\n`);
+      process.env.PATCHLORE_TOPICS = broken.dir;
+      const failure = await buildSiteFs(db, join(broken.dir, 'site'), () => undefined).then(
         () => null,
         (e: unknown) => e,
       );
       expect(failure).toBeInstanceOf(TopicsError);
       expect((failure as Error).message).toMatch(/broken\.md:7: <nowhere@example\.com> is not in the store/);
     } finally {
-      process.env.PATCHLORE_TOPICS = join(tmp.dir, 'topics');
-      topics.cleanup();
+      process.env.PATCHLORE_TOPICS = topics;
+      broken.cleanup();
     }
   });
 });

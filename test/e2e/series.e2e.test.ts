@@ -1,48 +1,28 @@
 // Series pages in a real browser: a thread page leads to its lineage and its neighbours, the
 // lineage page shows the timeline, changes and trailers, and the series table filters by author
 // and state with the filter kept in the URL. Builds a small site from mail written here.
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSources } from '../../ingest/import/import-sources.ts';
-import { buildSiteFs } from '../../ingest/publish/build-site-fs.ts';
-import { serveSite, type RunningServer } from '../../ingest/serve/serve-site-fs.ts';
-import { mbox, tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 import { SERIES_IDS as I, seriesMail } from '../../ingest/test-support/series-mail.ts';
 import { messagePath } from '../../src/lib/paths.ts';
-import { browserMissing, launchBrowser } from './browser.ts';
+import { browserMissing } from './browser.ts';
+import { startSite, type SiteFixture } from './site-fixture.ts';
 
 const skip = browserMissing();
 
 describe.skipIf(skip)(`series pages in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let server: RunningServer;
-  let browser: Browser;
+  let site: SiteFixture;
   let page: Page;
-  const errors: string[] = [];
+  let server: SiteFixture['server'];
+  let errors: string[];
 
   beforeAll(async () => {
-    tmp = tempDir();
-    const store = tempStore(tmp.dir);
-    await importSources(store, [tmp.file('series.mbox', mbox(seriesMail()))], { list: '', mboxFormat: 'auto', workers: 0 });
-    store.close();
-    await buildSiteFs(join(tmp.dir, 'store.sqlite'), join(tmp.dir, 'site'), () => undefined);
-    server = await serveSite(join(tmp.dir, 'site'));
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
-    });
+    site = await startSite(seriesMail());
+    ({ page, server, errors } = site);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    tmp?.cleanup();
+    await site?.close();
   });
 
   it('leads from a thread to the previous revision and to the whole lineage', async () => {

@@ -1,14 +1,11 @@
 // The built site in a real browser: mail cannot inject markup or run script, permalinks land on
 // the message, search runs from the URL. Builds a small site from mail written here.
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSources } from '../../ingest/import/import-sources.ts';
-import { buildSiteFs } from '../../ingest/publish/build-site-fs.ts';
-import { serveSite, type RunningServer } from '../../ingest/serve/serve-site-fs.ts';
-import { mail, mbox, tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
+import { mail } from '../../ingest/test-support/mail-builder.ts';
 import { messagePath } from '../../src/lib/paths.ts';
-import { browserMissing, launchBrowser } from './browser.ts';
+import { browserMissing } from './browser.ts';
+import { startSite, type SiteFixture } from './site-fixture.ts';
 
 const skip = browserMissing();
 const PAYLOAD = 'window.__xss = (window.__xss || 0) + 1';
@@ -49,16 +46,13 @@ function xssMail(): string {
 }
 
 describe.skipIf(skip)(`site in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let server: RunningServer;
-  let browser: Browser;
+  let site: SiteFixture;
   let page: Page;
-  const dialogs: string[] = [];
-  const errors: string[] = [];
+  let server: SiteFixture['server'];
+  let errors: string[];
+  let dialogs: string[];
 
   beforeAll(async () => {
-    tmp = tempDir();
-    const store = tempStore(tmp.dir);
     const LIST = 'nvdimm.lists.linux.dev';
     const messages = [
       mail({ id: 'root@example.org', subject: '[PATCH] fs/dax: fix pte_special handling', listId: LIST, date: 'Mon, 1 Jan 2024 10:00:00 +0000', body: 'The patch.\n' }),
@@ -66,17 +60,8 @@ describe.skipIf(skip)(`site in Chromium${skip ? ` (skipped: ${skip})` : ''}`, ()
       mail({ id: WEIRD_ID, subject: 'Re: [PATCH] fs/dax: fix pte_special handling', inReplyTo: 'root@example.org', references: ['root@example.org'], listId: LIST, date: 'Wed, 3 Jan 2024 10:00:00 +0000' }),
       mail({ id: 'orphan@example.org', subject: 'Re: a thread that started elsewhere', inReplyTo: 'elsewhere@example.org', references: ['elsewhere@example.org'], listId: LIST }),
     ];
-    await importSources(store, [tmp.file('list.mbox', mbox(messages))], { list: '', mboxFormat: 'auto', workers: 0 });
-    store.close();
-    await buildSiteFs(join(tmp.dir, 'store.sqlite'), join(tmp.dir, 'site'), () => undefined);
-    server = await serveSite(join(tmp.dir, 'site'));
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
+    site = await startSite(messages);
+    ({ page, server, errors, dialogs } = site);
   }, 180_000);
 
   /** Open a /m/ permalink and wait for its redirect to the thread page. */
@@ -87,9 +72,7 @@ describe.skipIf(skip)(`site in Chromium${skip ? ` (skipped: ${skip})` : ''}`, ()
   }
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    tmp?.cleanup();
+    await site?.close();
   });
 
   it('renders hostile subjects, names, bodies and attachment names as text and runs nothing', async () => {

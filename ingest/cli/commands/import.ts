@@ -28,6 +28,19 @@ export function describeImport(s: ImportSummary): string {
   return lines.join('\n');
 }
 
+/** The import's `--json` document (docs/cli.md), also the base of sync's. */
+export function importJson(s: ImportSummary) {
+  return {
+    read: s.read,
+    stored: s.stored,
+    duplicates: s.duplicates,
+    identical: s.identical,
+    unparsed: s.unparsed,
+    imposters: s.imposters,
+    diagnostics: s.diagnostics.map((d) => ({ code: d.code, message: d.message, source: d.source ?? '', locator: d.locator ?? '', messageId: d.messageId ?? '' })),
+  };
+}
+
 export async function runImport(ctx: Context, inputs: string[]): Promise<ImportSummary> {
   const format = (ctx.options['mbox-format'] as string | undefined) ?? 'auto';
   if (!FORMATS.includes(format as MboxFormat)) throw new UsageError(`--mbox-format must be one of ${FORMATS.join(', ')}; got "${format}"`);
@@ -66,15 +79,7 @@ example: patchlore import --list nvdimm ../shared/corpus/nvdimm/full/all.mboxrd.
     if (ctx.args.length === 0) throw new UsageError('name at least one PATH to import');
     const s = await runImport(ctx, ctx.args);
     if (ctx.json) {
-      ctx.outJson({
-        read: s.read,
-        stored: s.stored,
-        duplicates: s.duplicates,
-        identical: s.identical,
-        unparsed: s.unparsed,
-        imposters: s.imposters,
-        diagnostics: s.diagnostics.map((d) => ({ code: d.code, message: d.message, source: d.source ?? '', locator: d.locator ?? '', messageId: d.messageId ?? '' })),
-      });
+      ctx.outJson(importJson(s));
     } else ctx.out(describeImport(s));
     const unreadable = s.diagnostics.some((d) => d.code === 'source/unreadable' || d.code === 'source/unknown-format');
     if (s.read === 0 && unreadable) return 1;

@@ -4,7 +4,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { defaultWorkers } from '../../import/parse-pool.ts';
 import { openStore, type Store } from '../../store/store-fs.ts';
-import type { ImportSummary } from '../../types.ts';
 import { ALL_LISTS, DEFAULT_BASE, normalizeBase } from '../../sync/lore-url.ts';
 import { parseLoreTarget } from '../../sync/parse-lore-target.ts';
 import { readSyncConfigFs, type LoadedConfig } from '../../sync/read-sync-config-fs.ts';
@@ -14,7 +13,7 @@ import type { FetchedReport, HttpSettings, ListPlan, PullPlan } from '../../sync
 import type { Command } from '../commands.ts';
 import { UsageError, UserError, type Context } from '../main.ts';
 import { createProgress } from '../progress.ts';
-import { describeImport } from './import.ts';
+import { describeImport, importJson } from './import.ts';
 import { intOption, jobsOption } from './options.ts';
 
 function strings(v: unknown): string[] {
@@ -138,17 +137,6 @@ export function planRun(ctx: Context, loaded: LoadedConfig): SyncRun {
   return { lists, pulls };
 }
 
-function summaryJson(s: ImportSummary) {
-  return {
-    read: s.read,
-    stored: s.stored,
-    duplicates: s.duplicates,
-    identical: s.identical,
-    unparsed: s.unparsed,
-    imposters: s.imposters,
-    diagnostics: s.diagnostics.map((d) => ({ code: d.code, message: d.message, source: d.source ?? '', locator: d.locator ?? '', messageId: d.messageId ?? '' })),
-  };
-}
 
 export const syncCommand: Command = {
   synopsis: '[LIST_OR_URL...] [--since DATE] [--thread MSGID] [--query Q] [--recent]',
@@ -237,7 +225,7 @@ examples:
       own?.close();
     }
     const { summary, fetched } = result;
-    if (ctx.json) ctx.outJson({ ...summaryJson(summary), fetched });
+    if (ctx.json) ctx.outJson({ ...importJson(summary), fetched });
     else {
       ctx.out(describeFetched(fetched));
       ctx.out(describeImport(summary));
