@@ -37,6 +37,10 @@ describe.skipIf(skip)(`series pages in Chromium${skip ? ` (skipped: ${skip})` : 
     await page.locator('nav.series-box a.series-link').click();
     await page.waitForURL(/\/s\/[0-9a-f]{16}\/$/);
     expect(await page.locator('h1').textContent()).toBe('mm/dax: fix refcounts');
+    const status = (await page.locator('section.status').textContent())!.replace(/\s+/g, ' ');
+    expect(status).toContain('Latest: v2 (2024-05-06), superseding 1 earlier postings.');
+    expect(status).toContain('No maintainer said on these lists that it was applied.');
+    expect(status).toContain('No NAK outstanding.');
   });
 
   it('shows the timeline, what changed, and who reviewed each patch', async () => {
