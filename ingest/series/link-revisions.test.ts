@@ -89,6 +89,17 @@ describe('linkRevisions', () => {
     expect(new Set([r.of(a).family, r.of(b).family, r.of(c).family]).size).toBe(3);
   });
 
+  it('keeps stable backports apart from the mainline patch and from backports to other trees', () => {
+    const title = 'libnvdimm/labels: Fix divide error';
+    const mainline = posting({ date: at(0), title, patchTitles: [title] });
+    const sel612 = posting({ date: at(40), title, patchTitles: [title], prefixes: ['AUTOSEL', '6.12'], author: { name: 'Sasha Levin', email: 'sashal@kernel.org' } });
+    const sel66 = posting({ date: at(40), title, patchTitles: [title], prefixes: ['AUTOSEL', '6.6'], author: { name: 'Sasha Levin', email: 'sashal@kernel.org' } });
+    const v2in612 = posting({ date: at(45), version: '2', title, patchTitles: [title], prefixes: ['AUTOSEL', '6.12'], author: { name: 'Sasha Levin', email: 'sashal@kernel.org' } });
+    const r = lineage([mainline, sel612, sel66, v2in612]);
+    expect(new Set([r.of(mainline).family, r.of(sel612).family, r.of(sel66).family]).size).toBe(3);
+    expect(r.of(v2in612)).toMatchObject({ family: sel612.id, linkFrom: sel612.id });
+  });
+
   it('keeps a RESEND at the version it resends', () => {
     const a = posting({ date: at(0), version: '6' });
     const b = posting({ date: at(1), version: '6', resend: true });

@@ -109,8 +109,19 @@ interface Candidate {
   confidence: number;
 }
 
+/** The stable tree a posting is a backport to ("6.12", "5.15.y", with AUTOSEL when the stable
+ *  team's selection), or '' for mainline work. */
+export function stableTree(p: Pick<Posting, 'prefixes'>): string {
+  const version = p.prefixes.find((w) => /^\d+\.\d+(?:\.\d+|\.y)?$/i.test(w)) ?? '';
+  const autosel = p.prefixes.some((w) => /^autosel$/i.test(w));
+  return autosel ? `AUTOSEL ${version}`.trim() : version ? version : p.prefixes.some((w) => /^stable$/i.test(w)) ? 'stable' : '';
+}
+
 /** The evidence that `b` revises the earlier `a`, strongest signal first; null when none. */
 function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candidate | null {
+  // A backport to a stable tree is not a revision of the mainline patch, nor of its backports to
+  // other trees.
+  if (stableTree(a) !== stableTree(b)) return null;
   if (a.changeId && a.changeId === b.changeId) return { from: a, signal: 'change-id', confidence: SIGNAL_CONFIDENCE['change-id'] };
   if (b.links.some((l) => member.get(l) === a)) return { from: a, signal: 'changelog-link', confidence: SIGNAL_CONFIDENCE['changelog-link'] };
   if (!sameAuthor(a, b)) return null;
