@@ -53,6 +53,11 @@ Right, I don't think pte_special applies to any of these pages.
     expect(statements('> I agree with all of this.\n> We should do it.\n', null)).toEqual([]);
   });
 
+  it('takes no outcome from a question, except one that did not happen', () => {
+    expect(statements('How much are we going to be adding in the end?\n', null)).toEqual([]);
+    expect(statements('This never got merged?\n', null).map((x) => x.kind)).toEqual(['conclusion']);
+  });
+
   it('does not take a question asked back as an answer', () => {
     expect(statements('> Why not take the lock here?\n\nDo you mean the rwsem, or the device lock?\n')).toEqual([]);
   });

@@ -159,15 +159,17 @@ export function extractStatements(blocks: readonly Block[], sources: ReadonlyMap
     const sentences = splitSentences(b.text);
     const firstParagraph = sentences.filter((s) => s.paragraph === 0);
     for (const s of sentences) {
-      const rule = RULES.find((r) => r.re.test(s.text));
+      const question = /\?["')\]]*$/.test(s.text);
+      // A question states no outcome ("how much will we add in the end?"), unless it asks
+      // after one that did not happen ("This never got merged?").
+      const rule = RULES.find((r) => r.re.test(s.text) && !(question && r.id === 'conclusion' && !/\bnever\b/i.test(s.text)));
       // The first paragraph after a quote responds to it: its first sentence always, the others
       // of a short paragraph when they take a position. A sentence that takes no position is
       // kept only as the direct answer to a quoted question.
       const first = s === firstParagraph[0];
       const responds = point !== null && s.paragraph === 0 && (first || firstParagraph.length <= 3);
       // A question asked back ("Do you mean ...?") answers nothing.
-      const asksBack = /\?["')\]]*$/.test(s.text);
-      if (!rule && !(responds && first && point!.question && !asksBack)) continue;
+      if (!rule && !(responds && first && point!.question && !question)) continue;
       const answers = responds ? { author: source?.author ?? null, text: point!.text, messageKey: source?.messageKey ?? null } : null;
       const who = answers?.author ? (answers.author.name || answers.author.email) : 'an unknown author';
       const answerWhy = answers ? `; answers ${point!.question ? 'a question' : 'a point'} quoted from ${who}` : '';
