@@ -62,6 +62,11 @@ export interface ThreadEntry {
   subject: string | null;
 }
 
+/** Whether a message with this Message-ID is stored (a ghost, only referenced, is not). */
+export function hasMessage(store: Store, mid: string): boolean {
+  return store.db.prepare('SELECT 1 FROM messages WHERE message_id = ? LIMIT 1').get(mid) !== undefined;
+}
+
 /** The node id (message key or ghost id) a Message-ID names, and its thread. */
 export function locate(store: Store, mid: string): { id: string; threadId: string } | null {
   const byKey = store.db.prepare('SELECT key AS id, thread_id AS threadId FROM messages WHERE key = ?').get(mid) as

@@ -326,6 +326,12 @@ export class Store {
     this.q.setEpochCursor.run(gitDir, commit);
   }
 
+  /** Forget how far an epoch was read: its next import reads it whole (already stored mail
+   *  counts as duplicates). */
+  forgetEpochCursor(gitDir: string): void {
+    this.db.prepare('DELETE FROM epochs WHERE git_dir = ?').run(gitDir);
+  }
+
   /** Whether messages were stored since the series tables were last computed (also after an
    *  import interrupted between the two). */
   seriesStale(): boolean {

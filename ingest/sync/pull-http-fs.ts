@@ -16,6 +16,7 @@ import { ALL_LISTS, loreUrl, type LoreResource } from './lore-url.ts';
 import { parseAtom } from './parse-atom.ts';
 import { addImportSummary, emptyImportSummary } from './import-totals.ts';
 import type { DownloadReport, FetchProblem, PullPlan, SyncEnv } from './sync-types.ts';
+import { hasMessage } from '../store/queries-fs.ts';
 
 /** What one pull did. */
 export interface PullResult {
@@ -51,8 +52,7 @@ function listOf(p: PullPlan): string {
 
 /** A Message-ID stored in the store already (ghosts, which are only referenced, do not count). */
 function storedIds(store: Store): (mid: string) => boolean {
-  const q = store.db.prepare('SELECT 1 FROM messages WHERE message_id = ? LIMIT 1');
-  return (mid) => q.get(mid) !== undefined;
+  return (mid) => hasMessage(store, mid);
 }
 
 function notFound(p: PullPlan, what: string, r: Extract<HttpResult, { kind: 'not-found' }>): FetchProblem {

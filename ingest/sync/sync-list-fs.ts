@@ -18,11 +18,6 @@ import { parseManifest, type RemoteEpoch } from './parse-manifest.ts';
 import { planEpochs, type EpochStep } from './plan-epochs.ts';
 import type { DownloadReport, EpochReport, FetchProblem, ListPlan, SyncEnv } from './sync-types.ts';
 
-/** A cursor no commit has: set on an epoch whose mirror gained older history (a deepened
- *  shallow clone), so its next import reads it whole again. Already stored mail counts as
- *  duplicates; the older mail is imported. */
-export const REREAD_CURSOR = '0'.repeat(40);
-
 /** What syncing one list did. */
 export interface ListSyncResult {
   summary: ImportSummary;
@@ -106,7 +101,7 @@ export async function syncListFs(store: Store, plan: ListPlan, env: SyncEnv): Pr
     env.log(`${plan.name}: ${verb} epoch ${step.n} from ${urlsOf(step.n)[0]}${step.kind === 'clone' && step.shallowSince ? ` (since ${step.shallowSince})` : ''}`);
     // Older history is about to arrive behind the epoch's cursor: mark the epoch for a whole
     // re-read first, so that an interruption anywhere after this cannot leave it unread.
-    if (step.kind === 'fetch' && step.deepen) store.setEpochCursor(dir, REREAD_CURSOR);
+    if (step.kind === 'fetch' && step.deepen) store.forgetEpochCursor(dir);
     const progress = env.progress(`${plan.name} epoch ${step.n}`);
     const r = await mirrorEpochFs({ list: plan.name, step, urls: urlsOf(step.n), dir, client: env.client, settings: env.settings, progress });
     out.problems.push(...r.warnings);
