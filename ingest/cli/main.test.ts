@@ -103,6 +103,16 @@ describe('patchlore CLI', () => {
     expect(r.err).toContain('no message or thread with Message-ID <nobody@x>');
   });
 
+  it('takes the store from --config, relative to the config file, and says when the file is missing', async () => {
+    const cfg = tmp.file('elsewhere.json', JSON.stringify({ db: 'db.sqlite' }));
+    const r = await cli('stats', '--config', cfg, '--json');
+    expect(r.code).toBe(0);
+    expect(r.json().messages).toBe(3);
+    const missing = await cli('stats', '--config', join(tmp.dir, 'nope.json'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain(`no config file at ${join(tmp.dir, 'nope.json')} (--config)`);
+  });
+
   it('rebuilds derived tables from raw mail with reindex', async () => {
     const before = (await cli('stats', '--db', db, '--json')).json();
     const r = await cli('reindex', '--db', db, '--json', '--jobs', '0');

@@ -2,7 +2,7 @@
 // exits 2, problems with the user's input or environment exit 1 with what failed and where, and
 // anything else is reported as a bug.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { refreshSeriesIfOutdated } from '../import/refresh-series.ts';
 import { refreshDiscussion } from '../store/discussion-store-fs.ts';
@@ -37,16 +37,19 @@ export interface Context {
 
 const COMMON_OPTIONS = {
   db: { type: 'string' },
+  config: { type: 'string' },
   json: { type: 'boolean' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** The store path: --db, else $PATCHLORE_DB, else patchlore.config.json "db", else data/patchlore.sqlite. */
-export function resolveDbPath(flag: string | undefined, cwd = process.cwd()): string {
+/** The store path: --db, else $PATCHLORE_DB, else the config file's "db" (--config PATH, or
+ *  ./patchlore.config.json; relative to the file), else data/patchlore.sqlite. */
+export function resolveDbPath(flag: string | undefined, cwd = process.cwd(), configFlag?: string): string {
   if (flag) return resolve(cwd, flag);
   if (process.env.PATCHLORE_DB) return resolve(cwd, process.env.PATCHLORE_DB);
-  const cfg = resolve(cwd, 'patchlore.config.json');
+  const cfg = resolve(cwd, configFlag ?? 'patchlore.config.json');
+  if (configFlag !== undefined && !existsSync(cfg)) throw new UserError(`no config file at ${cfg} (--config)`);
   if (existsSync(cfg)) {
     let db: unknown;
     try {
@@ -54,7 +57,7 @@ export function resolveDbPath(flag: string | undefined, cwd = process.cwd()): st
     } catch (err) {
       throw new UserError(`${cfg}: not valid JSON (${(err as Error).message}); expected e.g. {"db": "data/patchlore.sqlite"}`);
     }
-    if (typeof db === 'string') return resolve(cwd, db);
+    if (typeof db === 'string') return resolve(dirname(cfg), db);
   }
   return resolve(cwd, 'data/patchlore.sqlite');
 }
@@ -62,7 +65,7 @@ export function resolveDbPath(flag: string | undefined, cwd = process.cwd()): st
 function usage(): string {
   const lines = ['usage: patchlore <command> [options]', '', 'commands:'];
   for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${(name + ' ' + c.synopsis).padEnd(52)} ${c.summary}`);
-  lines.push('', 'every command takes --db PATH (default data/patchlore.sqlite, or $PATCHLORE_DB) and --json');
+  lines.push('', 'every command takes --db PATH (default data/patchlore.sqlite, or $PATCHLORE_DB, or "db" in --config PATH / ./patchlore.config.json) and --json');
   return lines.join('\n');
 }
 
@@ -105,7 +108,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       io.stdout.write(commandUsage(name, command));
       return 0;
     }
-    const dbPath = resolveDbPath(options.db as string | undefined);
+    const dbPath = resolveDbPath(options.db as string | undefined, process.cwd(), options.config as string | undefined);
     const ctx: Context = {
       args: parsed.positionals,
       options,

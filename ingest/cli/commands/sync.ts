@@ -3,7 +3,6 @@
 // and patchlore.config.json into lists and pulls for the sync stage, and prints what happened.
 import { dirname, join, resolve } from 'node:path';
 import { defaultWorkers } from '../../import/parse-pool.ts';
-import { openStore, type Store } from '../../store/store-fs.ts';
 import { ALL_LISTS, DEFAULT_BASE, normalizeBase } from '../../sync/lore-url.ts';
 import { parseLoreTarget } from '../../sync/parse-lore-target.ts';
 import { readSyncConfigFs, type LoadedConfig } from '../../sync/read-sync-config-fs.ts';
@@ -177,7 +176,6 @@ examples:
     recent: { type: 'boolean' },
     list: { type: 'string' },
     base: { type: 'string' },
-    config: { type: 'string' },
     cache: { type: 'string' },
     'max-requests': { type: 'string' },
     refresh: { type: 'boolean' },
@@ -190,12 +188,9 @@ examples:
     const http = httpSettings(ctx, loaded);
     const workers = jobsOption(ctx, defaultWorkers());
 
-    // --config's "db" applies unless --db or $PATCHLORE_DB say otherwise (the CLI resolved the
-    // store path from ./patchlore.config.json only).
-    const dbPath = ctx.options.db === undefined && !process.env.PATCHLORE_DB && ctx.options.config !== undefined && loaded.db ? loaded.db : ctx.dbPath;
-    let own: Store | null = null;
-    const store = dbPath === ctx.dbPath ? ctx.store(true) : (own = openStore(dbPath));
-    if (own && own.unthreaded() > 0) own.threadPending();
+    // The CLI resolved the store from --db, $PATCHLORE_DB or the config's "db", in that order.
+    const dbPath = ctx.dbPath;
+    const store = ctx.store(true);
     const cacheDir = ctx.options.cache
       ? resolve(String(ctx.options.cache))
       : loaded.config.cacheDir
@@ -222,7 +217,6 @@ examples:
       throw err;
     } finally {
       process.off('SIGINT', interrupted);
-      own?.close();
     }
     const { summary, fetched } = result;
     if (ctx.json) ctx.outJson({ ...importJson(summary), fetched });
