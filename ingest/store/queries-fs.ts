@@ -10,6 +10,10 @@ export interface Stats {
   ghosts: number;
   series: number;
   revisions: number;
+  /** The discussion: statements, verdicts, and links from messages to other messages. */
+  statements: number;
+  verdicts: number;
+  links: number;
   unparsed: number;
   imposters: number;
   raw: number;
@@ -32,6 +36,9 @@ export function storeStats(store: Store): Stats {
     ghosts: count(store, 'SELECT count(*) AS n FROM nodes WHERE ghost = 1 AND shown = 1'),
     series: count(store, 'SELECT count(DISTINCT family) AS n FROM revisions'),
     revisions: count(store, 'SELECT count(*) AS n FROM postings'),
+    statements: count(store, 'SELECT count(*) AS n FROM statements'),
+    verdicts: count(store, 'SELECT count(*) AS n FROM verdicts'),
+    links: count(store, 'SELECT count(*) AS n FROM message_links'),
     unparsed: count(store, 'SELECT count(*) AS n FROM copies WHERE message IS NULL'),
     imposters: count(store, 'SELECT count(*) AS n FROM messages WHERE imposter = 1'),
     raw: count(store, 'SELECT count(*) AS n FROM raw'),

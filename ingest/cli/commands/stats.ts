@@ -4,7 +4,7 @@ import type { Command } from '../commands.ts';
 
 export const statsCommand: Command = {
   synopsis: '',
-  summary: 'counts of messages, threads, ghosts, series, unparsed mail and lists',
+  summary: 'counts of messages, threads, ghosts, series, statements, verdicts, unparsed mail and lists',
   help: 'example: patchlore stats --json',
   options: {},
   async run(ctx) {
@@ -17,6 +17,7 @@ export const statsCommand: Command = {
           `threads    ${s.threads}`,
           `ghosts     ${s.ghosts}`,
           `series     ${s.series} lineages of ${s.revisions} postings`,
+          `discussion ${s.statements} statements, ${s.verdicts} verdicts, ${s.links} links to other messages`,
           `unparsed   ${s.unparsed}`,
           `raw copies ${s.raw}`,
           `dates      ${s.firstDate ?? '-'} .. ${s.lastDate ?? '-'}`,
