@@ -135,14 +135,15 @@ export function parseDiff(body: string): DiffSummary {
       continue;
     }
     const c = line[0];
+    // "+" or "-" followed by the line without whitespace (the sign has none to lose).
     if (c === '+') {
       file.insertions++;
       newLeft--;
-      changes.get(file)!.push('+' + line.slice(1).replace(/\s+/g, ''));
+      changes.get(file)!.push(line.replace(/\s+/g, ''));
     } else if (c === '-') {
       file.deletions++;
       oldLeft--;
-      changes.get(file)!.push('-' + line.slice(1).replace(/\s+/g, ''));
+      changes.get(file)!.push(line.replace(/\s+/g, ''));
     } else if (c === ' ' || line === '') {
       // context, or a blank context line some mailers strip of its space
       oldLeft--;
