@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { openStore } from '../store/store-fs.ts';
 import { checkTopicsFs } from '../topic/read-topics-fs.ts';
@@ -18,23 +18,21 @@ export interface SiteSummary {
   searchIndexBytes: number;
 }
 
-/** Count HTML pages and search index bytes of a built site. Iterative walk. */
+/** Count HTML pages and the bytes of the search index (every file under search/ but the search
+ *  page itself: the manifest, the shard boundaries, the shards and the result rows). Iterative
+ *  walk. */
 export function describeSite(out: string): SiteSummary {
   let pages = 0;
+  let searchIndexBytes = 0;
+  const index = join(out, 'search');
   const stack = [out];
   while (stack.length) {
     const d = stack.pop()!;
+    const inIndex = d === index || d.startsWith(index + sep);
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) stack.push(join(d, e.name));
       else if (e.name.endsWith('.html')) pages++;
-    }
-  }
-  let searchIndexBytes = 0;
-  for (const f of ['index.json', 'docs.json']) {
-    try {
-      searchIndexBytes += statSync(join(out, 'search', f)).size;
-    } catch {
-      // no index: an empty store
+      else if (inIndex) searchIndexBytes += statSync(join(d, e.name)).size;
     }
   }
   return { out, pages, searchIndexBytes };
