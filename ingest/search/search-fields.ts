@@ -83,7 +83,15 @@ function splitDiff(block: string, acc: Acc): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     let m: RegExpExecArray | null;
-    if (inDiff && l.startsWith('GIT binary patch')) {
+    // The patterns below are anchored on their first character: test only those that can
+    // match this line's (most lines of a diff start with "+", "-" or " ").
+    const c0 = l.charAt(0);
+    const dash = c0 === '-';
+    const plus = c0 === '+';
+    if (inDiff && (plus || dash) && !(dash && l.startsWith('-- ')) && !l.startsWith('--- ') && !l.startsWith('+++ ')) {
+      // A removed or added line: the only branches that can take it.
+      put(plus ? acc.dfb : acc.dfa, l.slice(1));
+    } else if (inDiff && l.startsWith('GIT binary patch')) {
       xnq.push(l);
       while (i + 1 < lines.length && /^(?:literal|delta) /.test(lines[i + 1]!)) {
         xnq.push(lines[++i]!);
@@ -154,13 +162,22 @@ function splitText(text: string, acc: Acc): void {
   flush();
 }
 
+/** The fields of a message's headers (and its attachments' names): everything but the body's. */
+export type HeaderField = 's' | 'f' | 't' | 'c' | 'm' | 'n';
+export const HEADER_FIELDS: readonly HeaderField[] = ['s', 'f', 't', 'c', 'm', 'n'];
+
+/** The header fields of one message, without reading its body. */
+export function headerFields(m: SearchInput): Record<HeaderField, string> {
+  const names: string[] = [];
+  for (const p of m.parts) if (p.filename) names.push(p.filename);
+  return { s: m.subject, f: m.from, t: m.to.join('\n'), c: m.cc.join('\n'), m: m.messageId, n: names.join('\n') };
+}
+
 /** The search fields of one message. */
 export function searchFields(m: SearchInput): SearchFields {
   const acc: Acc = { nq: [], q: [], dfn: [], dfa: [], dfb: [], dfhh: [], dfctx: [] };
-  const names: string[] = [];
   let covered = false;
   for (const p of m.parts) {
-    if (p.filename) names.push(p.filename);
     if (p.kind !== 'text') continue;
     covered = true;
     // HTML is not indexed by lore either: list mail that has it has a text/plain twin.
@@ -169,12 +186,7 @@ export function searchFields(m: SearchInput): SearchFields {
   }
   if (!covered && m.body) splitText(m.body, acc);
   return {
-    s: m.subject,
-    f: m.from,
-    t: m.to.join('\n'),
-    c: m.cc.join('\n'),
-    m: m.messageId,
-    n: names.join('\n'),
+    ...headerFields(m),
     nq: acc.nq.join(FIELD_BREAK),
     q: acc.q.join(FIELD_BREAK),
     dfn: acc.dfn.join(FIELD_BREAK),

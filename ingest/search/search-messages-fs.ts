@@ -2,13 +2,15 @@
 // bm25 through `rank MATCH`) and SQL, hits in relevance or date order, optionally one per thread
 // or per series lineage, each with a snippet marked where it matched. Shapes follow
 // docs/cli.md. Reads the store only.
+import type Database from 'better-sqlite3';
 import type { Store } from '../store/store-fs.ts';
 import { compileFts, type SqlPart } from './compile-fts.ts';
 import { formatQueryError, parseQuery } from './parse-query.ts';
-import type { QueryError } from './query-types.ts';
-import { searchFields } from './search-fields.ts';
+import { ALL_FIELDS } from './query-prefixes.ts';
+import type { QueryError, SearchFields } from './query-types.ts';
+import { HEADER_FIELDS, headerFields, searchFields, type HeaderField, type SearchInput } from './search-fields.ts';
 import { highlightOf, searchSnippet } from './search-snippet.ts';
-import { STEM_SOURCES, stemPrefix, stemWord } from './stem-word.ts';
+import { mayStemTo, stemRanges, stemSources, stemWord } from './stem-word.ts';
 
 export { MARK_END, MARK_START } from './search-snippet.ts';
 
@@ -69,14 +71,35 @@ const FAMILY_OF = `COALESCE(
   (SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.cover_key = m.key LIMIT 1),
   (SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.thread_id = m.thread_id ORDER BY p.date, p.id LIMIT 1))`;
 
-/** Words of the index sharing a stem, from the FTS5 vocabulary (a range scan on the stem's
- *  first letters, then the stemmer decides). */
+type Statement = Database.Statement<unknown[]>;
+/** Prepared statements per store, by SQL text: a query's SQL depends only on its shape, so a
+ *  process answering many queries prepares each shape once. */
+const statements = new WeakMap<Store, Map<string, Statement>>();
+/** Shapes kept per store (more are prepared anew). */
+const MAX_STATEMENTS = 256;
+
+function prepared(store: Store, sql: string): Statement {
+  let cache = statements.get(store);
+  if (!cache) statements.set(store, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) {
+    if (cache.size >= MAX_STATEMENTS) cache.clear();
+    st = store.db.prepare<unknown[]>(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}
+
+/** Words of the index sharing a stem, from the FTS5 vocabulary: range scans over the few
+ *  ranges that can hold them (stemRanges), a cheap character test, then the stemmer decides. */
 export function vocabularyStems(store: Store): (stem: string) => string[] {
-  const range = store.db.prepare('SELECT term FROM messages_fts_words WHERE term >= ? AND term < ?').pluck();
+  const range = prepared(store, 'SELECT term FROM messages_fts_words WHERE term >= ? AND term < ?').pluck();
   return (stem) => {
-    const prefix = stemPrefix(stem);
-    const words = (range.all(prefix, prefix + '\u{10ffff}') as string[]).filter((w) => stemWord(w) === stem);
-    return [...words, ...(STEM_SOURCES[stem] ?? [])];
+    const words: string[] = [];
+    for (const r of stemRanges(stem)) {
+      for (const w of range.all(r.from, r.to) as string[]) if (mayStemTo(w, stem) && stemWord(w) === stem) words.push(w);
+    }
+    return [...words, ...stemSources(stem)];
   };
 }
 
@@ -90,6 +113,29 @@ interface Row {
   rank: number;
   family: string | null;
   collapsed: number;
+  /** Matching messages (with the window count). */
+  total?: number;
+}
+
+/** A message's fields, the body split only when a snippet reads a field of it (a query on
+ *  headers never does; some messages carry megabytes of attached config files). */
+function lazyFields(input: SearchInput): SearchFields {
+  const head = headerFields(input);
+  let all: SearchFields | null = null;
+  const out = {} as SearchFields;
+  for (const f of ALL_FIELDS) {
+    const header = (HEADER_FIELDS as readonly string[]).includes(f);
+    Object.defineProperty(out, f, { enumerable: true, get: () => (header ? head[f as HeaderField] : (all ??= searchFields(input))[f]) });
+  }
+  return out;
+}
+
+/** Matching messages. A match alone is counted in the full-text index without the join: every
+ *  row of messages_fts is a message's (store-fs.ts writes both in one transaction and never
+ *  deletes either). */
+function countMatches(store: Store, match: string | null, from: string, whereSql: string, params: unknown[]): number {
+  const sql = match && params.length === 1 ? 'SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?' : `SELECT count(*) AS n FROM ${from} ${whereSql}`;
+  return (prepared(store, sql).get(...params) as { n: number }).n;
 }
 
 export function searchMessages(store: Store, query: string, opts: SearchOptions): SearchResult {
@@ -103,7 +149,7 @@ export function searchMessages(store: Store, query: string, opts: SearchOptions)
   const params = where.flatMap((w) => w.params);
   const rank = plan.match ? 'f.rank' : '0';
   const byDate = opts.sort === 'date' || !plan.match;
-  const total = (store.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  let total: number | undefined;
   let rows: Row[];
   let groups: number | undefined;
   if (collapse !== 'none') {
@@ -114,16 +160,25 @@ export function searchMessages(store: Store, query: string, opts: SearchOptions)
         SELECT m.id, m.key, m.thread_id AS threadId, m.thread_id, m.subject, m.author, m.date, ${rank} AS rank, ${family} AS family FROM ${from} ${whereSql}),
       ranked AS (SELECT *, count(*) OVER (PARTITION BY ${key}) AS collapsed, row_number() OVER (PARTITION BY ${key} ORDER BY ${order}) AS rn FROM hits)
       SELECT * FROM ranked WHERE rn = 1`;
-    groups = (store.db.prepare(`SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
-    rows = store.db.prepare(`${grouped} ORDER BY ${order} LIMIT ?`).all(...params, opts.limit) as Row[];
+    groups = (prepared(store, `SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
+    total = countMatches(store, plan.match, from, whereSql, params);
+    rows = prepared(store, `${grouped} ORDER BY ${order} LIMIT ?`).all(...params, opts.limit) as Row[];
   } else {
     const order = byDate ? 'm.date DESC, m.id DESC' : 'f.rank, m.date DESC';
-    rows = store.db
-      .prepare(`SELECT m.id, m.key, m.thread_id AS threadId, m.subject, m.author, m.date, ${rank} AS rank, NULL AS family FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ?`)
-      .all(...params, opts.limit) as Row[];
+    const select = `SELECT m.id, m.key, m.thread_id AS threadId, m.subject, m.author, m.date, ${rank} AS rank, NULL AS family`;
+    if (plan.filters.length > 0 && opts.limit > 0) {
+      // With predicates beside the match, counting costs as much as finding the rows: count
+      // them in the same pass (exact: a window over every matching row, before the LIMIT).
+      rows = prepared(store, `${select}, count(*) OVER () AS total FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ?`).all(...params, opts.limit) as Row[];
+      total = rows[0]?.total ?? 0;
+    } else {
+      rows = prepared(store, `${select} FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ?`).all(...params, opts.limit) as Row[];
+      total = countMatches(store, plan.match, from, whereSql, params);
+    }
   }
   const highlight = highlightOf(parsed.query);
-  const detail = store.db.prepare(
+  const detail = prepared(
+    store,
     `SELECT message_id AS messageId, recipients, body, parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists,
             ${FAMILY_OF} AS family
      FROM messages m WHERE id = ?`,
@@ -132,7 +187,8 @@ export function searchMessages(store: Store, query: string, opts: SearchOptions)
     const d = detail.get(r.id) as { messageId: string; recipients: string; body: string; parts: string; lists: string | null; family: string | null };
     const rcpt = JSON.parse(d.recipients) as { to: Array<{ name: string; email: string }>; cc: Array<{ name: string; email: string }> };
     const addr = (a: { name: string; email: string }): string => (a.name && a.email ? `${a.name} <${a.email}>` : a.name || a.email);
-    const fields = searchFields({ messageId: d.messageId, subject: r.subject, from: r.author, to: rcpt.to.map(addr), cc: rcpt.cc.map(addr), body: d.body, parts: JSON.parse(d.parts) });
+    const input: SearchInput = { messageId: d.messageId, subject: r.subject, from: r.author, to: rcpt.to.map(addr), cc: rcpt.cc.map(addr), body: d.body, parts: JSON.parse(d.parts) };
+    const fields = lazyFields(input);
     return {
       messageId: r.key,
       threadId: r.threadId ?? '',
@@ -146,5 +202,5 @@ export function searchMessages(store: Store, query: string, opts: SearchOptions)
       ...(collapse !== 'none' ? { collapsed: r.collapsed } : {}),
     };
   });
-  return { query, total, ...(groups === undefined ? {} : { groups }), sort: opts.sort, collapse, hits };
+  return { query, total: total ?? 0, ...(groups === undefined ? {} : { groups }), sort: opts.sort, collapse, hits };
 }

@@ -30,6 +30,11 @@ const AFTER_STEP_1A = new Set(['inning', 'outing', 'canning', 'herring', 'earrin
  *  stemPrefix): the exceptions above. */
 export const STEM_SOURCES: Record<string, string[]> = { die: ['dying'], lie: ['lying'], tie: ['tying'] };
 
+/** The STEM_SOURCES of a stem (own keys only: a stem may be "constructor"). */
+export function stemSources(stem: string): readonly string[] {
+  return Object.hasOwn(STEM_SOURCES, stem) ? STEM_SOURCES[stem]! : [];
+}
+
 const isVowel = (c: string | undefined): boolean => c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y';
 
 function regionAfter(w: string, from: number): number {
@@ -67,7 +72,8 @@ const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement',
 /** The Porter2 stem of a folded word. */
 export function stemWord(word: string): string {
   if (word.length <= 2) return word;
-  const exception = EXCEPTIONS[word];
+  // Own keys only: "constructor" is a word of kernel mail, and a property of every object.
+  const exception = Object.hasOwn(EXCEPTIONS, word) ? EXCEPTIONS[word] : undefined;
   if (exception) return exception;
   let w = word;
   if (w[0] === 'y') w = 'Y' + w.slice(1);
@@ -146,4 +152,40 @@ export function stemmable(typed: string): boolean {
  *  what it keeps, "-biliti" -> "-ble"; the exceptions are in STEM_SOURCES). */
 export function stemPrefix(stem: string): string {
   return stem.slice(0, Math.max(1, stem.length - (stem.length >= 4 ? 2 : 1)));
+}
+
+/** Porter2 only ever removes or rewrites letters of a word's English suffixes (a-z), so every
+ *  character of a word after the part it shares with its stem is a lower-case ASCII letter.
+ *  A cheap test that rules out most words before stemming them ("config_zone_device" cannot
+ *  have the stem "config"): false means stemWord(word) !== stem for sure. */
+export function mayStemTo(word: string, stem: string): boolean {
+  let i = 0;
+  while (i < word.length && i < stem.length && word.charCodeAt(i) === stem.charCodeAt(i)) i++;
+  for (; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** Ranges of words [from, to) that hold every word that mayStemTo `stem` and starts with its
+ *  stemPrefix: per prefix of the stem at least that long, the prefix itself and the prefix
+ *  followed by a letter other than the stem's next one (the stem's own next letter is the next
+ *  prefix's business). Far narrower than the whole prefix range: "conf" holds thousands of
+ *  "config_*" symbols that the stem "config" can never come from. */
+export function stemRanges(stem: string): Array<{ from: string; to: string }> {
+  const out: Array<{ from: string; to: string }> = [];
+  for (let k = stemPrefix(stem).length; k <= stem.length; k++) {
+    const head = stem.slice(0, k);
+    out.push({ from: head, to: head + '\u0001' });
+    const next = k < stem.length ? stem.charCodeAt(k) : -1;
+    if (next >= 97 && next <= 122) {
+      if (next > 97) out.push({ from: head + 'a', to: head + String.fromCharCode(next) });
+      if (next < 122) out.push({ from: head + String.fromCharCode(next + 1), to: head + '{' });
+    } else {
+      out.push({ from: head + 'a', to: head + '{' });
+      // A stem going on with a non-letter: its longer prefixes are outside this letter range.
+    }
+  }
+  return out;
 }

@@ -47,6 +47,8 @@ export interface EngineResult {
   /** Minutes since the epoch per message (for dates without fetching rows). */
   minutes: number[];
   threadStarts: number[];
+  /** First message number of each docs chunk. */
+  chunkStarts: number[];
   shardsFetched: number;
 }
 
@@ -117,9 +119,10 @@ function fieldPostings(entries: readonly ShardEntry[], field: SearchField): Map<
   return out;
 }
 
-async function textScores(node: TextNode, docs: number, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<Scores> {
+async function textScores(node: TextNode, count: Promise<number>, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<Scores> {
   const { lookups, pairs } = lookupsOf(node);
   const found = await Promise.all(lookups.map((l) => entriesFor(l, loader, fetched)));
+  const docs = await count;
   const scores: Scores = new Map();
   for (const field of node.fields) {
     const fam = familyOf(field).family;
@@ -140,10 +143,9 @@ async function textScores(node: TextNode, docs: number, loader: Loader, fetched:
 
 /** Evaluate a query; hits in score order (or date order when `sort` is date). */
 export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevance' | 'date'): Promise<EngineResult> {
-  const meta = await loader.meta();
-  const minutes = decodeSigned(meta.minutes);
-  let at = 0;
-  const threadStarts = decodeNumbers(meta.threadStarts).map((d) => (at += d));
+  // The manifest, the shard boundaries and the shards are fetched at once: none waits for
+  // the manifest, which only the scores (message count) and dates need.
+  const metaLoaded = loader.meta();
   const fetched = new Map<string, Promise<ShardEntry[]>>();
   // Fetch every shard the query needs at once, before evaluating.
   const texts: TextNode[] = [];
@@ -155,7 +157,18 @@ export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevanc
     else if (n.kind === 'and' || n.kind === 'or') stack.push(...n.children);
   }
   const textResults = new Map<TextNode, Scores>();
-  await Promise.all(texts.map(async (t) => textResults.set(t, await textScores(t, meta.docs, loader, fetched))));
+  const count = metaLoaded.then((m) => m.docs);
+  // Awaited below as well: a failed manifest is reported once, by that await.
+  count.catch(() => undefined);
+  await Promise.all(texts.map(async (t) => textResults.set(t, await textScores(t, count, loader, fetched))));
+  const meta = await metaLoaded;
+  const minutes = decodeSigned(meta.minutes);
+  const starts = (deltas: string): number[] => {
+    let at = 0;
+    return decodeNumbers(deltas).map((d) => (at += d));
+  };
+  const threadStarts = starts(meta.threadStarts);
+  const chunkStarts = starts(meta.chunkStarts);
 
   const all = (): Scores => new Map(minutes.map((_, d) => [d, 0]));
   const evaluate = (n: QueryNode): Scores => {
@@ -198,7 +211,13 @@ export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevanc
   const hits = [...scores].map(([doc, score]) => ({ doc, score }));
   const byDate = (a: { doc: number }, b: { doc: number }): number => minutes[b.doc]! - minutes[a.doc]! || b.doc - a.doc;
   hits.sort(sort === 'date' ? byDate : (a, b) => b.score - a.score || byDate(a, b));
-  return { hits, minutes, threadStarts, shardsFetched: fetched.size };
+  return { hits, minutes, threadStarts, chunkStarts, shardsFetched: fetched.size };
+}
+
+/** The docs chunk of a message and its place there. */
+export function rowOf(chunkStarts: readonly number[], doc: number): { chunk: number; index: number } {
+  const chunk = shardOf(chunkStarts, doc);
+  return { chunk, index: doc - chunkStarts[chunk]! };
 }
 
 /** The thread (index into threadStarts) of a message. */
