@@ -1,6 +1,6 @@
 // Astro integration: after Astro has rendered the pages, writes what is cheaper to write
 // directly: the /m/<msgid>/ redirect page of every message and ghost, and the sharded search
-// index (src/build/search-index.ts).
+// index (src/build/search-index.ts), which a worker builds while Astro renders the pages.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,7 @@ import { ghostIndex, messageIndex } from '../lib/site-data-fs.ts';
 import { anchorHref, messageDir, messageHref, threadPath } from '../lib/paths.ts';
 import { ghostAnchor } from '../lib/thread-view.ts';
 import { redirectPage } from './redirect-page.ts';
-import { searchDocs } from '../lib/search-data-fs.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { startSearchIndexFs, type PendingIndex } from './search-index-fs.ts';
 
 function writePage(out: string, dir: string, html: string): void {
   const d = join(out, dir);
@@ -19,10 +18,20 @@ function writePage(out: string, dir: string, html: string): void {
 }
 
 export function patchloreSite(): AstroIntegration {
+  let outDir = '';
+  let search: PendingIndex | null = null;
   return {
     name: 'patchlore-site',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        const db = process.env.PATCHLORE_DB;
+        if (!db) throw new Error('PATCHLORE_DB is not set: build the site with `patchlore build`');
+        search = startSearchIndexFs(db, outDir.replace(/\/$/, ''));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         let pages = 0;
         const written = new Set<string>();
@@ -38,17 +47,11 @@ export function patchloreSite(): AstroIntegration {
           writePage(out, messageDir(g.id), redirectPage(href, `where <${g.id}> would be (not in this archive)`));
           pages++;
         }
-        const t0 = performance.now();
-        const dirs = new Set<string>();
-        const search = buildSearchIndex(searchDocs(), (path, content) => {
-          const d = dirname(join(out, path));
-          if (!dirs.has(d)) mkdirSync(d, { recursive: true });
-          dirs.add(d);
-          writeFileSync(join(out, path), content);
-        });
+        if (!search) throw new Error('BUG: the search index was not started');
+        const index = await search.place();
         logger.info(
-          `${pages} message pages; search index of ${search.docs} messages: ${search.files} files, ${(search.bytes / 1024 / 1024).toFixed(1)} MB, ` +
-            `${Math.round(performance.now() - t0)} ms`,
+          `${pages} message pages; search index of ${index.docs} messages: ${index.files} files, ${(index.bytes / 1024 / 1024).toFixed(1)} MB, ` +
+            `built in ${index.ms} ms beside the pages`,
         );
       },
     },

@@ -1,26 +1,26 @@
 // Builds the static site's search index (format: src/lib/search-static-format.ts) from the
 // messages in thread order: per field family, every word and every pair of adjacent words with
 // its postings, sorted by key and cut into shards of about SHARD_BYTES; the manifest; and the
-// rows results show, CHUNK_DOCS a file. One family at a time, so memory holds one family's
-// postings, not all. Pure but for `write`, which receives each file.
+// rows results show, in chunks of whole threads. One pass over the messages, which are not
+// kept: each field is split into words once, words and pairs become dense ids (pairs through a
+// hash table of typed arrays, not strings) and postings go to typed columns, so memory holds the
+// postings (about 10 bytes each), not the text. Pure but for `write`, which receives each file.
 import type { SearchField } from '../../ingest/search/query-types.ts';
 import { searchTokens } from '../../ingest/search/search-tokens.ts';
 import { messageHref, seriesPath } from '../lib/paths.ts';
 import type { SearchDoc } from '../lib/search-data-fs.ts';
 import {
-  CHUNK_DOCS,
   FAMILIES,
   FAMILY_NAMES,
   FORMAT_VERSION,
+  chunkStarts,
   encodeNumbers,
-  encodePostings,
   encodeSigned,
   pairKey,
   wordKey,
   type DocRow,
   type FamilyName,
   type SearchMeta,
-  type ShardEntry,
 } from '../lib/search-static-format.ts';
 
 /** A shard is closed once it holds this many characters (about 4-6 KB gzip): small enough that
@@ -37,32 +37,122 @@ export interface SearchIndexSummary {
   shards: Record<FamilyName, number>;
 }
 
-/** A growable column of 32-bit integers. */
-class IntColumn {
-  data = new Int32Array(1 << 16);
+/** Values per chunk of a column. */
+const CHUNK = 1 << 16;
+
+/** A growable column of integers, in fixed chunks: growing never copies, and nothing is
+ *  allocated beyond the last chunk. */
+class Column<A extends Int32Array | Uint16Array> {
+  readonly chunks: A[] = [];
   length = 0;
+  constructor(private readonly make: (n: number) => A) {}
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    const at = this.length & (CHUNK - 1);
+    if (at === 0) this.chunks.push(this.make(CHUNK));
+    this.chunks[this.chunks.length - 1]![at] = v;
+    this.length++;
+  }
+  /** Call `each(value, index)` in order. */
+  forEach(each: (v: number, i: number) => void): void {
+    let i = 0;
+    for (const c of this.chunks) {
+      const n = Math.min(CHUNK, this.length - i);
+      for (let j = 0; j < n; j++) each(c[j]!, i++);
     }
-    this.data[this.length++] = v;
+  }
+}
+const ints = (): Column<Int32Array> => new Column((n) => new Int32Array(n));
+const shorts = (): Column<Uint16Array> => new Column((n) => new Uint16Array(n));
+
+/** Postings of one kind (words or pairs) in one family: parallel columns of entry id, message
+ *  number and field index * 4096 + count, in message order. */
+interface Postings {
+  entry: Column<Int32Array>;
+  doc: Column<Int32Array>;
+  cell: Column<Uint16Array>;
+}
+const postings = (): Postings => ({ entry: ints(), doc: ints(), cell: shorts() });
+
+const MAX_COUNT = 4095;
+/** Cells are 16 bits: field index * 4096 + count, so a family has at most 16 fields. */
+for (const f of FAMILY_NAMES) if (FAMILIES[f].length > 16) throw new Error(`BUG: family ${f} has more than 16 fields`);
+/** Most distinct words: ids of both words of a pair make one exact double below 2^53. */
+const MAX_WORDS = 2 ** 24;
+
+/** Pairs of word ids -> dense pair ids: open addressing over typed arrays. */
+class PairTable {
+  a: Int32Array = new Int32Array(1 << 16);
+  b: Int32Array = new Int32Array(1 << 16);
+  size = 0;
+  /** Slot -> pair id + 1 (0 = empty). */
+  private slots: Int32Array = new Int32Array(1 << 17);
+
+  private slotOf(a: number, b: number): number {
+    const mask = this.slots.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) >>> 0;
+    h = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const id = this.slots[h]!;
+      if (id === 0 || (this.a[id - 1] === a && this.b[id - 1] === b)) return h;
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** The id of pair (a, b), added if new. */
+  id(a: number, b: number): number {
+    let slot = this.slotOf(a, b);
+    const found = this.slots[slot]!;
+    if (found !== 0) return found - 1;
+    if (this.size === this.a.length) {
+      const grow = (x: Int32Array): Int32Array => {
+        const y = new Int32Array(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+    }
+    const id = this.size++;
+    this.a[id] = a;
+    this.b[id] = b;
+    if (this.size * 2 > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      for (const v of old) if (v !== 0) this.slots[this.slotOf(this.a[v - 1]!, this.b[v - 1]!)] = v;
+      slot = this.slotOf(a, b);
+    }
+    this.slots[slot] = id + 1;
+    return id;
+  }
+
+  /** The id of pair (a, b), or -1. */
+  find(a: number, b: number): number {
+    return this.slots[this.slotOf(a, b)]! - 1;
   }
 }
 
-/** One family's postings: for words and for pairs of words, parallel columns of entry id,
- *  message number and field index * 4096 + count, in message order. */
-interface Collected {
-  words: string[];
-  pairs: Array<[number, number]>;
-  wordPost: [IntColumn, IntColumn, IntColumn];
-  pairPost: [IntColumn, IntColumn, IntColumn];
+/** A growable counter per id, with the ids touched since the last reset. */
+class Tally {
+  count: Int32Array = new Int32Array(1 << 12);
+  touched: number[] = [];
+  add(id: number): void {
+    if (id >= this.count.length) {
+      const bigger = new Int32Array(Math.max(id + 1, this.count.length * 2));
+      bigger.set(this.count);
+      this.count = bigger;
+    }
+    if (this.count[id]! === 0) this.touched.push(id);
+    this.count[id]!++;
+  }
+  /** Give every touched id with its count, then forget them. */
+  drain(each: (id: number, count: number) => void): void {
+    for (const id of this.touched) {
+      each(id, this.count[id]!);
+      this.count[id] = 0;
+    }
+    this.touched.length = 0;
+  }
 }
-
-const MAX_COUNT = 4095;
-/** Room for word ids in a numeric pair id (a * PAIR_SPACE + b stays an exact double). */
-const PAIR_SPACE = 2 ** 24;
 
 /** The start of a message's own words, without the "On ... wrote:" line. */
 export function summaryOf(nq: string): string {
@@ -73,75 +163,6 @@ export function summaryOf(nq: string): string {
     .replace(/[\s\ue000]+/g, ' ')
     .trim();
   return own.length > SUMMARY_CHARS ? own.slice(0, SUMMARY_CHARS).replace(/\s\S*$/, '') + '…' : own;
-}
-
-/** Collect one family's postings over all messages. Words get dense ids, pairs numeric keys,
- *  so the hot loop touches numbers, not strings. */
-function collectFamily(fields: readonly SearchField[], docs: readonly SearchDoc[]): Collected {
-  const wordId = new Map<string, number>();
-  const pairId = new Map<number, number>();
-  const c: Collected = { words: [], pairs: [], wordPost: [new IntColumn(), new IntColumn(), new IntColumn()], pairPost: [new IntColumn(), new IntColumn(), new IntColumn()] };
-  const wtf = new Map<number, number>();
-  const ptf = new Map<number, number>();
-  const ids: number[] = [];
-  docs.forEach((doc, n) => {
-    fields.forEach((field, fi) => {
-      const tokens = searchTokens(doc.fields[field]);
-      if (tokens.length === 0) return;
-      wtf.clear();
-      ptf.clear();
-      ids.length = 0;
-      for (const t of tokens) {
-        let id = wordId.get(t);
-        if (id === undefined) {
-          id = c.words.length;
-          if (id >= PAIR_SPACE) throw new Error(`BUG: more than ${PAIR_SPACE} distinct words`);
-          wordId.set(t, id);
-          c.words.push(t);
-        }
-        ids.push(id);
-        wtf.set(id, (wtf.get(id) ?? 0) + 1);
-      }
-      for (let i = 0; i + 1 < ids.length; i++) {
-        const p = ids[i]! * PAIR_SPACE + ids[i + 1]!;
-        ptf.set(p, (ptf.get(p) ?? 0) + 1);
-      }
-      for (const [id, count] of wtf) {
-        c.wordPost[0].push(id);
-        c.wordPost[1].push(n);
-        c.wordPost[2].push(fi * (MAX_COUNT + 1) + Math.min(count, MAX_COUNT));
-      }
-      for (const [p, count] of ptf) {
-        let id = pairId.get(p);
-        if (id === undefined) {
-          id = c.pairs.length;
-          pairId.set(p, id);
-          c.pairs.push([Math.floor(p / PAIR_SPACE), p % PAIR_SPACE]);
-        }
-        c.pairPost[0].push(id);
-        c.pairPost[1].push(n);
-        c.pairPost[2].push(fi * (MAX_COUNT + 1) + Math.min(count, MAX_COUNT));
-      }
-    });
-  });
-  return c;
-}
-
-/** Group postings by entry id (a counting sort; message order is kept within an entry). */
-function byEntry(entries: number, post: [IntColumn, IntColumn, IntColumn]): { start: Int32Array; docs: Int32Array; cells: Int32Array } {
-  const start = new Int32Array(entries + 1);
-  const [id, doc, cell] = post;
-  for (let i = 0; i < id.length; i++) start[id.data[i]! + 1]!++;
-  for (let e = 0; e < entries; e++) start[e + 1]! += start[e]!;
-  const at = start.slice(0, entries);
-  const docs = new Int32Array(id.length);
-  const cells = new Int32Array(id.length);
-  for (let i = 0; i < id.length; i++) {
-    const k = at[id.data[i]!]!++;
-    docs[k] = doc.data[i]!;
-    cells[k] = cell.data[i]!;
-  }
-  return { start, docs, cells };
 }
 
 /** Front-coded list: each string as the length it shares with the previous one and the rest. */
@@ -157,73 +178,93 @@ export function frontCode(list: readonly string[]): string {
     .join('\n');
 }
 
-/** Sort a family's entries and cut them into shards; returns the shards' first keys. */
-function writeShards(family: FamilyName, width: number, c: Collected, write: (path: string, content: string) => void): string[] {
-  const words = byEntry(c.words.length, c.wordPost);
-  const pairs = byEntry(c.pairs.length, c.pairPost);
-  // [key, word, is pair, entry id]
-  const order: Array<[string, string, boolean, number]> = [];
-  c.words.forEach((w, i) => order.push([wordKey(w), w, false, i]));
-  c.pairs.forEach(([a, b], i) => {
-    const k = pairKey(c.words[a]!, c.words[b]!);
-    order.push([k, k, true, i]);
-  });
-  order.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
-  const firsts: string[] = [];
-  let shard: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    if (shard.length === 0) return;
-    write(`search/${family}/${firsts.length - 1}.json`, `[${shard.join(',')}]`);
-    shard = [];
-    size = 0;
-  };
-  const docs: number[][] = Array.from({ length: width }, () => []);
-  const counts: number[][] = Array.from({ length: width }, () => []);
-  for (let i = 0; i < order.length; i++) {
-    const [key, word, isPair, id] = order[i]!;
-    const g = isPair ? pairs : words;
-    if (shard.length === 0) firsts.push(key);
-    for (let f = 0; f < width; f++) {
-      docs[f]!.length = 0;
-      counts[f]!.length = 0;
-    }
-    for (let j = g.start[id]!; j < g.start[id + 1]!; j++) {
-      const cell = g.cells[j]!;
-      const f = Math.floor(cell / (MAX_COUNT + 1));
-      docs[f]!.push(g.docs[j]!);
-      counts[f]!.push(cell % (MAX_COUNT + 1));
-    }
-    const postings = docs.map((d, f) => (d.length ? encodePostings(d, counts[f]!) : ''));
-    while (postings.length && postings[postings.length - 1] === '') postings.pop();
-    const row: ShardEntry = [key, word === key ? '' : word, ...postings];
-    const json = JSON.stringify(row);
-    shard.push(json);
-    size += json.length + 1;
-    // Cut only between keys, so each key lives in one shard.
-    if (size >= SHARD_BYTES && order[i + 1]?.[0] !== key) flush();
-  }
-  flush();
-  return firsts;
+/** Group postings by entry id (a counting sort; message order is kept within an entry). */
+function byEntry(entries: number, post: Postings): { start: Int32Array; docs: Int32Array; cells: Uint16Array } {
+  const start = new Int32Array(entries + 1);
+  const n = post.entry.length;
+  post.entry.forEach((id) => start[id + 1]!++);
+  for (let e = 0; e < entries; e++) start[e + 1]! += start[e]!;
+  const at = start.slice(0, entries);
+  // Where each posting goes, then its message and cell put there.
+  const place = new Int32Array(n);
+  post.entry.forEach((id, i) => (place[i] = at[id]!++));
+  const docs = new Int32Array(n);
+  const cells = new Uint16Array(n);
+  post.doc.forEach((d, i) => (docs[place[i]!] = d));
+  post.cell.forEach((c, i) => (cells[place[i]!] = c));
+  return { start, docs, cells };
 }
 
-/** Build the whole index. `docs` must be in thread order (searchDocs gives them so). */
-export function buildSearchIndex(source: Iterable<SearchDoc>, write: (path: string, content: string) => void): SearchIndexSummary {
-  let files = 0;
-  let bytes = 0;
-  const out = (path: string, content: string): void => {
-    files++;
-    bytes += Buffer.byteLength(content);
-    write(path, content);
-  };
-  const docs = [...source];
-  const rows: DocRow[] = [];
-  const minutes: number[] = [];
-  const threadStarts: number[] = [];
-  docs.forEach((d, n) => {
-    if (n === 0 || docs[n - 1]!.threadId !== d.threadId) threadStarts.push(n);
-    minutes.push(d.date === null ? 0 : Math.floor(d.date / 60_000));
-    rows.push([
+// The digits of encodeNumbers (search-static-format.ts), for the encoder below.
+const END = 'abcdefghijklmnopqrstuvwxyz012345';
+const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ6789_-';
+
+/** `out` and a non-negative integer as encodeNumbers writes it. */
+function appendNumber(out: string, value: number): string {
+  let v = value;
+  while (v >= 32) {
+    out += MORE[v & 31];
+    v = Math.floor(v / 32);
+  }
+  return out + END[v];
+}
+
+/** encodePostings of one field's postings of an entry, straight from the grouped columns
+ *  (the same characters, without building arrays first). */
+function encodeRange(g: { docs: Int32Array; cells: Uint16Array }, from: number, to: number, field: number): string {
+  let out = '';
+  let prev = -1;
+  for (let j = from; j < to; j++) {
+    const cell = g.cells[j]!;
+    if (cell >>> 12 !== field) continue;
+    const d = g.docs[j]!;
+    out = appendNumber(appendNumber(out, d - prev - 1), Math.min((cell & MAX_COUNT) - 1, 1023));
+    prev = d;
+  }
+  return out;
+}
+
+/** Builds the index from messages given one at a time, in thread order. */
+export class SearchIndexBuilder {
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly pairs = new PairTable();
+  private readonly wordPost = {} as Record<FamilyName, Postings>;
+  private readonly pairPost = {} as Record<FamilyName, Postings>;
+  private readonly wordTally = new Tally();
+  private readonly pairTally = new Tally();
+  private readonly rows: DocRow[] = [];
+  private readonly minutes: number[] = [];
+  private readonly threadStarts: number[] = [];
+  private lastThread: string | null = null;
+  /** Word ids of the field being added. */
+  private ids: number[] = [];
+
+  constructor() {
+    for (const f of FAMILY_NAMES) {
+      this.wordPost[f] = postings();
+      this.pairPost[f] = postings();
+    }
+  }
+
+  private wordId(w: string): number {
+    let id = this.wordIds.get(w);
+    if (id === undefined) {
+      id = this.words.length;
+      if (id >= MAX_WORDS) throw new Error(`BUG: more than ${MAX_WORDS} distinct words`);
+      this.wordIds.set(w, id);
+      this.words.push(w);
+    }
+    return id;
+  }
+
+  /** Add the next message (message numbers follow the order of calls). */
+  add(d: SearchDoc): void {
+    const n = this.rows.length;
+    if (n === 0 || this.lastThread !== d.threadId) this.threadStarts.push(n);
+    this.lastThread = d.threadId;
+    this.minutes.push(d.date === null ? 0 : Math.floor(d.date / 60_000));
+    this.rows.push([
       d.key,
       d.subject,
       d.fromName || d.author,
@@ -234,26 +275,134 @@ export function buildSearchIndex(source: Iterable<SearchDoc>, write: (path: stri
       d.seriesTitle,
       summaryOf(d.fields.nq),
     ]);
-  });
-  for (let i = 0; i < rows.length; i += CHUNK_DOCS) out(`search/docs/${i / CHUNK_DOCS}.json`, JSON.stringify(rows.slice(i, i + CHUNK_DOCS)));
-  const shards = {} as Record<FamilyName, number>;
-  for (const family of FAMILY_NAMES) {
-    const firsts = writeShards(family, FAMILIES[family].length, collectFamily(FAMILIES[family], docs), out);
-    out(`search/${family}/index.txt`, frontCode(firsts));
-    shards[family] = firsts.length;
+    for (const family of FAMILY_NAMES) {
+      const fields = FAMILIES[family] as readonly SearchField[];
+      const wp = this.wordPost[family];
+      const pp = this.pairPost[family];
+      for (let fi = 0; fi < fields.length; fi++) {
+        const tokens = searchTokens(d.fields[fields[fi]!]);
+        if (tokens.length === 0) continue;
+        const ids = this.ids;
+        ids.length = 0;
+        for (const t of tokens) {
+          const id = this.wordId(t);
+          ids.push(id);
+          this.wordTally.add(id);
+        }
+        for (let i = 0; i + 1 < ids.length; i++) this.pairTally.add(this.pairs.id(ids[i]!, ids[i + 1]!));
+        const base = fi * (MAX_COUNT + 1);
+        this.wordTally.drain((id, count) => {
+          wp.entry.push(id);
+          wp.doc.push(n);
+          wp.cell.push(base + Math.min(count, MAX_COUNT));
+        });
+        this.pairTally.drain((id, count) => {
+          pp.entry.push(id);
+          pp.doc.push(n);
+          pp.cell.push(base + Math.min(count, MAX_COUNT));
+        });
+      }
+    }
   }
-  let prev = 0;
-  const meta: SearchMeta = {
-    version: FORMAT_VERSION,
-    docs: docs.length,
-    shards,
-    minutes: encodeSigned(minutes),
-    threadStarts: encodeNumbers(threadStarts.map((s) => {
-      const d = s - prev;
-      prev = s;
-      return d;
-    })),
-  };
-  out('search/index.json', JSON.stringify(meta));
-  return { docs: docs.length, files, bytes, shards };
+
+  /** Write every file; returns what was written. */
+  finish(write: (path: string, content: string) => void): SearchIndexSummary {
+    let files = 0;
+    let bytes = 0;
+    const out = (path: string, content: string): void => {
+      files++;
+      bytes += Buffer.byteLength(content);
+      write(path, content);
+    };
+    const rows = this.rows;
+    const chunks = chunkStarts(this.threadStarts, rows.length);
+    chunks.forEach((start, c) => out(`search/docs/${c}.json`, JSON.stringify(rows.slice(start, chunks[c + 1] ?? rows.length))));
+    // Entries in key order: words by (key, word), then pairs, whose keys (PAIR_MARK + "a b")
+    // sort after every word's and among themselves as (a, b) in word order, since " " sorts
+    // before every character of a word.
+    const words = this.words;
+    const keys = words.map(wordKey);
+    // Sorted as strings by the engine's own sort (code unit order, as `<`): words alone, and
+    // key NUL word, which orders by key, then word (no key holds a NUL).
+    const id = this.wordIds;
+    const byWord = Int32Array.from([...words].sort(), (x) => id.get(x)!);
+    const byKey = Int32Array.from(
+      words.map((x, i) => `${keys[i]}\u0000${x}`).sort(),
+      (x) => id.get(x.slice(x.indexOf('\u0000') + 1))!,
+    );
+    const rank = new Int32Array(words.length);
+    byWord.forEach((id, r) => (rank[id] = r));
+    const W = words.length;
+    const shards = {} as Record<FamilyName, number>;
+    for (const family of FAMILY_NAMES) {
+      const width = FAMILIES[family].length;
+      const w = byEntry(W, this.wordPost[family]);
+      const p = byEntry(this.pairs.size, this.pairPost[family]);
+      this.wordPost[family] = postings();
+      this.pairPost[family] = postings();
+      // Pairs of this family as rank(a) * W + rank(b): unique, and sorted as their keys.
+      const present: number[] = [];
+      for (let id = 0; id < this.pairs.size; id++) if (p.start[id + 1]! > p.start[id]!) present.push(rank[this.pairs.a[id]!]! * W + rank[this.pairs.b[id]!]!);
+      const pairOrder = Float64Array.from(present).sort();
+      const firsts: string[] = [];
+      let shard: string[] = [];
+      let size = 0;
+      const flush = (): void => {
+        if (shard.length === 0) return;
+        out(`search/${family}/${firsts.length - 1}.json`, `[${shard.join(',')}]`);
+        shard = [];
+        size = 0;
+      };
+      const emit = (key: string, word: string, g: typeof w, id: number, nextKey: string | undefined): void => {
+        if (shard.length === 0) firsts.push(key);
+        const row: string[] = [key, word === key ? '' : word];
+        for (let f = 0; f < width; f++) row.push(encodeRange(g, g.start[id]!, g.start[id + 1]!, f));
+        while (row.length > 2 && row[row.length - 1] === '') row.pop();
+        const json = JSON.stringify(row);
+        shard.push(json);
+        size += json.length + 1;
+        // Cut only between keys, so each key lives in one shard.
+        if (size >= SHARD_BYTES && nextKey !== key) flush();
+      };
+      const wordsHere: number[] = [];
+      for (const id of byKey) if (w.start[id + 1]! > w.start[id]!) wordsHere.push(id);
+      const pairKeyAt = (i: number): string => {
+        const k = pairOrder[i]!;
+        return pairKey(words[byWord[Math.floor(k / W)]!]!, words[byWord[k % W]!]!);
+      };
+      for (let i = 0; i < wordsHere.length; i++) {
+        const id = wordsHere[i]!;
+        const next = i + 1 < wordsHere.length ? keys[wordsHere[i + 1]!] : pairOrder.length ? pairKeyAt(0) : undefined;
+        emit(keys[id]!, words[id]!, w, id, next);
+      }
+      let key = pairOrder.length ? pairKeyAt(0) : '';
+      for (let i = 0; i < pairOrder.length; i++) {
+        const k = pairOrder[i]!;
+        const next = i + 1 < pairOrder.length ? pairKeyAt(i + 1) : undefined;
+        emit(key, key, p, this.pairs.find(byWord[Math.floor(k / W)]!, byWord[k % W]!), next);
+        key = next ?? '';
+      }
+      flush();
+      out(`search/${family}/index.txt`, frontCode(firsts));
+      shards[family] = firsts.length;
+    }
+    const deltas = (starts: readonly number[]): string => encodeNumbers(starts.map((v, i) => v - (i ? starts[i - 1]! : 0)));
+    const meta: SearchMeta = {
+      version: FORMAT_VERSION,
+      docs: rows.length,
+      shards,
+      minutes: encodeSigned(this.minutes),
+      threadStarts: deltas(this.threadStarts),
+      chunkStarts: deltas(chunks),
+    };
+    out('search/index.json', JSON.stringify(meta));
+    return { docs: rows.length, files, bytes, shards };
+  }
+}
+
+/** Build the whole index. `docs` must be in thread order (searchDocs gives them so). */
+export function buildSearchIndex(source: Iterable<SearchDoc>, write: (path: string, content: string) => void): SearchIndexSummary {
+  const builder = new SearchIndexBuilder();
+  for (const d of source) builder.add(d);
+  return builder.finish(write);
 }

@@ -32,6 +32,8 @@ export function* searchDocs(dbPath: string = process.env.PATCHLORE_DB ?? ''): Ge
   const store = openStore(dbPath, { readonly: true });
   try {
     const db = store.db;
+    // One pass over the messages: a large page cache would only hold what is never read again.
+    db.pragma('cache_size = -8192');
     // Lineage of each posting, with its version and its title.
     const postingFamily = new Map<string, { family: string; label: string }>();
     for (const r of db
@@ -52,13 +54,18 @@ export function* searchDocs(dbPath: string = process.env.PATCHLORE_DB ?? ''): Ge
       const f = postingFamily.get(r.posting);
       if (f && !byKey.has(r.key)) byKey.set(r.key, f);
     }
-    const rows = db.prepare(
+    // The order first, then each message by id: sorting whole rows would make SQLite hold every
+    // body at once in a temporary b-tree.
+    const order = db
+      .prepare('SELECT m.id FROM threads t JOIN messages m ON m.thread_id = t.id ORDER BY t.first_date, t.id, m.ord')
+      .pluck()
+      .all() as number[];
+    const row = db.prepare(
       `SELECT m.key, m.message_id AS messageId, m.thread_id AS threadId, m.subject, m.author, m.from_name AS fromName, m.recipients,
               m.date, m.body, m.parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists
-       FROM threads t JOIN messages m ON m.thread_id = t.id
-       ORDER BY t.first_date, t.id, m.ord`,
+       FROM messages m WHERE m.id = ?`,
     );
-    for (const r of rows.iterate() as Iterable<{
+    type Row = {
       key: string;
       messageId: string;
       threadId: string;
@@ -70,7 +77,9 @@ export function* searchDocs(dbPath: string = process.env.PATCHLORE_DB ?? ''): Ge
       body: string;
       parts: string;
       lists: string | null;
-    }>) {
+    };
+    for (const id of order) {
+      const r = row.get(id) as Row;
       const rcpt = JSON.parse(r.recipients) as { to: Address[]; cc: Address[] };
       const fields = searchFields({
         messageId: r.messageId,

@@ -4,7 +4,8 @@
 //   /search/index.json           the manifest: per-message dates, thread starts
 //   /search/<family>/index.txt    the first key of each shard of a family (front-coded)
 //   /search/<family>/<n>.json     shards: entries [key, word, postings of each field]
-//   /search/docs/<n>.json         what results show, CHUNK_DOCS messages a file
+//   /search/docs/<n>.json         what results show, whole threads of about CHUNK_DOCS messages
+//                                 a file (a thread's hits come in one request)
 // Fields are grouped in four families so a light field never downloads a heavy one: headers and
 // diff names/functions, own text, quoted text, diff lines. Within a family, entries are sorted by
 // key and shards end only between keys, so one key is in one shard. A word's key is its stem
@@ -13,7 +14,7 @@
 import type { SearchField } from '../../ingest/search/query-types.ts';
 import { stemWord } from '../../ingest/search/stem-word.ts';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Field families: the fields of each, in the order their postings appear in an entry. */
 export const FAMILIES = {
@@ -34,8 +35,25 @@ export function familyOf(field: SearchField): { family: FamilyName; index: numbe
   throw new Error(`BUG: field ${field} in no family`);
 }
 
-/** Messages per docs chunk. */
+/** Messages per docs chunk: a chunk ends at the first thread start after this many, so that
+ *  the hits of a thread, which results show together, are in one file... */
 export const CHUNK_DOCS = 32;
+/** ...unless the thread is long: no chunk holds more than this many messages. */
+export const MAX_CHUNK_DOCS = 2 * CHUNK_DOCS;
+
+/** First message number of each docs chunk, given the first of each thread (ascending). */
+export function chunkStarts(threadStarts: readonly number[], docs: number): number[] {
+  const out: number[] = [];
+  let t = 0;
+  for (let start = 0; start < docs; ) {
+    out.push(start);
+    // The first thread start at least CHUNK_DOCS on, but never past MAX_CHUNK_DOCS.
+    while (t < threadStarts.length && threadStarts[t]! < start + CHUNK_DOCS) t++;
+    const next = t < threadStarts.length ? threadStarts[t]! : docs;
+    start = Math.min(next, start + MAX_CHUNK_DOCS, docs);
+  }
+  return out;
+}
 
 /** Where an indexed word is filed: its stem when it starts with a letter (lore stems only
  *  those), else itself. */
@@ -67,6 +85,8 @@ export interface SearchMeta {
   minutes: string;
   /** First message number of each thread, as deltas. */
   threadStarts: string;
+  /** First message number of each docs chunk (chunkStarts), as deltas. */
+  chunkStarts: string;
 }
 
 /** What the results page shows of one message. */

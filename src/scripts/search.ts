@@ -6,9 +6,9 @@ import { formatQueryError, parseQuery } from '../../ingest/search/parse-query.ts
 import { highlightOf, markPieces } from '../../ingest/search/search-snippet.ts';
 import { messagePath } from '../lib/paths.ts';
 import { messageIdQuery } from '../lib/search-query.ts';
-import { StaticQueryError, runQuery, threadOf, type Loader } from '../lib/search-engine.ts';
+import { StaticQueryError, rowOf, runQuery, threadOf, type Loader } from '../lib/search-engine.ts';
 import { groupResults, type ResultHit } from '../lib/search-results-view.ts';
-import { CHUNK_DOCS, frontDecode, type DocRow, type FamilyName, type SearchMeta, type ShardEntry } from '../lib/search-static-format.ts';
+import { frontDecode, type DocRow, type FamilyName, type SearchMeta, type ShardEntry } from '../lib/search-static-format.ts';
 
 /** Thread groups shown at first and per "More results". */
 const PAGE_GROUPS = 10;
@@ -54,12 +54,14 @@ function sortLinks(q: string, sort: string): void {
   }
 }
 
-async function rowsOf(docs: number[]): Promise<Map<number, DocRow>> {
-  const chunks = [...new Set(docs.map((d) => Math.floor(d / CHUNK_DOCS)))];
-  const loaded = await Promise.all(chunks.map((c) => loader.docs(c).then((rows) => [c, rows] as const)));
+async function rowsOf(docs: number[], chunkStarts: readonly number[]): Promise<Map<number, DocRow>> {
+  const chunks = [...new Set(docs.map((d) => rowOf(chunkStarts, d).chunk))];
+  const byChunk = new Map(await Promise.all(chunks.map((c) => loader.docs(c).then((rows) => [c, rows] as const))));
   const out = new Map<number, DocRow>();
-  const byChunk = new Map(loaded);
-  for (const d of docs) out.set(d, byChunk.get(Math.floor(d / CHUNK_DOCS))![d % CHUNK_DOCS]!);
+  for (const d of docs) {
+    const at = rowOf(chunkStarts, d);
+    out.set(d, byChunk.get(at.chunk)![at.index]!);
+  }
   return out;
 }
 
@@ -110,7 +112,7 @@ async function run(q: string, sort: 'relevance' | 'date'): Promise<void> {
     status.textContent = err instanceof StaticQueryError ? err.message : `The search index could not be read: ${(err as Error).message}`;
     return;
   }
-  const { hits, threadStarts } = result;
+  const { hits, threadStarts, chunkStarts } = result;
   sortLinks(q, sort);
   const threadsOf = (d: number): number => threadOf(threadStarts, d);
   const threads = new Set(hits.map((h) => threadsOf(h.doc))).size;
@@ -130,7 +132,7 @@ async function run(q: string, sort: 'relevance' | 'date'): Promise<void> {
     const want = new Set(order.slice(shown, shown + PAGE_GROUPS));
     shown += PAGE_GROUPS;
     const page = hits.filter((h) => want.has(threadsOf(h.doc)));
-    const rows = await rowsOf(page.map((h) => h.doc));
+    const rows = await rowsOf(page.map((h) => h.doc), chunkStarts);
     for (const g of groupResults(page.map((h) => ({ doc: h.doc, row: rows.get(h.doc)! })), threadsOf)) {
       const li = el('li');
       if (g.seriesHref) {

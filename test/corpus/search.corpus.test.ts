@@ -12,8 +12,8 @@ import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 import { SEARCH_QUERIES } from '../../scripts/bench/search-queries.ts';
 import { buildSearchIndex } from '../../src/build/search-index.ts';
 import { searchDocs } from '../../src/lib/search-data-fs.ts';
-import { runQuery, type Loader } from '../../src/lib/search-engine.ts';
-import { CHUNK_DOCS, frontDecode } from '../../src/lib/search-static-format.ts';
+import { rowOf, runQuery, type Loader } from '../../src/lib/search-engine.ts';
+import { frontDecode } from '../../src/lib/search-static-format.ts';
 
 const missing = corpusMissing('nvdimm/full/all.mboxrd.gz');
 
@@ -78,7 +78,10 @@ describe.skipIf(missing)(`search on the nvdimm list${missing ? ` (skipped: ${mis
       if (parsed.kind !== 'ok') throw new Error(parsed.error.message);
       const r = await runQuery(parsed.query, loader, 'date');
       const ids: string[] = [];
-      for (const h of r.hits) ids.push((await loader.docs(Math.floor(h.doc / CHUNK_DOCS)))[h.doc % CHUNK_DOCS]![0]);
+      for (const h of r.hits) {
+        const at = rowOf(r.chunkStarts, h.doc);
+        ids.push((await loader.docs(at.chunk))[at.index]![0]);
+      }
       const cli = searchMessages(store, q, { limit: 100_000, sort: 'date', now }).hits.map((h) => h.messageId);
       expect([q, ids.sort()]).toEqual([q, cli.sort()]);
     }

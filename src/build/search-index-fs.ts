@@ -1,0 +1,65 @@
+// Writes the static search index of a store into a directory, in a worker thread so that it is
+// built while Astro renders the pages (the two share nothing but the read-only store). The
+// index goes to a staging directory beside the site and is moved into place once Astro is done:
+// Astro empties its output directory when it starts building.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { searchDocs } from '../lib/search-data-fs.ts';
+import { buildSearchIndex, type SearchIndexSummary } from './search-index.ts';
+
+/** Build the index of the store at `db` and write its files under `dir` (dir/search/...). */
+export function writeSearchIndexFs(db: string, dir: string): SearchIndexSummary {
+  const dirs = new Set<string>();
+  return buildSearchIndex(searchDocs(db), (path, content) => {
+    const d = dirname(join(dir, path));
+    if (!dirs.has(d)) mkdirSync(d, { recursive: true });
+    dirs.add(d);
+    writeFileSync(join(dir, path), content);
+  });
+}
+
+/** What the worker answers. */
+export type WorkerAnswer = { ok: true; summary: SearchIndexSummary; ms: number } | { ok: false; error: string };
+
+/** An index being built in a worker for the site at `out`. A build that fails never places it:
+ *  the staging directory goes when the process exits. */
+export interface PendingIndex {
+  /** Wait for the worker, then move search/ into `out`. Throws what the worker threw. */
+  place(): Promise<SearchIndexSummary & { ms: number }>;
+}
+
+export function startSearchIndexFs(db: string, out: string): PendingIndex {
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const staging = mkdtempSync(join(parent, `.${basename(out)}.search-`));
+  const cleanup = (): void => rmSync(staging, { recursive: true, force: true });
+  process.once('exit', cleanup);
+  // The entry is plain JavaScript that registers tsx, as bin/patchlore.mjs does.
+  const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: { db, dir: staging } });
+  const answer = new Promise<WorkerAnswer>((resolve) => {
+    worker.once('message', (m: WorkerAnswer) => resolve(m));
+    worker.once('error', (e) => resolve({ ok: false, error: e.stack ?? String(e) }));
+    worker.once('exit', (code) => resolve({ ok: false, error: `the search index worker stopped (exit ${code}) without an answer` }));
+  });
+  return {
+    async place() {
+      try {
+        const a = await answer;
+        if (!a.ok) throw new Error(`building the search index failed: ${a.error}`);
+        // search/ also holds the search page Astro rendered: move the index's entries into it.
+        const from = join(staging, 'search');
+        const target = join(out, 'search');
+        mkdirSync(target, { recursive: true });
+        for (const e of existsSync(from) ? readdirSync(from) : []) {
+          rmSync(join(target, e), { recursive: true, force: true });
+          renameSync(join(from, e), join(target, e));
+        }
+        return { ...a.summary, ms: a.ms };
+      } finally {
+        cleanup();
+        process.off('exit', cleanup);
+      }
+    },
+  };
+}
