@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureNode } from './bench/measure-fs.ts';
+import { benchInput, measureNode } from './bench/measure-fs.ts';
 
 const { values, positionals } = parseArgs({ options: { keep: { type: 'string' } }, allowPositionals: true });
-const corpus = resolve(process.env.PATCHLORE_CORPUS ?? join(import.meta.dirname, '../../shared/corpus'));
-const file = resolve(positionals[0] ?? join(corpus, 'nvdimm/full/all.mboxrd.gz'));
+const file = benchInput(positionals[0]);
 const dir = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), 'patchlore-bench-'));
 const MB = 1024 * 1024;
 try {

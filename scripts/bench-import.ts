@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureNode, type Measured } from './bench/measure-fs.ts';
+import { benchInput, measureNode, type Measured } from './bench/measure-fs.ts';
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '1' } }, allowPositionals: true });
-const corpus = resolve(process.env.PATCHLORE_CORPUS ?? join(import.meta.dirname, '../../shared/corpus'));
-const file = resolve(positionals[0] ?? join(corpus, 'nvdimm/full/all.mboxrd.gz'));
+const file = benchInput(positionals[0]);
 const runs = Number(values.runs);
 
 const MB = 1024 * 1024;
