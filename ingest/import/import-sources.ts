@@ -2,12 +2,11 @@
 // store in batches -> thread. Counts every message read as stored, duplicate or unparsed, so
 // read = stored + duplicates + unparsed always holds, and nothing read is dropped.
 import { createHash } from 'node:crypto';
-import type { Diagnostic, ImportSummary, ParseOutcome, ReadProgress, SourceItem } from '../types.ts';
+import type { Diagnostic, ImportSummary, ReadProgress, SourceItem } from '../types.ts';
 import { readSourceFs } from '../source/read-source-fs.ts';
 import type { MboxFormat } from '../source/split-mbox.ts';
 import type { Store } from '../store/store-fs.ts';
-import { ParsePool } from './parse-pool.ts';
-import { mineMessage } from '../patch/mine-patch.ts';
+import { ParsePool, type MinedOutcome } from './parse-pool.ts';
 import { refreshSeriesIfOutdated } from './refresh-series.ts';
 import { markDiscussionStale, refreshDiscussionParallel } from '../store/discussion-store-fs.ts';
 
@@ -42,7 +41,7 @@ interface Entry {
   item: Extract<SourceItem, { kind: 'raw' }>;
   rawHash: string;
   /** null when the bytes were already stored (or queued earlier in this run). */
-  outcome: Promise<ParseOutcome> | null;
+  outcome: Promise<MinedOutcome> | null;
 }
 
 function emptySummary(): ImportSummary {
@@ -104,7 +103,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
         }
         summary.read++;
         const rawHash = createHash('sha256').update(item.raw.bytes).digest('hex');
-        let outcome: Promise<ParseOutcome> | null = null;
+        let outcome: Promise<MinedOutcome> | null = null;
         if (item.refuse) {
           outcome = Promise.resolve({ kind: 'unparsed', unparsed: { rawHash, reason: item.refuse } });
         } else if (!queued.has(rawHash) && !store.knownRaw(rawHash)) {
@@ -143,7 +142,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
 }
 
 /** Store one entry and count it. Runs inside the batch transaction. */
-function storeEntry(store: Store, e: Entry, outcome: ParseOutcome | null, summary: ImportSummary): void {
+function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summary: ImportSummary): void {
   const { raw } = e.item;
   const known = store.knownRaw(e.rawHash);
   if (known) {
@@ -168,10 +167,8 @@ function storeEntry(store: Store, e: Entry, outcome: ParseOutcome | null, summar
     return;
   }
   outcome.message.diagnostics.push(...context);
-  const t0 = performance.now();
-  const meta = mineMessage(outcome.message);
-  summary.timings!.mineMs += performance.now() - t0;
-  const r = store.storeParsed(rawId, outcome.message, meta);
+  summary.timings!.mineMs += outcome.mineMs;
+  const r = store.storeParsed(rawId, outcome.message, outcome.meta);
   store.addSighting(rawId, raw.origin, r.message);
   if (r.outcome === 'duplicate') summary.duplicates++;
   else {

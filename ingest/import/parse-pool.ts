@@ -1,11 +1,27 @@
-// Parses raw messages on worker threads, so reading and storing (main thread) overlap parsing.
+// Parses raw messages on worker threads, so reading and storing (main thread) overlap parsing;
+// the workers also mine each parsed message's patch metadata (pure, per message), which the
+// store needs beside it.
 // Jobs wait in a queue; each worker is kept a window of jobs ahead. With no workers, messages are
 // parsed on the calling thread, in order, one at a time. (Parsing on the main thread while it
 // waits was tried: the main thread's large heap made mailparser's garbage cost 50% more CPU.)
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseMessage } from '../message/parse-message.ts';
-import type { ParseOutcome, RawMessage } from '../types.ts';
+import { mineMessage, type PatchMeta } from '../patch/mine-patch.ts';
+import type { Message, RawMessage, Unparsed } from '../types.ts';
+
+/** A parsed message with its patch metadata and the time mining took, or what could not be
+ *  parsed. */
+export type MinedOutcome = { kind: 'message'; message: Message; meta: PatchMeta; mineMs: number } | { kind: 'unparsed'; unparsed: Unparsed };
+
+/** Parse one raw message, then mine it. */
+export async function parseAndMine(raw: RawMessage, rawHash: string): Promise<MinedOutcome> {
+  const o = await parseMessage(raw, rawHash);
+  if (o.kind === 'unparsed') return o;
+  const t0 = performance.now();
+  const meta = mineMessage(o.message);
+  return { kind: 'message', message: o.message, meta, mineMs: performance.now() - t0 };
+}
 
 /** One message sent to a worker. */
 export interface ParseJob {
@@ -15,7 +31,7 @@ export interface ParseJob {
 }
 
 /** A worker's answer: an outcome, or the text of an unexpected error (a bug, not bad mail). */
-export type ParseReply = { id: number; outcome: ParseOutcome } | { id: number; error: string };
+export type ParseReply = { id: number; outcome: MinedOutcome } | { id: number; error: string };
 
 /** Messages sent to a worker in one postMessage: fewer round trips than one at a time. */
 const JOBS_PER_POST = 16;
@@ -33,7 +49,7 @@ export function defaultWorkers(): number {
 }
 
 interface Pending {
-  resolve: (o: ParseOutcome) => void;
+  resolve: (o: MinedOutcome) => void;
   reject: (e: Error) => void;
 }
 
@@ -64,10 +80,10 @@ export class ParsePool {
     }
   }
 
-  /** Parse one message. */
-  parse(raw: RawMessage, rawHash: string): Promise<ParseOutcome> {
+  /** Parse and mine one message. */
+  parse(raw: RawMessage, rawHash: string): Promise<MinedOutcome> {
     const id = this.next++;
-    const promise = new Promise<ParseOutcome>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const promise = new Promise<MinedOutcome>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     const job = { id, raw, rawHash };
     if (this.workers.length === 0) {
       // No workers: parse in order on this thread, one message at a time.
@@ -91,13 +107,13 @@ export class ParsePool {
 
   private async runInline(job: ParseJob): Promise<void> {
     try {
-      this.settle(job.id, await parseMessage(job.raw, job.rawHash));
+      this.settle(job.id, await parseAndMine(job.raw, job.rawHash));
     } catch (err) {
       this.fail(job.id, new Error(`BUG: parse failed: ${(err as Error).stack ?? String(err)}`));
     }
   }
 
-  private settle(id: number, outcome: ParseOutcome): void {
+  private settle(id: number, outcome: MinedOutcome): void {
     const p = this.pending.get(id);
     this.pending.delete(id);
     p?.resolve(outcome);

@@ -1,8 +1,7 @@
-// Worker thread body: parses raw messages sent by ParsePool, one at a time (concurrent mailparser
+// Worker thread body: parses and mines raw messages sent by ParsePool, one at a time (concurrent mailparser
 // streams in one thread are slower than sequential ones), and posts the outcomes back in batches.
 import { parentPort } from 'node:worker_threads';
-import { parseMessage } from '../message/parse-message.ts';
-import type { ParseJob, ParseReply } from './parse-pool.ts';
+import { parseAndMine, type ParseJob, type ParseReply } from './parse-pool.ts';
 
 const queue: ParseJob[][] = [];
 let running = false;
@@ -14,7 +13,7 @@ async function drain(): Promise<void> {
     const replies: ParseReply[] = [];
     for (const job of jobs) {
       try {
-        replies.push({ id: job.id, outcome: await parseMessage(job.raw, job.rawHash) });
+        replies.push({ id: job.id, outcome: await parseAndMine(job.raw, job.rawHash) });
       } catch (err) {
         replies.push({ id: job.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       }
