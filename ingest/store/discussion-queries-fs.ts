@@ -38,12 +38,8 @@ export interface VerdictOut {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export type StatementRow = {
-  messageId: string;
-  subject: string;
-  author: string;
-  email: string;
-  date: number | null;
+/** The columns of a statement row, as every reader selects them. */
+export interface StatementFields {
   text: string;
   kind: string;
   answersText: string | null;
@@ -52,7 +48,15 @@ export type StatementRow = {
   answersKey: string | null;
   confidence: number;
   why: string;
-};
+}
+
+export interface StatementRow extends StatementFields {
+  messageId: string;
+  subject: string;
+  author: string;
+  email: string;
+  date: number | null;
+}
 
 export const STATEMENT_COLUMNS = `m.key AS messageId, m.subject, m.from_name AS author, m.from_email AS email, m.date, s.text, s.kind, s.answers_text AS answersText,
   s.answers_name AS answersName, s.answers_email AS answersEmail, s.answers_key AS answersKey, s.confidence, s.why`;

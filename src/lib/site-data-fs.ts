@@ -5,7 +5,7 @@ import { familyIds, lineageOf, seriesRows, threadSeries, type SeriesLineage, typ
 import { lineageStatus, threadLinks, type ThreadLink } from '../../ingest/store/discussion-queries-fs.ts';
 import { openStore, type Store, type StoredPart } from '../../ingest/store/store-fs.ts';
 import { topicEntries, topicStatements, type TopicEntry } from '../../ingest/store/topic-queries-fs.ts';
-import type { StatementOut } from '../../ingest/store/discussion-queries-fs.ts';
+import type { StatementFields, StatementOut } from '../../ingest/store/discussion-queries-fs.ts';
 import { citationResolver, storeTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
 import type { Topic } from '../../ingest/topic/read-topic.ts';
 import { renderTopic } from '../../ingest/topic/render-topic.ts';
@@ -204,18 +204,10 @@ export function seriesCounts(): Map<string, number> {
 }
 
 /** A statement row, for thread pages. */
-export interface StatementRow {
+export interface StatementRow extends StatementFields {
   message: number;
-  kind: string;
-  text: string;
   from: number;
   to: number;
-  answersText: string | null;
-  answersName: string | null;
-  answersEmail: string | null;
-  answersKey: string | null;
-  confidence: number;
-  why: string;
 }
 
 /** Who wrote a quoted block of a message. */
