@@ -1,14 +1,11 @@
 // The site's search in a real browser, on a site built from mail written here: fielded queries
 // (diff fields included), date ranges, phrases, grouping by thread, a broken query's positioned
 // error with a corrected example, and every hit linking to its message's anchor.
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSources } from '../../ingest/import/import-sources.ts';
-import { buildSiteFs } from '../../ingest/publish/build-site-fs.ts';
-import { serveSite, type RunningServer } from '../../ingest/serve/serve-site-fs.ts';
-import { mail, mbox, tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
-import { browserMissing, launchBrowser } from './browser.ts';
+import { mail } from '../../ingest/test-support/mail-builder.ts';
+import { browserMissing } from './browser.ts';
+import { startSite, type SiteFixture } from './site-fixture.ts';
 
 const skip = browserMissing();
 const LIST = 'nvdimm.lists.linux.dev';
@@ -28,16 +25,13 @@ diff --git a/mm/memory.c b/mm/memory.c
 `;
 
 describe.skipIf(skip)(`search in Chromium${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let server: RunningServer;
-  let browser: Browser;
+  let site: SiteFixture;
+  let server: SiteFixture['server'];
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    tmp = tempDir();
-    const store = tempStore(tmp.dir);
-    const messages = [
+    site = await startSite([
       mail({ id: 'patch@example.org', from: 'Alistair Popple <apopple@nvidia.com>', subject: '[PATCH] mm: fix vm_normal_page for devdax', listId: LIST, date: 'Mon, 15 Jan 2024 10:00:00 +0000', body: PATCH }),
       mail({
         id: 'reply@example.org',
@@ -51,20 +45,12 @@ describe.skipIf(skip)(`search in Chromium${skip ? ` (skipped: ${skip})` : ''}`, 
       }),
       mail({ id: 'old@example.org', from: 'Dan Williams <dan.j.williams@intel.com>', subject: 'page reference counts of fs/dax', listId: LIST, date: 'Wed, 10 Mar 2021 10:00:00 +0000', body: 'Counting page references in fs/dax.c is hard.\n' }),
       mail({ id: 'other@example.org', from: 'Dan Williams <dan.j.williams@intel.com>', subject: 'counts of references, page by page', listId: LIST, date: 'Thu, 11 Mar 2021 10:00:00 +0000', body: 'References to a page are counted.\n' }),
-    ];
-    await importSources(store, [tmp.file('list.mbox', mbox(messages))], { list: '', mboxFormat: 'auto', workers: 0 });
-    store.close();
-    await buildSiteFs(join(tmp.dir, 'store.sqlite'), join(tmp.dir, 'site'), () => undefined);
-    server = await serveSite(join(tmp.dir, 'site'));
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    ]);
+    ({ server, page, errors } = site);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    tmp?.cleanup();
+    await site?.close();
   });
 
   async function search(q: string): Promise<string[]> {
