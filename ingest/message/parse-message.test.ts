@@ -64,6 +64,18 @@ describe('parseMessage', () => {
     expect(text(m)).not.toContain('\uFFFD');
   });
 
+  it('decodes format=flowed by RFC 3676: a quoted line never swallows the reply after it', async () => {
+    const lines = text(await message('flowed-quoted-reply.eml')).split('\n');
+    expect(lines).toContain('>> But, don\'t we actually want to include them in the smaps output now? I think we want. ');
+    expect(lines).toContain('> I\'m not an expert in what callers of vm_normal_page() think of as a "normal" page. ');
+    expect(lines).toContain('Yeah, it\'s tricky. It means "this is abnormal, don\'t look at the struct page". We\'re moving away from that, such that these folios/pages will be ... mostly normal :) ');
+    expect(lines).toContain('-- ');
+    // DelSp=yes: the space that made a line flow goes when it is joined.
+    const delsp = Buffer.from('Message-ID: <d@x>\nContent-Type: text/plain; format=flowed; delsp=yes\n\nsplit wo \nrd here\n');
+    const o = await parseMessage(raw('delsp.eml', delsp));
+    expect(o.kind === 'message' && text(o.message)).toBe('split word here\n');
+  });
+
   it('flags an unknown charset and reads it as UTF-8', async () => {
     expect(codes(await message('charset-y.eml'))).toEqual(['charset/unknown']);
   });

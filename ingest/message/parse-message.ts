@@ -2,6 +2,7 @@
 // parts and the content hash. Bad mail yields diagnostics or an Unparsed outcome, never a throw.
 // It does not look at other messages (duplicates, threads): later stages do.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { Address, Diagnostic, Message, MessagePart, ParseOutcome, RawMessage } from '../types.ts';
@@ -11,6 +12,19 @@ import { chooseDate } from './parse-date.ts';
 import { listIdOf } from './list-name.ts';
 import { fieldValues, headerBlock } from './header-block.ts';
 import { normalizeEmail, parseAddressList } from './address-list.ts';
+import { decodeFlowed } from './decode-flowed.ts';
+
+/** mailparser decodes format=flowed text with libmime's decodeFlowed, which glues a reply to the
+ *  quoted line before it (decode-flowed.ts says how). It has no option to replace it, so the
+ *  method of the very libmime its flowed decoder loads is replaced here, in every thread that
+ *  parses; parse-message.test.ts checks that mailparser's output is this decoder's. */
+function installFlowedDecoder(): void {
+  const fromMailparser = createRequire(createRequire(import.meta.url).resolve('mailparser'));
+  const fromDecoder = createRequire(fromMailparser.resolve('@zone-eu/mailsplit/lib/flowed-decoder.js'));
+  const libmime = fromDecoder('libmime') as { Libmime: { prototype: { decodeFlowed: (s: string, delSp?: boolean) => string } } };
+  libmime.Libmime.prototype.decodeFlowed = (str: string, delSp?: boolean) => decodeFlowed(String(str ?? ''), delSp === true);
+}
+installFlowedDecoder();
 
 /** Messages larger than this are kept raw but not parsed: mailparser holds a message and its
  *  decoded parts in memory at once. Far above any list's limit (vger refuses mail over 100 KB

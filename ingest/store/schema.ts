@@ -6,7 +6,7 @@
 export const PRIMARY_VERSION = 1;
 
 /** Version of the derived tables; a store with another version must be reindexed. */
-export const DERIVED_VERSION = 5;
+export const DERIVED_VERSION = 6;
 
 /** Tables holding mail as received. Never dropped. */
 export const PRIMARY_SCHEMA = `
