@@ -48,6 +48,16 @@ Right, I don't think pte_special applies to any of these pages.
     expect(statements(`${text}\n`, null).map((s) => s.kind)).toEqual([kind]);
   });
 
+  it('answers the quoted question, not the smiley after it', () => {
+    const body = `> But this is a change in current behaviour and I didn't want to think
+> through the implications of all of this.  Would you like to take on this
+> project?  ;-)
+>
+Sure, be happy to.
+`;
+    expect(statements(body).map((x) => [x.kind, x.text, x.answers?.text])).toEqual([['agreement', 'Sure, be happy to.', 'Would you like to take on this project?']]);
+  });
+
   it('takes no position from plain prose, greetings, code or quotes', () => {
     expect(statements('Hi Dan,\n\nThe function is called from two places.\n\n\tif (x)\n\t\treturn -EINVAL;\n\nThanks,\nAlistair\n', null)).toEqual([]);
     expect(statements('> I agree with all of this.\n> We should do it.\n', null)).toEqual([]);

@@ -130,7 +130,9 @@ function quotedPoint(text: string): { text: string; question: boolean } {
     const tail = lines.slice(0, k).filter((l) => l.trim() !== '').slice(-3);
     return { text: tail.join('\n').slice(0, MAX_TEXT), question: false };
   }
-  const last = sentences[sentences.length - 1]!;
+  // A smiley after the point (";-)") is not the point.
+  const worded = sentences.filter((x) => /\p{L}{2}/u.test(x.text));
+  const last = worded[worded.length - 1] ?? sentences[sentences.length - 1]!;
   return { text: last.text.slice(0, MAX_TEXT), question: /\?\s*$/.test(last.text) };
 }
 
