@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mail, mbox, tempDir } from '../test-support/mail-builder.ts';
 import { cli } from '../test-support/run-cli.ts';
@@ -116,6 +117,22 @@ describe('patchlore CLI', () => {
   it('rebuilds derived tables from raw mail with reindex', async () => {
     const before = (await cli('stats', '--db', db, '--json')).json();
     const r = await cli('reindex', '--db', db, '--json', '--jobs', '0');
+    expect(r.json()).toMatchObject({ raw: 4, messages: 3, unparsed: 1, threads: 2 });
+    expect((await cli('stats', '--db', db, '--json')).json()).toEqual(before);
+  });
+
+  it('refuses a store indexed by another version, naming reindex, and reindex rebuilds it', async () => {
+    const before = (await cli('stats', '--db', db, '--json')).json();
+    const old = new Database(db);
+    old.prepare("UPDATE meta SET value = '1' WHERE key = 'derived_version'").run();
+    // A derived table of that version that this one no longer has the same shape of.
+    old.exec('DROP TABLE statements; CREATE TABLE statements (message INTEGER)');
+    old.close();
+    const refused = await cli('stats', '--db', db);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('was indexed by another patchlore version; run: patchlore reindex');
+    const r = await cli('reindex', '--db', db, '--json', '--jobs', '0');
+    expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ raw: 4, messages: 3, unparsed: 1, threads: 2 });
     expect((await cli('stats', '--db', db, '--json')).json()).toEqual(before);
   });

@@ -25,14 +25,25 @@ export interface Context {
   json: boolean;
   /** Resolved store path. */
   dbPath: string;
-  /** Open the store (creating it when `create`); read commands get a UserError if it is missing. */
-  store(create?: boolean): Store;
+  /** Open the store; read commands get a UserError if it is missing. */
+  store(opts?: StoreOptions): Store;
   /** Print to stdout. */
   out(text: string): void;
   /** Print one JSON document to stdout. */
   outJson(value: unknown): void;
   /** Print to stderr. */
   err(text: string): void;
+}
+
+/** How a command opens the store. */
+export interface StoreOptions {
+  /** Create it when missing (commands that write mail). */
+  create?: boolean;
+  /** Finish what an interrupted run left (threading, series, discussion) before the command
+   *  runs; commands that do all of it themselves (import, sync, reindex) say false. Default true. */
+  catchUp?: boolean;
+  /** Open a store indexed by another version, dropping its derived tables (reindex). */
+  rebuild?: boolean;
 }
 
 const COMMON_OPTIONS = {
@@ -114,12 +125,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       options,
       json: options.json === true,
       dbPath,
-      store(create = false) {
+      store({ create = false, catchUp = true, rebuild = false } = {}) {
         if (store) return store;
         if (!create && !existsSync(dbPath)) {
           throw new UserError(`no store at ${dbPath}: import mail first, e.g. patchlore import --db ${dbPath} archive.mbox.gz`);
         }
-        store = openStore(dbPath);
+        store = openStore(dbPath, { rebuild });
+        if (!catchUp) return store;
         // Finish the threading of an import that was interrupted, and bring the series up to
         // date with the messages and the manual links.
         if (store.unthreaded() > 0) store.threadPending();

@@ -37,8 +37,11 @@ export function formatAddress(name: string, email: string): string {
 }
 
 /** Open (creating if needed) the store at `path`. */
-export function openStore(path: string, opts: { readonly?: boolean } = {}): Store {
-  return new Store(path, opts.readonly ?? false);
+/** Open (or create) a store. A store whose derived tables another version wrote is refused
+ *  with a StoreVersionError naming `patchlore reindex`, unless `rebuild`: then those tables are
+ *  dropped and created empty, for reindex to fill. */
+export function openStore(path: string, opts: { readonly?: boolean; rebuild?: boolean } = {}): Store {
+  return new Store(path, opts.readonly ?? false, opts.rebuild ?? false);
 }
 
 export class Store {
@@ -48,7 +51,7 @@ export class Store {
   /** Time spent storing patch metadata (series work), for the import benchmark. */
   readonly timings = { patchMetaMs: 0 };
 
-  constructor(path: string, readonly: boolean) {
+  constructor(path: string, readonly: boolean, rebuild = false) {
     this.path = path;
     if (!readonly) mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path, { readonly, fileMustExist: readonly });
@@ -61,7 +64,7 @@ export class Store {
     // Integrity is kept by the code that writes (one writer, in transactions); enforcing
     // foreign keys made each insert into copies look up its parents and cost 40% of the import.
     this.db.pragma('foreign_keys = OFF');
-    if (!readonly) this.migrate();
+    if (!readonly) this.migrate(rebuild);
     else this.checkVersion();
     this.q = this.prepare();
   }
@@ -83,7 +86,7 @@ export class Store {
     }
   }
 
-  private migrate(): void {
+  private migrate(rebuild: boolean): void {
     const primary = this.meta('primary_version');
     if (primary !== undefined && primary !== String(PRIMARY_VERSION)) {
       throw new StoreVersionError(`${this.path} has primary schema ${primary}; this patchlore reads ${PRIMARY_VERSION}`);
@@ -93,7 +96,8 @@ export class Store {
     const derived = this.meta('derived_version');
     const hasRaw = (this.db.prepare('SELECT count(*) AS n FROM raw').get() as { n: number }).n > 0;
     if (derived !== undefined && derived !== String(DERIVED_VERSION) && hasRaw) {
-      throw new StoreVersionError(`${this.path} was indexed by another patchlore version; run: patchlore reindex --db ${this.path}`);
+      if (!rebuild) throw new StoreVersionError(`${this.path} was indexed by another patchlore version; run: patchlore reindex --db ${this.path}`);
+      for (const t of DERIVED_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
     }
     this.db.exec(DERIVED_SCHEMA);
     this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('derived_version', String(DERIVED_VERSION));

@@ -44,7 +44,8 @@ export function importJson(s: ImportSummary) {
 export async function runImport(ctx: Context, inputs: string[]): Promise<ImportSummary> {
   const format = (ctx.options['mbox-format'] as string | undefined) ?? 'auto';
   if (!FORMATS.includes(format as MboxFormat)) throw new UsageError(`--mbox-format must be one of ${FORMATS.join(', ')}; got "${format}"`);
-  const store = ctx.store(true);
+  // The import threads, links series and extracts discussion itself, for all it left undone.
+  const store = ctx.store({ create: true, catchUp: false });
   const progress = createProgress('import');
   try {
     return await importSources(store, inputs, {

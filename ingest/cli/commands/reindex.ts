@@ -11,7 +11,8 @@ export const reindexCommand: Command = {
   help: 'example: patchlore reindex',
   options: { jobs: { type: 'string' } },
   async run(ctx) {
-    const store = ctx.store();
+    // Any version's store: reindex rebuilds everything derived, so nothing needs catching up.
+    const store = ctx.store({ rebuild: true, catchUp: false });
     const total = (store.db.prepare('SELECT count(*) AS n FROM raw').get() as { n: number }).n;
     const progress = createProgress('reindex');
     const s = await reindexStore(store, { workers: jobsOption(ctx, defaultWorkers()), onProgress: (d) => progress.update(d, total, `${d}/${total} raw`) });
