@@ -1,9 +1,8 @@
 // Rebuilds every derived table from the raw mail in the store: the proof that raw mail is the
 // only primary data. Parses each stored raw message again, in the order it was first stored.
-import type { Diagnostic, ParseOutcome } from '../types.ts';
+import type { Diagnostic } from '../types.ts';
 import type { Store } from '../store/store-fs.ts';
-import { ParsePool } from './parse-pool.ts';
-import { mineMessage } from '../patch/mine-patch.ts';
+import { ParsePool, type MinedOutcome } from './parse-pool.ts';
 import { refreshSeries } from './refresh-series.ts';
 import { markDiscussionStale, refreshDiscussionParallel } from '../store/discussion-store-fs.ts';
 
@@ -30,7 +29,7 @@ export async function reindexStore(store: Store, opts: { workers: number; onProg
       const page = store.rawPage(after, PAGE);
       if (page.length === 0) break;
       after = page[page.length - 1]!.id;
-      const outcomes = page.map((r): Promise<ParseOutcome> => {
+      const outcomes = page.map((r): Promise<MinedOutcome> => {
         if (r.refused) {
           const reason = JSON.parse(r.refused) as Diagnostic;
           return Promise.resolve({ kind: 'unparsed', unparsed: { rawHash: r.sha256, reason } });
@@ -48,7 +47,7 @@ export async function reindexStore(store: Store, opts: { workers: number; onProg
             summary.unparsed++;
             return;
           }
-          const s = store.storeParsed(r.id, o.message, mineMessage(o.message));
+          const s = store.storeParsed(r.id, o.message, o.meta);
           store.relinkSightings(r.id, s.message);
           if (s.outcome === 'duplicate') summary.duplicates++;
           else summary.messages++;
