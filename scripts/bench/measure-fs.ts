@@ -4,13 +4,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { corpusPath } from '../../ingest/test-support/corpus.ts';
 
 /** The archive a benchmark reads: the positional argument, else the whole nvdimm list of the
  *  corpus ($PATCHLORE_CORPUS, default ../shared/corpus beside the project). Exits with a clear
  *  error when it does not exist: a benchmark of nothing would print figures of nothing. */
 export function benchInput(positional: string | undefined): string {
-  const corpus = resolve(process.env.PATCHLORE_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus'));
-  const file = resolve(positional ?? join(corpus, 'nvdimm/full/all.mboxrd.gz'));
+  const file = resolve(positional ?? corpusPath('nvdimm/full/all.mboxrd.gz'));
   if (!existsSync(file)) {
     console.error(`no such archive: ${file} (give a file, or set PATCHLORE_CORPUS to the corpus directory)`);
     process.exit(2);
