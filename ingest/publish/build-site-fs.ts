@@ -9,7 +9,6 @@ import { PROJECT_ROOT } from '../project-root.ts';
 import { openStore } from '../store/store-fs.ts';
 import { checkTopicsFs } from '../topic/read-topics-fs.ts';
 
-export { PROJECT_ROOT };
 
 /** What a build produced. */
 export interface SiteSummary {

@@ -115,9 +115,6 @@ export function findThread(store: Store, mid: string): { root: string; threadId:
   };
 }
 
-// `patchlore search` lives in ingest/search/ (the lore query language); re-exported for callers.
-export { MARK_END, MARK_START, QueryParseError, searchMessages, type SearchHit, type SearchResult } from '../search/search-messages-fs.ts';
-
 /** One unparsed input of `patchlore report`. */
 export interface UnparsedEntry {
   code: string;

@@ -147,7 +147,6 @@ CREATE TABLE IF NOT EXISTS patch_meta (
   kind TEXT NOT NULL,
   meta TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS patch_meta_kind ON patch_meta(kind);
 -- Postings: one cover letter and its patches, sent together (ingest/series/group-postings.ts).
 CREATE TABLE IF NOT EXISTS postings (
   id TEXT PRIMARY KEY,

@@ -2,7 +2,8 @@
 // so the measured peak RSS is Astro's. Prints {"pages","searchIndexBytes"}.
 import { resolve } from 'node:path';
 import { build } from 'astro';
-import { PROJECT_ROOT, describeSite } from '../../ingest/publish/build-site-fs.ts';
+import { describeSite } from '../../ingest/publish/build-site-fs.ts';
+import { PROJECT_ROOT } from '../../ingest/project-root.ts';
 
 const [db, out] = process.argv.slice(2);
 process.env.PATCHLORE_DB = resolve(db!);

@@ -133,16 +133,6 @@ export function listThreads(list: string, offset: number, limit: number): Thread
     .all(list, limit, offset) as ThreadRow[];
 }
 
-/** Threads on no known list (imported without --list from mail without List-Id). */
-export function unlistedThreads(offset: number, limit: number): ThreadRow[] {
-  return db()
-    .db.prepare(
-      `SELECT id, root, subject, messages, ghosts, first_date AS firstDate, last_date AS lastDate FROM threads
-       WHERE id NOT IN (SELECT thread_id FROM thread_lists) ORDER BY last_date DESC, id LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset) as ThreadRow[];
-}
-
 /** Threads active most recently, across lists. */
 export function recentThreads(limit: number): ThreadRow[] {
   return db()
