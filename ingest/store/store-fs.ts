@@ -145,7 +145,8 @@ export class Store {
 
   /** Run `fn` in one transaction. */
   transaction<T>(fn: () => T): T {
-    const outermost = !this.db.inTransaction;
+    const outermost = this.depth === 0;
+    this.depth++;
     try {
       return this.db.transaction(() => {
         const result = fn();
@@ -153,10 +154,15 @@ export class Store {
         return result;
       })();
     } finally {
+      this.depth--;
       // Rolled back or written: either way nothing is pending any more.
       if (outermost) this.pendingFts = [];
     }
   }
+
+  /** Store.transaction calls open now: only they write pending full-text rows out, so rows are
+   *  deferred inside them alone (a transaction opened on `db` directly writes them at once). */
+  private depth = 0;
 
   /** Full-text rows of messages stored in the current transaction, written at its end. */
   private pendingFts: unknown[][] = [];
@@ -274,7 +280,7 @@ export class Store {
     // In a transaction, full-text rows wait for its end: FTS5 writes its pending terms out at
     // every statement savepoint (INSERT OR REPLACE opens one), so interleaving them with the
     // other inserts made the index many times slower to build.
-    if (this.db.inTransaction) this.pendingFts.push(ftsRow);
+    if (this.depth > 0) this.pendingFts.push(ftsRow);
     else this.q.insertFts.run(...ftsRow);
     const t0 = performance.now();
     this.q.insertPatchMeta.run(id, meta.kind, JSON.stringify(meta));
