@@ -8,8 +8,7 @@ import { readSeriesMessages, writeSeries } from '../store/series-store-fs.ts';
 import type { Store } from '../store/store-fs.ts';
 
 export function refreshSeries(store: Store, overridesPath = seriesLinksPath()): { postings: number; families: number; diagnostics: Diagnostic[] } {
-  const fingerprint = overridesFingerprint(overridesPath);
-  const { overrides, diagnostics } = readRevisionOverrides(overridesPath);
+  const { overrides, diagnostics, fingerprint } = readRevisionOverrides(overridesPath);
   const result = buildSeries(readSeriesMessages(store), overrides);
   writeSeries(store, result);
   store.setSeriesOverrides(fingerprint);

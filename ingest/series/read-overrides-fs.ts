@@ -19,24 +19,38 @@ export function seriesLinksPath(): string {
 export function overridesFingerprint(path = seriesLinksPath()): string {
   if (!existsSync(path)) return 'none';
   try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+    return fingerprintOf(readFileSync(path));
   } catch {
     return 'unreadable';
   }
 }
 
+function fingerprintOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
 const EXAMPLE = '{"pin": [{"from": "<v1 cover Message-ID>", "to": "<v2 cover Message-ID>", "why": "..."}], "split": []}';
 
-export function readRevisionOverrides(path = seriesLinksPath()): { overrides: RevisionOverrides; diagnostics: Diagnostic[] } {
+/** The manual links, and the fingerprint (as overridesFingerprint gives) of the very bytes they
+ *  were read from. */
+export function readRevisionOverrides(path = seriesLinksPath()): { overrides: RevisionOverrides; diagnostics: Diagnostic[]; fingerprint: string } {
   const overrides: RevisionOverrides = { pin: [], split: [] };
   const diagnostics: Diagnostic[] = [];
-  if (!existsSync(path)) return { overrides, diagnostics };
+  if (!existsSync(path)) return { overrides, diagnostics, fingerprint: 'none' };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    diagnostics.push({ code: 'series/overrides', message: `unreadable: ${(err as Error).message}; no manual links applied`, source: path, expected: EXAMPLE });
+    return { overrides, diagnostics, fingerprint: 'unreadable' };
+  }
+  const fingerprint = fingerprintOf(bytes);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     diagnostics.push({ code: 'series/overrides', message: `not valid JSON: ${(err as Error).message}; no manual links applied`, source: path, expected: EXAMPLE });
-    return { overrides, diagnostics };
+    return { overrides, diagnostics, fingerprint };
   }
   for (const kind of ['pin', 'split'] as const) {
     const list = (data as Record<string, unknown>)?.[kind] ?? [];
@@ -53,5 +67,5 @@ export function readRevisionOverrides(path = seriesLinksPath()): { overrides: Re
       overrides[kind].push({ from: normalizeMessageIdArg(entry.from), to: normalizeMessageIdArg(entry.to) });
     });
   }
-  return { overrides, diagnostics };
+  return { overrides, diagnostics, fingerprint };
 }
