@@ -1,21 +1,17 @@
 // Read-only questions about series: which posting a message belongs to, the whole lineage of a
 // posting with its patches and trailers (docs/cli.md `patchlore series`), and the list of all
 // lineages for the site.
+import { MAX_WALK } from '../series/collect-trailers.ts';
 import { countReplies } from '../series/count-replies.ts';
 import { comparePatches, extractChangelog, type ComparedPatch } from '../series/compare-revisions.ts';
-import type { RevisionSignal } from '../types.ts';
+import { lineageTitle } from '../series/lineage-title.ts';
+import type { Address, PostingTrailer, RevisionSignal, TrailerMismatch } from '../types.ts';
 import { locate } from './queries-fs.ts';
 import type { Store } from './store-fs.ts';
 
-/** A trailer in `patchlore series` output. */
-export interface SeriesTrailer {
-  name: string;
-  person: string;
-  email: string;
-  value: string;
-  source: 'patch' | 'reply' | 'cover' | 'carried';
-  messageId: string;
-}
+/** A trailer in `patchlore series` output: a posting trailer, without the posting and patch its
+ *  place in the output already gives. */
+export type SeriesTrailer = Omit<PostingTrailer, 'postingId' | 'patchKey'>;
 
 export interface SeriesPatch {
   messageId: string;
@@ -41,7 +37,7 @@ export interface SeriesRevision {
   date: string | null;
   subject: string;
   title: string;
-  author: { name: string; email: string };
+  author: Address;
   threadId: string;
   total: number | null;
   patches: SeriesPatch[];
@@ -53,7 +49,7 @@ export interface SeriesRevision {
   changes: ComparedPatch[];
   /** The changelog the cover letter (or single patch) gives. */
   changelog: string;
-  mismatches: Array<{ messageId: string; name: string; value: string; sender: string }>;
+  mismatches: Array<Omit<TrailerMismatch, 'postingId'>>;
 }
 
 export interface SeriesLineage {
@@ -61,12 +57,9 @@ export interface SeriesLineage {
   /** The posting the question was about. */
   postingId: string;
   title: string;
-  author: { name: string; email: string };
+  author: Address;
   revisions: SeriesRevision[];
 }
-
-/** Walk limit when looking for the posting a reply belongs to. */
-const MAX_WALK = 1000;
 
 /** The posting a message is part of (as cover or patch), or that it replies to; null if none. */
 export function postingOf(store: Store, mid: string): string | null {
@@ -89,20 +82,24 @@ export function postingOf(store: Store, mid: string): string | null {
 export function seriesOf(store: Store, mid: string, family?: string): SeriesLineage | null {
   const postingId = postingOf(store, mid);
   if (!postingId) return null;
-  const fam =
-    family ??
-    (store.db.prepare('SELECT family FROM revisions WHERE posting = ? ORDER BY family = posting DESC, family LIMIT 1').get(postingId) as { family: string } | undefined)?.family;
+  const fam = family ?? familyOf(store, postingId);
   if (!fam) return null;
   const whole = lineageOf(store, fam);
   return whole && { family: fam, postingId, title: whole.title, author: whole.author, revisions: whole.revisions };
 }
 
-/** A whole lineage by its family id: its latest title, its first author, its revisions. */
+/** The lineage a posting is in: the one it starts, else (a bundle continues several) the first
+ *  by id; null when it is in none. */
+export function familyOf(store: Store, postingId: string): string | null {
+  const row = store.db.prepare('SELECT family FROM revisions WHERE posting = ? ORDER BY family = posting DESC, family LIMIT 1').get(postingId) as { family: string } | undefined;
+  return row?.family ?? null;
+}
+
+/** A whole lineage by its family id: its title (lineageTitle), its first author, its revisions. */
 export function lineageOf(store: Store, family: string): Omit<SeriesLineage, 'postingId'> | null {
   const revisions = lineage(store, family);
   if (revisions.length === 0) return null;
-  const latest = [...revisions].reverse().find((r) => !r.bundle) ?? revisions[revisions.length - 1]!;
-  return { family, title: latest.title, author: revisions[0]!.author, revisions };
+  return { family, title: lineageTitle(revisions), author: revisions[0]!.author, revisions };
 }
 
 type PostingRow = {
@@ -326,7 +323,7 @@ export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
       out.push({
         family,
         postingId: id,
-        title: fam[fam.length - 1]!.title,
+        title: lineageTitle(fam),
         revision: strip(fam[i]!),
         position: i + 1,
         count: fam.length,

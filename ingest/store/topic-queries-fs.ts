@@ -1,11 +1,12 @@
 // What a topic page shows, from the store: the series lineages and discussion threads its query
 // finds (plus those pinned), each with its revisions and status, and the key statements made in
 // them, in date order.
+import { titleRevision } from '../series/lineage-title.ts';
 import { revisionLabel } from '../series/revision-label.ts';
 import { searchMessages } from '../search/search-messages-fs.ts';
 import { STATEMENT_COLUMNS, lineageStatus, statementOut, type LineageStatus, type StatementOut, type StatementRow } from './discussion-queries-fs.ts';
 import { locate } from './queries-fs.ts';
-import { postingOf, lineage } from './series-queries-fs.ts';
+import { familyOf, postingOf, lineage } from './series-queries-fs.ts';
 import type { Store } from './store-fs.ts';
 
 /** Hits looked at per topic query. */
@@ -56,10 +57,9 @@ export function topicEntries(store: Store, query: string, pinned: readonly strin
     if (h.family) add('lineage', h.family, 1, false);
     else add('thread', h.threadId, 1, false);
   }
-  const familyOf = store.db.prepare('SELECT family FROM revisions WHERE posting = ? ORDER BY family = posting DESC, family LIMIT 1');
   for (const mid of pinned) {
     const posting = postingOf(store, mid);
-    const fam = posting ? (familyOf.get(posting) as { family: string } | undefined)?.family : undefined;
+    const fam = posting ? familyOf(store, posting) : null;
     if (fam) add('lineage', fam, 0, true);
     else {
       const at = locate(store, mid);
@@ -73,7 +73,7 @@ export function topicEntries(store: Store, query: string, pinned: readonly strin
     if (e.kind === 'lineage') {
       const revs = lineage(store, e.id);
       if (revs.length === 0) continue;
-      const latest = [...revs].reverse().find((r) => !r.bundle) ?? revs[revs.length - 1]!;
+      const latest = titleRevision(revs)!;
       out.push({
         kind: 'lineage',
         id: e.id,
