@@ -79,6 +79,11 @@ Acked-by: In Signature <sig@example.com>
     ]);
     expect(followupTrailers('I would NAK this if\n', sender)).toEqual([]);
   });
+
+  it('names a NAK sender without an address by name alone, and one without a name by address', () => {
+    expect(followupTrailers('NAK\n', { name: 'Only Name', email: '' })[0]!.value).toBe('Only Name');
+    expect(followupTrailers('NAK\n', { name: '', email: 'only@example.com' })[0]!.value).toBe('only@example.com');
+  });
 });
 
 describe('trailerMatchesSender', () => {

@@ -4,6 +4,7 @@
 // (LoreMessage.get_body_parts / find_trailers in mricon/b4 src/b4/__init__.py), which kernel
 // maintainers apply every day. Pure; never throws.
 import type { Address } from '../types.ts';
+import { formatAddress } from '../message/format-address.ts';
 
 /** One trailer as found. */
 export interface FoundTrailer {
@@ -135,7 +136,7 @@ export function followupTrailers(body: string, sender: Address): FoundTrailer[] 
   for (const line of text.split('\n')) {
     if (/^\s*>/.test(line)) continue;
     if (/^\s*(?:NAK|NACK|Nacked|Nak)\.?\s*$/.test(line)) {
-      out.push({ name: 'Nacked-by', value: formatPerson(sender), person: sender.name, email: sender.email.toLowerCase() });
+      out.push({ name: 'Nacked-by', value: formatAddress(sender.name, sender.email), person: sender.name, email: sender.email.toLowerCase() });
       continue;
     }
     const m = LINE.exec(line);
@@ -151,10 +152,6 @@ export function followupTrailers(body: string, sender: Address): FoundTrailer[] 
     out.push(make(m[1]!, value));
   }
   return out;
-}
-
-export function formatPerson(a: Address): string {
-  return a.name && a.email ? `${a.name} <${a.email}>` : a.email || a.name;
 }
 
 /** Normalize an address for matching: lower case, "+tag" removed from the local part. */

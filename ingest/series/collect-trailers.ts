@@ -5,15 +5,17 @@
 // already carries it (restating is not new information). Quoted text and signatures never count
 // (see ingest/patch/trailers.ts). Pure; iterative; never throws.
 import type { Posting, PostingTrailer, SeriesMessage, TrailerMismatch } from '../types.ts';
+import { formatAddress } from '../message/format-address.ts';
 import { trailerMatchesSender, type FoundTrailer } from '../patch/trailers.ts';
 
-/** Replies deeper than this below their patch are not walked up (threads of thousands of
- *  replies exist; none gives a trailer that deep). */
+/** Replies deeper than this below their patch are not walked up, here and when finding the
+ *  posting a reply belongs to (store/series-queries-fs.ts): threads of thousands of replies
+ *  exist; none gives a trailer that deep. */
 export const MAX_WALK = 1000;
 
 /** Two trailers are the same when name and value are (b4 keeps "Reviewed-by: A <x>" and
  *  "Reviewed-by: B <x>" both). */
-function identity(t: { name: string; value: string }): string {
+export function trailerIdentity(t: { name: string; value: string }): string {
   return `${t.name.toLowerCase()}\0${t.value.toLowerCase().replace(/\s+/g, ' ')}`;
 }
 
@@ -34,7 +36,7 @@ export function collectTrailers(
   const add = (posting: Posting, patchKey: string, t: FoundTrailer, source: PostingTrailer['source'], messageId: string): void => {
     const s = seen.get(patchKey) ?? new Set<string>();
     seen.set(patchKey, s);
-    const id = identity(t);
+    const id = trailerIdentity(t);
     if (s.has(id)) return;
     s.add(id);
     trailers.push({ postingId: posting.id, patchKey, name: t.name, person: t.person, email: t.email, value: t.value, source, messageId });
@@ -60,9 +62,9 @@ export function collectTrailers(
     const source = target.patchKey ? 'reply' : 'cover';
     for (const t of r.meta.trailers) {
       if (!trailerMatchesSender(t, r.from)) {
-        const already = patchKeys.every((k) => seen.get(k)?.has(identity(t)));
+        const already = patchKeys.every((k) => seen.get(k)?.has(trailerIdentity(t)));
         if (!already) {
-          mismatches.push({ postingId: target.posting.id, messageId: r.key, name: t.name, value: t.value, sender: r.from.name ? `${r.from.name} <${r.from.email}>` : r.from.email });
+          mismatches.push({ postingId: target.posting.id, messageId: r.key, name: t.name, value: t.value, sender: formatAddress(r.from.name, r.from.email) });
         }
         continue;
       }

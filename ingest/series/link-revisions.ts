@@ -9,6 +9,7 @@
 // RESEND is the version it resends. Pure; never throws.
 import type { Posting, PostingTrailer, Revision, RevisionSignal } from '../types.ts';
 import { DisjointSets } from '../thread/disjoint-sets.ts';
+import { trailerIdentity } from './collect-trailers.ts';
 
 /** Confidence of each signal: how often it is right, as judged on the nvdimm list. */
 export const SIGNAL_CONFIDENCE: Record<RevisionSignal, number> = {
@@ -331,11 +332,11 @@ function carryTrailers(family: Posting[], trailersOf: Map<string, PostingTrailer
     for (const patch of p.patches) {
       if (!patch.fingerprint) continue;
       const own = trailersOf.get(patch.key) ?? [];
-      const have = new Set(own.map((t) => `${t.name.toLowerCase()}\0${t.value.toLowerCase().replace(/\s+/g, ' ')}`));
+      const have = new Set(own.map(trailerIdentity));
       const earlier = byFingerprint.get(patch.fingerprint) ?? [];
       const mine: PostingTrailer[] = [];
       for (const t of earlier) {
-        const id = `${t.name.toLowerCase()}\0${t.value.toLowerCase().replace(/\s+/g, ' ')}`;
+        const id = trailerIdentity(t);
         if (have.has(id)) continue;
         have.add(id);
         const c: PostingTrailer = { ...t, postingId: p.id, patchKey: patch.key, source: 'carried' };

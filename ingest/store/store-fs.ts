@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Diagnostic, Message, Origin, ThreadInput, ThreadNode } from '../types.ts';
 import type { PatchMeta } from '../patch/mine-patch.ts';
+import { formatAddress } from '../message/format-address.ts';
 import { joinParts } from '../message/message-body.ts';
 export type { StoredPart } from '../message/message-body.ts';
 import { listName } from '../message/list-name.ts';
@@ -30,11 +31,7 @@ export interface KnownRaw {
 /** Thrown when a store was written by an incompatible version: the user must act. */
 export class StoreVersionError extends Error {}
 
-/** Format an address for display and search: "Name <email>". */
-export function formatAddress(name: string, email: string): string {
-  if (name && email) return `${name} <${email}>`;
-  return name || email;
-}
+export { formatAddress };
 
 /** Open (creating if needed) the store at `path`. */
 /** Open (or create) a store. A store whose derived tables another version wrote is refused
