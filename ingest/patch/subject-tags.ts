@@ -142,8 +142,3 @@ function readGroup(group: string, tags: SubjectTags, kinds: string[]): void {
   if (!patchy && others.length && others.every((w) => w === w.toUpperCase() && /[A-Z]/.test(w))) kinds.push(others.join(' '));
   else tags.prefixes.push(...others);
 }
-
-/** "5.1" -> 5.1; null -> 1 (an untagged patch is v1). */
-export function versionNumber(version: string | null): number {
-  return version === null ? 1 : Number(version);
-}

@@ -3,6 +3,7 @@
 // results in, plain data out. Subjects, names and changelogs are mail-controlled text; pages
 // render them as text.
 import type { RevisionSignal } from '../../ingest/types.ts';
+import type { ComparedPatch } from '../../ingest/series/compare-revisions.ts';
 import type { SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
 import type { LineageStatus } from '../../ingest/store/discussion-queries-fs.ts';
 import { revisionLabel } from '../../ingest/series/revision-label.ts';
@@ -51,7 +52,7 @@ export interface PatchView {
 }
 
 export interface ChangeView {
-  status: 'added' | 'dropped' | 'changed' | 'unchanged';
+  status: ComparedPatch['status'];
   title: string;
   href: string | null;
   previousHref: string | null;
@@ -80,7 +81,7 @@ export interface RevisionView {
   confidence: number | null;
   forkedFrom: { label: string; anchor: string } | null;
   changelog: string;
-  changes: { added: ChangeView[]; dropped: ChangeView[]; changed: ChangeView[]; unchanged: ChangeView[] };
+  changes: Record<ComparedPatch['status'], ChangeView[]>;
   /** Compared with this earlier revision (null for the first, for RESENDs, for partial rerolls). */
   comparedWith: { label: string; anchor: string } | null;
   patches: PatchView[];
@@ -142,8 +143,6 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
   const labels = s.revisions.map((r) => revisionLabel(r));
   const ids = anchors(labels);
   const at = new Map(s.revisions.map((r, i) => [r.postingId, { label: labels[i]!, anchor: ids[i]! }]));
-  const keyHref = new Map<string, string>();
-  for (const r of s.revisions) for (const p of r.patches) keyHref.set(p.messageId, messagePath(p.messageId));
   const revisions = s.revisions.map((r, i): RevisionView => {
     const patches = r.patches.map((p): PatchView => {
       const trailers = trailerGroups(p.trailers);
@@ -160,7 +159,7 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
     });
     const changes: RevisionView['changes'] = { added: [], dropped: [], changed: [], unchanged: [] };
     for (const c of r.changes) {
-      changes[c.status].push({ status: c.status, title: c.title, href: c.key ? messagePath(c.key) : null, previousHref: c.previousKey ? (keyHref.get(c.previousKey) ?? messagePath(c.previousKey)) : null });
+      changes[c.status].push({ status: c.status, title: c.title, href: c.key ? messagePath(c.key) : null, previousHref: c.previousKey ? messagePath(c.previousKey) : null });
     }
     const lead = r.coverId ?? r.patches[0]?.messageId ?? r.postingId;
     return {
@@ -217,7 +216,6 @@ function comparedWith(revs: SeriesRevision[], i: number, at: Map<string, { label
 /** A row of the series table, with the states its filters read. */
 export interface SeriesRowView {
   family: string;
-  href: string;
   revisionHref: string;
   threadHref: string;
   title: string;
@@ -244,7 +242,6 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
   }
   return rows.map((r) => ({
     family: r.family,
-    href: seriesPath(r.family),
     revisionHref: `${seriesPath(r.family)}#${anchorOf.get(`${r.family}\0${r.postingId}`)}`,
     threadHref: threadPath(r.threadId),
     title: r.title || r.subject || '(untitled)',
