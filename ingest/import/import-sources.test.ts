@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store-fs.ts';
 import { dumpStore } from '../test-support/dump-store.ts';
 import { mail, mbox, tempDir, tempStore } from '../test-support/mail-builder.ts';
-import { importSources, type ImportOptions } from './import-sources.ts';
+import { discussionStale } from '../store/discussion-store-fs.ts';
+import { deriveStore, emptySummary, importSources, type ImportOptions } from './import-sources.ts';
 
 const OPTS: ImportOptions = { list: '', mboxFormat: 'auto', workers: 0 };
 const run = (store: Store, inputs: string[], opts: Partial<ImportOptions> = {}) => importSources(store, inputs, { ...OPTS, ...opts });
@@ -117,6 +118,35 @@ describe('importSources', () => {
     expect(store.unthreaded()).toBe(3);
     await run(store, []);
     expect(dumpStore(store)).toEqual(done);
+  });
+
+  it('leaves series and discussion stale with derive: false, for one deriveStore to bring up to date', async () => {
+    const patch = (n: number) =>
+      mail({ id: `p${n}@x`, subject: `[PATCH ${n}/2] thing`, inReplyTo: 'a@x', references: ['a@x'], listId: LIST, date: `Mon, 1 Jan 2024 10:0${n}:00 +0000`, body: `diff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n-${n}\n+${n + 1}\n` });
+    const review = mail({ id: 'r@x', subject: 'Re: [PATCH 1/2] thing', inReplyTo: 'p1@x', references: ['a@x', 'p1@x'], listId: LIST, date: 'Mon, 1 Jan 2024 12:00:00 +0000', body: '> -1\nLooks good.\n\nReviewed-by: R <r@x>\n' });
+    const files = [tmp.file('one.mbox', mbox([root, patch(1)])), tmp.file('two.mbox', mbox([patch(2), review]))];
+    const derived = newStore('derived.sqlite');
+    for (const f of files) await run(derived, [f]);
+    const deferred = newStore('deferred.sqlite');
+    const total = emptySummary();
+    for (const f of files) {
+      const s = await run(deferred, [f], { derive: false });
+      expect(s.timings).toMatchObject({ seriesMs: 0, discussionMs: 0 });
+      total.stored += s.stored;
+    }
+    expect(total.stored).toBe(4);
+    expect(dumpStore(deferred)).toEqual(dumpStore(derived));
+    expect(deferred.seriesStale()).toBe(true);
+    expect(discussionStale(deferred)).toBe(true);
+    const tables = ['postings', 'revisions', 'posting_patches', 'posting_trailers', 'discussed_threads', 'statements', 'quote_sources', 'verdicts', 'message_links'];
+    const rows = (s: Store) => Object.fromEntries(tables.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
+    expect((deferred.db.prepare('SELECT count(*) AS n FROM postings').get() as { n: number }).n).toBe(0);
+    await deriveStore(deferred, 0, total);
+    expect(deferred.seriesStale()).toBe(false);
+    expect(discussionStale(deferred)).toBe(false);
+    expect(rows(deferred)).toEqual(rows(derived));
+    expect((derived.db.prepare('SELECT count(*) AS n FROM postings').get() as { n: number }).n).toBeGreaterThan(0);
+    expect(total.timings!.seriesMs).toBeGreaterThan(0);
   });
 
   it('records every list a message was seen on', async () => {

@@ -28,6 +28,11 @@ export interface ImportOptions {
   workers: number;
   /** Called now and then with progress. */
   onProgress?: (p: ImportProgress) => void;
+  /** Bring the series and the discussion up to date with the store at the end (default true).
+   *  A caller running many small imports in a row (sync, one per download) says false and calls
+   *  deriveStore once after the last; the tables stay marked stale meanwhile, so an interrupted
+   *  run is caught up by the next command that opens the store. */
+  derive?: boolean;
 }
 
 /** Progress of an import. */
@@ -44,8 +49,20 @@ interface Entry {
   outcome: Promise<MinedOutcome> | null;
 }
 
-function emptySummary(): ImportSummary {
+/** Counts of nothing imported yet (with zero timings). */
+export function emptySummary(): ImportSummary {
   return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, seriesMs: 0, discussionMs: 0 } };
+}
+
+/** Refresh the series and the discussion where the store marks them outdated (each costs a
+ *  look at a flag otherwise), with `workers` discussion workers. Their diagnostics and time go
+ *  into `summary`. The last step of an import, unless it was told not to (derive: false). */
+export async function deriveStore(store: Store, workers: number, summary: ImportSummary): Promise<void> {
+  const timings = (summary.timings ??= emptySummary().timings!);
+  const t0 = performance.now();
+  summary.diagnostics.push(...(refreshSeriesIfOutdated(store) ?? []));
+  timings.seriesMs += performance.now() - t0;
+  timings.discussionMs += (await refreshDiscussionParallel(store, workers))?.ms ?? 0;
 }
 
 /** Import every input into the store. Throws only for failures of the environment. */
@@ -132,10 +149,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
     await pool.close();
   }
   summary.diagnostics.push(...store.threadPending().diagnostics);
-  const t0 = performance.now();
-  summary.diagnostics.push(...(refreshSeriesIfOutdated(store) ?? []));
-  timings.seriesMs = performance.now() - t0;
-  timings.discussionMs = (await refreshDiscussionParallel(store, opts.workers))?.ms ?? 0;
+  if (opts.derive ?? true) await deriveStore(store, opts.workers, summary);
   timings.patchStoreMs = store.timings.patchMetaMs - patchStoreBefore;
   report(true);
   return summary;

@@ -1,13 +1,10 @@
 // Adds up the import stage's counts over the several imports of one sync (each list's epochs,
-// each download). Pure.
+// each download), starting from import-sources.ts's emptySummary. Pure.
+import { emptySummary } from '../import/import-sources.ts';
 import type { ImportSummary } from '../types.ts';
 
-/** Counts of nothing imported yet. */
-export function emptyImportSummary(): ImportSummary {
-  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [] };
-}
-
-/** Add `b` into `a` (read = stored + duplicates + unparsed still holds for the sum). */
+/** Add `b` into `a` (read = stored + duplicates + unparsed still holds for the sum); timings are
+ *  summed when `b` has them. */
 export function addImportSummary(a: ImportSummary, b: ImportSummary): void {
   a.read += b.read;
   a.stored += b.stored;
@@ -16,4 +13,11 @@ export function addImportSummary(a: ImportSummary, b: ImportSummary): void {
   a.unparsed += b.unparsed;
   a.imposters += b.imposters;
   a.diagnostics.push(...b.diagnostics);
+  if (b.timings) {
+    const t = (a.timings ??= emptySummary().timings!);
+    t.mineMs += b.timings.mineMs;
+    t.patchStoreMs += b.timings.patchStoreMs;
+    t.seriesMs += b.timings.seriesMs;
+    t.discussionMs += b.timings.discussionMs;
+  }
 }

@@ -8,13 +8,13 @@
 // liblore sends) or a t=1 parameter expands every hit to its whole thread, which for a broad
 // query is most of a list. --threads asks for that expansion deliberately (x=full+threads).
 import { readFile } from 'node:fs/promises';
-import { importSources } from '../import/import-sources.ts';
+import { emptySummary, importSources } from '../import/import-sources.ts';
 import type { Store } from '../store/store-fs.ts';
 import type { ImportSummary } from '../types.ts';
 import type { HttpRequest, HttpResult } from './http-client-fs.ts';
 import { ALL_LISTS, loreUrl, type LoreResource } from './lore-url.ts';
 import { parseAtom } from './parse-atom.ts';
-import { addImportSummary, emptyImportSummary } from './import-totals.ts';
+import { addImportSummary } from './import-totals.ts';
 import type { DownloadReport, FetchProblem, PullPlan, SyncEnv } from './sync-types.ts';
 import { hasMessage } from '../store/queries-fs.ts';
 
@@ -32,7 +32,8 @@ const FULL_THREADS_BODY = 'x=full+threads';
 /** Downloads up to this size are parsed without worker threads (a thread is usually < 1 MB). */
 const SMALL_DOWNLOAD_BYTES = 4 * 1024 * 1024;
 
-function describe(p: PullPlan): string {
+/** A pull for people (and progress labels): thread <mid>, message <mid>, query "q", LIST feed. */
+export function describe(p: PullPlan): string {
   switch (p.kind) {
     case 'thread':
       return `thread <${p.messageId}>`;
@@ -48,11 +49,6 @@ function describe(p: PullPlan): string {
 /** The list recorded on imported mail: lore's "all" is not a list; List-Id says which it was. */
 function listOf(p: PullPlan): string {
   return p.list === ALL_LISTS ? '' : p.list;
-}
-
-/** A Message-ID stored in the store already (ghosts, which are only referenced, do not count). */
-function storedIds(store: Store): (mid: string) => boolean {
-  return (mid) => hasMessage(store, mid);
 }
 
 function notFound(p: PullPlan, what: string, r: Extract<HttpResult, { kind: 'not-found' }>): FetchProblem {
@@ -93,9 +89,10 @@ async function pullOne(
     return r;
   }
   if (r.kind === 'not-found') return r;
-  // A thread or a message parses faster on this thread than worker threads start.
+  // A thread or a message parses faster on this thread than worker threads start. The series
+  // and the discussion are brought up to date once, at the end of the sync (sync-fs.ts).
   const workers = r.bytes > SMALL_DOWNLOAD_BYTES ? env.workers : 0;
-  const s = await importSources(store, [r.file], { list: listOf(p), mboxFormat: 'auto', workers });
+  const s = await importSources(store, [r.file], { list: listOf(p), mboxFormat: 'auto', workers, derive: false });
   addImportSummary(out.summary, s);
   out.downloads.push({ kind, subject: subjectOf(p), url: r.url, source: r.source, bytes: r.bytes, file: r.file, messages: s.read });
   env.log(`${what}: ${s.read} messages (${s.stored} new) from ${r.url}${r.source === 'network' ? '' : ` (${r.source === 'cache' ? 'cached' : 'not modified'})`}`);
@@ -108,7 +105,7 @@ function subjectOf(p: PullPlan): string {
 
 /** Run one targeted pull and import what it fetched. */
 export async function pullHttpFs(store: Store, p: PullPlan, env: SyncEnv): Promise<PullResult> {
-  const out: PullResult = { summary: emptyImportSummary(), downloads: [], problems: [] };
+  const out: PullResult = { summary: emptySummary(), downloads: [], problems: [] };
   switch (p.kind) {
     case 'thread': {
       const r = await pullOne(store, p, env, out, 'thread', { kind: 'thread', messageId: p.messageId }, { expect: 'gzip', inner: 'mbox', cache: 'ttl' });
@@ -160,8 +157,8 @@ export async function pullHttpFs(store: Store, p: PullPlan, env: SyncEnv): Promi
           severity: feed.ok ? 'warning' : 'error',
         });
       }
-      const known = storedIds(store);
-      const missing = feed.entries.filter((e) => !known(e.messageId));
+      // Ghosts (Message-IDs only referenced) do not count as stored.
+      const missing = feed.entries.filter((e) => !hasMessage(store, e.messageId));
       env.log(`${p.list} feed: ${feed.entries.length} entries, ${missing.length} not in the store`);
       for (const e of missing) {
         const m: PullPlan = { kind: 'message', messageId: e.messageId, list: p.list, base: p.base, mirrors: p.mirrors };

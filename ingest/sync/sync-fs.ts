@@ -1,13 +1,15 @@
 // The sync stage's composition root: take the cache's lock, sync each list from its git epochs,
 // run each targeted HTTP pull, all through one polite HTTP client, and report what was imported
-// (the import stage's counts) and what was fetched. It decides nothing about what to sync: the
-// CLI turns arguments and the config into lists and pulls.
+// (the import stage's counts) and what was fetched. The imports along the way only store and
+// thread; the series and the discussion are brought up to date once, at the end. It decides
+// nothing about what to sync: the CLI turns arguments and the config into lists and pulls.
 import { readFileSync } from 'node:fs';
+import { deriveStore, emptySummary } from '../import/import-sources.ts';
 import type { Store } from '../store/store-fs.ts';
 import type { ImportSummary } from '../types.ts';
 import { HttpClient } from './http-client-fs.ts';
-import { addImportSummary, emptyImportSummary } from './import-totals.ts';
-import { pullHttpFs } from './pull-http-fs.ts';
+import { addImportSummary } from './import-totals.ts';
+import { describe, pullHttpFs } from './pull-http-fs.ts';
 import { acquireSyncLockFs } from './sync-lock-fs.ts';
 import { syncListFs } from './sync-list-fs.ts';
 import type { FetchedReport, HttpSettings, ListPlan, ProgressSink, PullPlan, SyncEnv } from './sync-types.ts';
@@ -53,7 +55,7 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
   }
   const client = new HttpClient(opts.http, `${opts.cacheDir}/http`, { log: opts.log, onRequest: opts.onRequest });
   const env: SyncEnv = { client, settings: opts.http, cacheDir: opts.cacheDir, workers: opts.workers, log: opts.log, progress: opts.progress };
-  const summary = emptyImportSummary();
+  const summary = emptySummary();
   const fetched: FetchedReport = {
     requests: 0,
     retries: 0,
@@ -81,7 +83,7 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
     }
     for (const pull of run.pulls) {
       if (client.limitReached) {
-        skipped.push(pull.kind === 'query' ? `query ${JSON.stringify(pull.query)}` : pull.kind === 'recent' ? `${pull.list} feed` : `${pull.kind} <${pull.messageId}>`);
+        skipped.push(describe(pull));
         continue;
       }
       const r = await pullHttpFs(store, pull, env);
@@ -99,6 +101,10 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
         severity: 'error',
       });
     }
+    // Once for the whole sync: a no-op unless something was stored (or an earlier run left the
+    // series or the discussion outdated). Were the sync interrupted before this, the next
+    // command to open the store would catch up.
+    await deriveStore(store, opts.workers, summary);
   } finally {
     await client.close();
     await lock.release();

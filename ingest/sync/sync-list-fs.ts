@@ -7,11 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { importSources } from '../import/import-sources.ts';
+import { emptySummary, importSources } from '../import/import-sources.ts';
 import { headCommit } from '../source/read-epoch-fs.ts';
 import type { Store } from '../store/store-fs.ts';
 import type { ImportSummary } from '../types.ts';
-import { emptyImportSummary } from './import-totals.ts';
 import { loreUrl } from './lore-url.ts';
 import { epochDir, mirrorEpochFs, readLocalEpochsFs } from './mirror-epoch-fs.ts';
 import { parseManifest, type RemoteEpoch } from './parse-manifest.ts';
@@ -64,7 +63,7 @@ async function readManifest(plan: ListPlan, env: SyncEnv, out: ListSyncResult): 
 
 /** Sync one list: mirror its changed epochs, import what is new. */
 export async function syncListFs(store: Store, plan: ListPlan, env: SyncEnv): Promise<ListSyncResult> {
-  const out: ListSyncResult = { summary: emptyImportSummary(), epochs: [], downloads: [], problems: [] };
+  const out: ListSyncResult = { summary: emptySummary(), epochs: [], downloads: [], problems: [] };
   const listDir = listMirrorDir(env.cacheDir, plan);
   const manifest = await readManifest(plan, env, out);
   if (manifest.stop) return out;
@@ -140,6 +139,8 @@ export async function syncListFs(store: Store, plan: ListPlan, env: SyncEnv): Pr
       list: plan.name,
       mboxFormat: 'auto',
       workers: env.workers,
+      // The series and the discussion are brought up to date once, at the end of the sync.
+      derive: false,
       // An epoch's progress counts commits read: done and total are messages.
       onProgress: (p) => {
         const rate = Math.round(p.read / Math.max(0.001, (Date.now() - t0) / 1000));

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
+import { discussionStale } from '../../ingest/store/discussion-store-fs.ts';
 import { findThread } from '../../ingest/store/queries-fs.ts';
 import { openStore, type Store } from '../../ingest/store/store-fs.ts';
 import { dumpStore } from '../../ingest/test-support/dump-store.ts';
@@ -167,6 +168,32 @@ describe.skipIf(missing)(`pulls over HTTP from a real public-inbox${missing ? ` 
       expect(proxy.records).toMatchObject([{ url: '/nvdimm/new.atom', status: 304, headers: { 'if-none-match': expect.stringMatching(/^"/) } }]);
     } finally {
       proxy.etags = null;
+    }
+  });
+
+  it('links series and extracts the discussion once, after the last download, as one import of the downloads would', async () => {
+    const w = fresh();
+    const r = await run(w, '--thread', COVER, '--recent', 'nvdimm');
+    expect(r.code, r.err + r.out).toBe(0);
+    const j = r.json();
+    const files = (j.fetched.downloads as Array<{ kind: string; file: string }>).filter((d) => d.kind === 'thread' || d.kind === 'message').map((d) => d.file);
+    expect(files.length).toBeGreaterThan(2);
+    const one = openStore(join(tmp.dir, `one${n}.sqlite`));
+    try {
+      await importSources(one, files, { list: 'nvdimm', mboxFormat: 'auto', workers: 1 });
+      const tables = ['postings', 'revisions', 'posting_patches', 'posting_trailers', 'discussed_threads', 'statements', 'quote_sources', 'verdicts', 'message_links'];
+      const rows = (s: Store) => Object.fromEntries(tables.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
+      const expected = rows(one);
+      expect(expected.postings!.length).toBeGreaterThan(0);
+      expect(expected.discussed_threads!.length).toBeGreaterThan(0);
+      withStore(w.db, (s) => {
+        expect(s.seriesStale()).toBe(false);
+        expect(discussionStale(s)).toBe(false);
+        expect(dumpStore(s)).toEqual(dumpStore(one));
+        expect(rows(s)).toEqual(expected);
+      });
+    } finally {
+      one.close();
     }
   });
 

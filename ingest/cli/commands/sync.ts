@@ -3,7 +3,7 @@
 // and patchlore.config.json into lists and pulls for the sync stage, and prints what happened.
 import { dirname, join, resolve } from 'node:path';
 import { defaultWorkers } from '../../import/parse-pool.ts';
-import { ALL_LISTS, DEFAULT_BASE, normalizeBase } from '../../sync/lore-url.ts';
+import { ALL_LISTS, DEFAULT_BASE, isListName, normalizeBase } from '../../sync/lore-url.ts';
 import { parseLoreTarget } from '../../sync/parse-lore-target.ts';
 import { readSyncConfigFs, type LoadedConfig } from '../../sync/read-sync-config-fs.ts';
 import { parseSince, type ListConfig } from '../../sync/sync-config.ts';
@@ -85,7 +85,7 @@ export function planRun(ctx: Context, loaded: LoadedConfig): SyncRun {
   const listPlan = (name: string, urlBase: string | null): ListPlan => ({ name, ...server(name, urlBase), since: since ?? configured(name)?.since ?? cfg.since });
 
   const pullList = ctx.options.list === undefined ? null : String(ctx.options.list);
-  if (pullList !== null && !/^[\w-][\w.-]*$/.test(pullList)) throw new UsageError(`--list must be a list name such as nvdimm; got "${pullList}"`);
+  if (pullList !== null && !isListName(pullList)) throw new UsageError(`--list must be a list name such as nvdimm; got "${pullList}"`);
   const defaultPullList = pullList ?? (cfg.lists.length === 1 ? cfg.lists[0]!.name : ALL_LISTS);
 
   const lists: ListPlan[] = [];
