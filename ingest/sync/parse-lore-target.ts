@@ -67,7 +67,7 @@ export function parseLoreTarget(input: string): LoreTarget {
       const listSeg = at > 0 ? segs[at - 1]! : null;
       // /r/<msgid> is lore's redirect to /all/<msgid>/: no particular list.
       const list = listSeg && listSeg !== 'r' && isListName(listSeg) ? listSeg : null;
-      const prefix = segs.slice(0, Math.max(0, at - 1)).map(escapeSegment).join('/');
+      const prefix = segs.slice(0, Math.max(0, at - 1)).map(encodeURIComponent).join('/');
       return {
         kind: 'message',
         messageId: cleanMessageId(segs[at]!),
@@ -81,7 +81,7 @@ export function parseLoreTarget(input: string): LoreTarget {
     while (end > 0 && INBOX_SUFFIXES.test(segs[end - 1]!)) end--;
     const list = end > 0 ? segs[end - 1]! : null;
     if (!list || !isListName(list)) return invalid('no list or Message-ID in the URL; expected e.g. https://lore.kernel.org/nvdimm/ or https://lore.kernel.org/nvdimm/<msgid>/');
-    const prefix = segs.slice(0, end - 1).map(escapeSegment).join('/');
+    const prefix = segs.slice(0, end - 1).map(encodeURIComponent).join('/');
     return { kind: 'list', list, base: prefix ? `${origin}/${prefix}` : origin };
   }
   if (s.startsWith('<') || s.includes('@') || /^(?:id|mid):/i.test(s)) {
@@ -91,8 +91,4 @@ export function parseLoreTarget(input: string): LoreTarget {
   }
   if (isListName(s)) return { kind: 'list', list: s, base: null };
   return invalid('not a list name, lore URL or Message-ID; expected e.g. nvdimm, https://lore.kernel.org/nvdimm/<msgid>/ or <msgid@host>');
-}
-
-function escapeSegment(s: string): string {
-  return encodeURIComponent(s);
 }
