@@ -153,6 +153,9 @@ describe('buildSearchIndex', () => {
     expect(await find('"pte_special devdax"')).toEqual(all);
     expect(await find('dfb:vm_normal_page')).toEqual(all.filter((n) => n % 4 === 0));
     expect(await find('dfn:fs/dax.c')).toEqual(all.filter((n) => n % 4 === 0));
+    // A wildcard word with punctuation: a phrase whose last word is a prefix, as in the CLI.
+    expect(await find('dfn:fs/da*')).toEqual(all.filter((n) => n % 4 === 0));
+    expect(await find('dfn:fs/x*')).toEqual([]);
     expect(await find('q:quoted')).toEqual(all.filter((n) => n % 5 === 0));
     // The field break keeps a phrase from spanning two lines of a field.
     expect(await find('dfb:"folio_get page vm_normal_page"')).toEqual([]);

@@ -13,6 +13,7 @@ import {
   FAMILIES,
   FAMILY_NAMES,
   FORMAT_VERSION,
+  appendPosting,
   chunkStarts,
   encodeNumbers,
   encodeSigned,
@@ -155,7 +156,7 @@ class Tally {
 }
 
 /** The start of a message's own words, without the "On ... wrote:" line. */
-export function summaryOf(nq: string): string {
+function summaryOf(nq: string): string {
   const own = nq
     .split('\n')
     .filter((l) => !/wrote:\s*$/.test(l) && !/^(?:Signed-off-by|Cc|Reviewed-by|Acked-by):/i.test(l))
@@ -166,7 +167,7 @@ export function summaryOf(nq: string): string {
 }
 
 /** Front-coded list: each string as the length it shares with the previous one and the rest. */
-export function frontCode(list: readonly string[]): string {
+function frontCode(list: readonly string[]): string {
   let prev = '';
   return list
     .map((s) => {
@@ -195,20 +196,6 @@ function byEntry(entries: number, post: Postings): { start: Int32Array; docs: In
   return { start, docs, cells };
 }
 
-// The digits of encodeNumbers (search-static-format.ts), for the encoder below.
-const END = 'abcdefghijklmnopqrstuvwxyz012345';
-const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ6789_-';
-
-/** `out` and a non-negative integer as encodeNumbers writes it. */
-function appendNumber(out: string, value: number): string {
-  let v = value;
-  while (v >= 32) {
-    out += MORE[v & 31];
-    v = Math.floor(v / 32);
-  }
-  return out + END[v];
-}
-
 /** encodePostings of one field's postings of an entry, straight from the grouped columns
  *  (the same characters, without building arrays first). */
 function encodeRange(g: { docs: Int32Array; cells: Uint16Array }, from: number, to: number, field: number): string {
@@ -218,14 +205,14 @@ function encodeRange(g: { docs: Int32Array; cells: Uint16Array }, from: number, 
     const cell = g.cells[j]!;
     if (cell >>> 12 !== field) continue;
     const d = g.docs[j]!;
-    out = appendNumber(appendNumber(out, d - prev - 1), Math.min((cell & MAX_COUNT) - 1, 1023));
+    out = appendPosting(out, prev, d, cell & MAX_COUNT);
     prev = d;
   }
   return out;
 }
 
 /** Builds the index from messages given one at a time, in thread order. */
-export class SearchIndexBuilder {
+class SearchIndexBuilder {
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly pairs = new PairTable();

@@ -1,6 +1,6 @@
 // What the static search index reads from the store at build time: every threaded message in
 // thread order (threads by first date, messages in display order) with its search fields, and
-// the series lineage of each. Opens the store named by $PATCHLORE_DB read-only, on its own
+// the series lineage of each. Opens the store at the path it is given read-only, on its own
 // connection. Rows only: the index is built by src/build/search-index.ts.
 import type { StoredPart } from '../../ingest/message/message-body.ts';
 import type { SearchFields } from '../../ingest/search/query-types.ts';
@@ -27,28 +27,31 @@ type Address = { name: string; email: string };
 const addr = (a: Address): string => (a.name && a.email ? `${a.name} <${a.email}>` : a.name || a.email);
 
 /** Every threaded message, in thread order. */
-export function* searchDocs(dbPath: string = process.env.PATCHLORE_DB ?? ''): Generator<SearchDoc> {
-  if (!dbPath) throw new Error('PATCHLORE_DB is not set: build the site with `patchlore build`');
+export function* searchDocs(dbPath: string): Generator<SearchDoc> {
   const store = openStore(dbPath, { readonly: true });
   try {
     const db = store.db;
     // One pass over the messages: a large page cache would only hold what is never read again.
     db.pragma('cache_size = -8192');
-    // Lineage of each posting, with its version and its title.
+    // Lineage of each posting, with its version and its title, read in one pass with where the
+    // posting is (its thread, its cover letter), postings in date order.
     const postingFamily = new Map<string, { family: string; label: string }>();
+    const placed: Array<{ id: string; cover: string | null; thread: string }> = [];
     for (const r of db
       .prepare(`SELECT p.id, p.cover_key AS cover, p.thread_id AS thread, p.title, p.version_tag AS tag, p.rfc, r.family
                 FROM postings p JOIN revisions r ON r.posting = p.id ORDER BY p.date, p.id`)
       .iterate() as Iterable<{ id: string; cover: string | null; thread: string; title: string; tag: string | null; rfc: number; family: string }>) {
+      // A posting in several lineages has one row each (adjacent): the last one read is kept.
+      if (!postingFamily.has(r.id)) placed.push({ id: r.id, cover: r.cover, thread: r.thread });
       postingFamily.set(r.id, { family: r.family, label: `${r.rfc ? 'RFC ' : ''}${r.tag ?? ''} ${r.title}`.replace(/\s+/g, ' ').trim() });
     }
+    // A thread's lineage is its first posting's; a cover letter's, the last posting it covers.
     const threadFamily = new Map<string, { family: string; label: string }>();
     const byKey = new Map<string, { family: string; label: string }>();
-    for (const r of db.prepare('SELECT id, cover_key AS cover, thread_id AS thread FROM postings ORDER BY date, id').iterate() as Iterable<{ id: string; cover: string | null; thread: string }>) {
-      const f = postingFamily.get(r.id);
-      if (!f) continue;
-      if (!threadFamily.has(r.thread)) threadFamily.set(r.thread, f);
-      if (r.cover) byKey.set(r.cover, f);
+    for (const p of placed) {
+      const f = postingFamily.get(p.id)!;
+      if (!threadFamily.has(p.thread)) threadFamily.set(p.thread, f);
+      if (p.cover) byKey.set(p.cover, f);
     }
     for (const r of db.prepare('SELECT posting, key FROM posting_patches').iterate() as Iterable<{ posting: string; key: string }>) {
       const f = postingFamily.get(r.posting);

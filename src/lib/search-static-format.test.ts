@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_DOCS, MAX_CHUNK_DOCS, chunkStarts, decodeNumbers, decodePostings, decodeSigned, encodeNumbers, encodePostings, encodeSigned, frontDecode } from './search-static-format.ts';
+import {
+  CHUNK_DOCS,
+  MAX_CHUNK_DOCS,
+  appendNumber,
+  appendPosting,
+  chunkStarts,
+  decodeNumbers,
+  decodePostings,
+  decodeSigned,
+  encodeNumbers,
+  encodePostings,
+  encodeSigned,
+  frontDecode,
+} from './search-static-format.ts';
 
 describe('the static index format', () => {
   it('writes numbers, postings and signed deltas that read back', () => {
@@ -8,6 +21,11 @@ describe('the static index format', () => {
     expect(encodeNumbers([0, 31, 32])).toBe('a5Ab');
     expect(decodePostings(encodePostings([3, 4, 900], [1, 7, 2000]))).toEqual({ docs: [3, 4, 900], counts: [1, 7, 1024] });
     expect(decodeSigned(encodeSigned([5, 3, 3, 100, 0]))).toEqual([5, 3, 3, 100, 0]);
+    // Pinned: the index build writes postings with appendPosting, the characters encodePostings writes.
+    expect([encodePostings([3, 4, 900], [1, 7, 2000]), encodePostings([0, 40000], [1, 3])]).toEqual(['daag-1-5', 'aa-BHbc']);
+    expect(appendPosting(appendPosting('', -1, 3, 1), 3, 4, 7)).toBe(encodePostings([3, 4], [1, 7]));
+    expect(appendNumber('x', 32)).toBe(`x${encodeNumbers([32])}`);
+    expect(() => appendNumber('', -1)).toThrow(/cannot encode/);
     expect(frontDecode('0abc\n2d\n0x')).toEqual(['abc', 'abd', 'x']);
   });
 

@@ -113,17 +113,22 @@ const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ6789_-';
 const END_VALUE = new Map([...END].map((c, i) => [c, i]));
 const MORE_VALUE = new Map([...MORE].map((c, i) => [c, i]));
 
+/** `out` followed by the digits of one non-negative integer: the unit every encoder here (and
+ *  the index build's, which writes postings straight from its columns) is made of. */
+export function appendNumber(out: string, value: number): string {
+  if (!Number.isInteger(value) || value < 0) throw new Error(`BUG: cannot encode ${value}`);
+  let v = value;
+  while (v >= 32) {
+    out += MORE[v % 32];
+    v = Math.floor(v / 32);
+  }
+  return out + END[v];
+}
+
 /** Write non-negative integers compactly (JSON-safe characters only). */
 export function encodeNumbers(values: Iterable<number>): string {
   let out = '';
-  for (let v of values) {
-    if (!Number.isInteger(v) || v < 0) throw new Error(`BUG: cannot encode ${v}`);
-    while (v >= 32) {
-      out += MORE[v % 32];
-      v = Math.floor(v / 32);
-    }
-    out += END[v];
-  }
+  for (const v of values) out = appendNumber(out, v);
   return out;
 }
 
@@ -148,15 +153,24 @@ export function decodeNumbers(s: string): number[] {
   return out;
 }
 
+/** Counts are kept up to this (a word more frequent in one message weighs no more). */
+const MAX_POSTING_COUNT = 1024;
+
+/** `out` followed by one posting: message `doc` (after message `prev`, -1 for the first) and
+ *  how often the word is there (at least 1). */
+export function appendPosting(out: string, prev: number, doc: number, count: number): string {
+  return appendNumber(appendNumber(out, doc - prev - 1), Math.min(count, MAX_POSTING_COUNT) - 1);
+}
+
 /** Postings: ascending message numbers with their counts -> deltas and counts. */
 export function encodePostings(docs: readonly number[], counts: readonly number[]): string {
-  const flat: number[] = [];
+  let out = '';
   let prev = -1;
   docs.forEach((d, i) => {
-    flat.push(d - prev - 1, Math.min(counts[i]! - 1, 1023));
+    out = appendPosting(out, prev, d, counts[i]!);
     prev = d;
   });
-  return encodeNumbers(flat);
+  return out;
 }
 
 export function decodePostings(s: string): { docs: number[]; counts: number[] } {
