@@ -31,18 +31,24 @@ function columns(fields: readonly SearchField[]): string {
 }
 
 /** The FTS5 expression of one word or phrase; null when it has no word (e.g. "--"). */
-export function textExpression(node: TextNode, wordsOfStem: WordsOfStem): string | null {
-  const tokens = searchTokens(node.text);
-  if (tokens.length === 0) return null;
+function textExpression(node: TextNode, wordsOfStem: WordsOfStem): string | null {
+  const t = textMatch(node);
+  if (!t) return null;
   const cols = columns(node.fields);
-  if (node.kind === 'phrase' || tokens.length > 1) return `${cols}${quote(tokens.join(' '))}${node.wildcard ? ' *' : ''}`;
-  const word = tokens[0]!;
-  if (node.wildcard) return `${cols}${quote(word)} *`;
-  if (!stemmable(node.text)) return `${cols}${quote(word)}`;
-  const words = new Set(wordsOfStem(stemWord(word)));
-  words.add(word);
-  const list = [...words].sort();
-  return list.length === 1 ? `${cols}${quote(word)}` : `${cols}(${list.map(quote).join(' OR ')})`;
+  switch (t.kind) {
+    case 'phrase':
+      return `${cols}${quote(t.tokens.join(' '))}${t.lastIsPrefix ? ' *' : ''}`;
+    case 'prefix':
+      return `${cols}${quote(t.token)} *`;
+    case 'exact':
+      return `${cols}${quote(t.token)}`;
+    case 'stem': {
+      const words = new Set(wordsOfStem(t.stem));
+      words.add(t.token);
+      const list = [...words].sort();
+      return list.length === 1 ? `${cols}${quote(t.token)}` : `${cols}(${list.map(quote).join(' OR ')})`;
+    }
+  }
 }
 
 /** Whether a subtree can be one FTS5 expression. */
@@ -123,6 +129,31 @@ export function compileFts(query: QueryNode, wordsOfStem: WordsOfStem): FtsPlan 
     }
   }
   return { match: null, filters: [predicate(query, wordsOfStem)] };
+}
+
+/** How a word or phrase is matched, the one decision every consumer (the FTS5 expression here,
+ *  snippets' highlighting, the static engine's lookups) follows:
+ *  - phrase: two words or more (a quoted phrase, or a word with punctuation, "fs/dax.c"), found
+ *    as adjacent words; with lastIsPrefix ("fs/da*") the last one is any word starting so;
+ *  - prefix: one word ending in "*", every word starting so;
+ *  - stem: one word typed in lower case, every word of its stem;
+ *  - exact: one word otherwise (capitalised, or a quoted single word), found as written. */
+export type TextMatch =
+  | { kind: 'phrase'; tokens: string[]; lastIsPrefix: boolean }
+  | { kind: 'prefix'; token: string }
+  | { kind: 'stem'; token: string; stem: string }
+  | { kind: 'exact'; token: string };
+
+/** How `node` is matched (see TextMatch); null when it has no word (e.g. "--"), which matches
+ *  nothing. Tokens are folded as the index folds them. */
+export function textMatch(node: TextNode): TextMatch | null {
+  const tokens = searchTokens(node.text);
+  if (tokens.length === 0) return null;
+  if (tokens.length > 1) return { kind: 'phrase', tokens, lastIsPrefix: node.wildcard };
+  const token = tokens[0]!;
+  if (node.wildcard) return { kind: 'prefix', token };
+  if (node.kind === 'term' && stemmable(node.text)) return { kind: 'stem', token, stem: stemWord(token) };
+  return { kind: 'exact', token };
 }
 
 /** The words and phrases a query looks for (not under NOT), for highlighting. */

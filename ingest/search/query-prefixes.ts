@@ -37,6 +37,26 @@ export const DEFAULT_FIELDS: readonly SearchField[] = ['m', 's', 'f', 'q', 'n', 
 /** Every field, in the order the FTS5 table and the static index declare them. */
 export const ALL_FIELDS: readonly SearchField[] = ['s', 'f', 't', 'c', 'm', 'n', 'nq', 'q', 'dfn', 'dfa', 'dfb', 'dfhh', 'dfctx'];
 
+/** Ranking weight of a match in each field, shared by both engines: the CLI's bm25 column
+ *  weights (search-messages-fs.ts, in ALL_FIELDS order) and the static engine's field factor
+ *  (src/lib/search-engine.ts). A match in the subject counts most, quoted text least (lore gives
+ *  quoted words no weight at all). */
+export const FIELD_WEIGHT: Readonly<Record<SearchField, number>> = {
+  s: 10,
+  f: 4,
+  t: 1,
+  c: 1,
+  m: 4,
+  n: 2,
+  nq: 1,
+  q: 0.3,
+  dfn: 3,
+  dfa: 0.7,
+  dfb: 0.7,
+  dfhh: 2,
+  dfctx: 0.5,
+};
+
 /** Every prefix name, the date prefix included, for messages ("s: f: ... d:"). */
 export function prefixList(): string {
   return [...Object.keys(PREFIXES), DATE_PREFIX].map((p) => `${p}:`).join(' ');

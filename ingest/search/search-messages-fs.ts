@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Store } from '../store/store-fs.ts';
 import { compileFts, type SqlPart } from './compile-fts.ts';
 import { formatQueryError, parseQuery } from './parse-query.ts';
-import { ALL_FIELDS } from './query-prefixes.ts';
+import { ALL_FIELDS, FIELD_WEIGHT } from './query-prefixes.ts';
 import type { QueryError, SearchFields } from './query-types.ts';
 import { HEADER_FIELDS, headerFields, searchFields, type HeaderField, type SearchInput } from './search-fields.ts';
 import { highlightOf, searchSnippet } from './search-snippet.ts';
@@ -61,9 +61,9 @@ export class QueryParseError extends Error {
   }
 }
 
-/** Column weights for bm25, in the column order of messages_fts (schema.ts): a match in the
- *  subject counts most, quoted text least (lore gives quoted words no weight at all). */
-const BM25 = 'bm25(10.0, 4.0, 1.0, 1.0, 4.0, 2.0, 1.0, 0.3, 3.0, 0.7, 0.7, 2.0, 0.5)';
+/** bm25 with the column weights of FIELD_WEIGHT, in the column order of messages_fts
+ *  (schema.ts declares its columns in ALL_FIELDS order). */
+const BM25 = `bm25(${ALL_FIELDS.map((f) => String(FIELD_WEIGHT[f])).join(', ')})`;
 
 /** The lineage of a message: its own posting's, else the first posting of its thread. */
 const FAMILY_OF = `COALESCE(
@@ -92,7 +92,7 @@ function prepared(store: Store, sql: string): Statement {
 
 /** Words of the index sharing a stem, from the FTS5 vocabulary: range scans over the few
  *  ranges that can hold them (stemRanges), a cheap character test, then the stemmer decides. */
-export function vocabularyStems(store: Store): (stem: string) => string[] {
+function vocabularyStems(store: Store): (stem: string) => string[] {
   const range = prepared(store, 'SELECT term FROM messages_fts_words WHERE term >= ? AND term < ?').pluck();
   return (stem) => {
     const words: string[] = [];
@@ -115,6 +115,8 @@ interface Row {
   collapsed: number;
   /** Matching messages (with the window count). */
   total?: number;
+  /** With --collapse: matching groups (window count). */
+  groups?: number;
 }
 
 /** A message's fields, the body split only when a snippet reads a field of it (a query on
@@ -158,11 +160,21 @@ export function searchMessages(store: Store, query: string, opts: SearchOptions)
     const order = byDate ? 'date DESC, id DESC' : 'rank, date DESC';
     const grouped = `WITH hits AS (
         SELECT m.id, m.key, m.thread_id AS threadId, m.thread_id, m.subject, m.author, m.date, ${rank} AS rank, ${family} AS family FROM ${from} ${whereSql}),
-      ranked AS (SELECT *, count(*) OVER (PARTITION BY ${key}) AS collapsed, row_number() OVER (PARTITION BY ${key} ORDER BY ${order}) AS rn FROM hits)
-      SELECT * FROM ranked WHERE rn = 1`;
-    groups = (prepared(store, `SELECT count(*) AS n FROM (${grouped})`).get(...params) as { n: number }).n;
-    total = countMatches(store, plan.match, from, whereSql, params);
-    rows = prepared(store, `${grouped} ORDER BY ${order} LIMIT ?`).all(...params, opts.limit) as Row[];
+      ranked AS (SELECT *, count(*) OVER (PARTITION BY ${key}) AS collapsed, row_number() OVER (PARTITION BY ${key} ORDER BY ${order}) AS rn FROM hits)`;
+    if (opts.limit > 0) {
+      // Groups and matches counted in the same pass as the rows (windows over every group,
+      // before the LIMIT): each matching message is in exactly one group.
+      rows = prepared(store, `${grouped} SELECT *, count(*) OVER () AS groups, sum(collapsed) OVER () AS total FROM ranked WHERE rn = 1 ORDER BY ${order} LIMIT ?`).all(
+        ...params,
+        opts.limit,
+      ) as Row[];
+      groups = rows[0]?.groups ?? 0;
+      total = rows[0]?.total ?? 0;
+    } else {
+      rows = [];
+      groups = (prepared(store, `${grouped} SELECT count(*) AS n FROM ranked WHERE rn = 1`).get(...params) as { n: number }).n;
+      total = countMatches(store, plan.match, from, whereSql, params);
+    }
   } else {
     const order = byDate ? 'm.date DESC, m.id DESC' : 'f.rank, m.date DESC';
     const select = `SELECT m.id, m.key, m.thread_id AS threadId, m.subject, m.author, m.date, ${rank} AS rank, NULL AS family`;
@@ -177,10 +189,12 @@ export function searchMessages(store: Store, query: string, opts: SearchOptions)
     }
   }
   const highlight = highlightOf(parsed.query);
+  // With collapse=series the rows carry each hit's lineage already (the grouping needed it).
+  const knownFamily = collapse === 'series';
   const detail = prepared(
     store,
     `SELECT message_id AS messageId, recipients, body, parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists,
-            ${FAMILY_OF} AS family
+            ${knownFamily ? 'NULL' : FAMILY_OF} AS family
      FROM messages m WHERE id = ?`,
   );
   const hits = rows.map((r): SearchHit => {
@@ -198,7 +212,7 @@ export function searchMessages(store: Store, query: string, opts: SearchOptions)
       score: Math.round(-r.rank * 1000) / 1000,
       snippet: searchSnippet(fields, highlight),
       lists: d.lists ? d.lists.split(',').sort() : [],
-      family: d.family,
+      family: knownFamily ? r.family : d.family,
       ...(collapse !== 'none' ? { collapsed: r.collapsed } : {}),
     };
   });

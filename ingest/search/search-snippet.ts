@@ -3,10 +3,10 @@
 // marks the words of its stem, "word*" marks words starting so), in the fields the query
 // searched; the window with the most distinct matches wins. Pure; usable in the browser (the
 // static site marks its stored summaries with markText).
-import { positiveText } from './compile-fts.ts';
+import { positiveText, textMatch } from './compile-fts.ts';
 import type { QueryNode, SearchField, SearchFields } from './query-types.ts';
-import { plainText, searchTokenSpans, searchTokens, wordCode as isWordCode } from './search-tokens.ts';
-import { mayStemTo, stemPrefix, stemSources, stemWord, stemmable } from './stem-word.ts';
+import { plainText, searchTokenSpans, wordCode as isWordCode } from './search-tokens.ts';
+import { mayStemTo, stemPrefix, stemSources, stemWord } from './stem-word.ts';
 
 export const MARK_START = '«';
 export const MARK_END = '»';
@@ -36,12 +36,24 @@ export function highlightOf(query: QueryNode): Highlight {
   const fields = new Set<SearchField>();
   for (const t of positiveText(query)) {
     for (const f of t.fields) fields.add(f);
-    const tokens = searchTokens(t.text);
-    if (t.wildcard && tokens.length > 0) {
-      tokens.slice(0, -1).forEach((w) => h.words.add(w));
-      h.prefixes.push(tokens[tokens.length - 1]!);
-    } else if (t.kind === 'term' && tokens.length === 1 && stemmable(t.text)) h.stems.add(stemWord(tokens[0]!));
-    else tokens.forEach((w) => h.words.add(w));
+    const m = textMatch(t);
+    if (!m) continue;
+    switch (m.kind) {
+      case 'phrase':
+        m.tokens.slice(0, -1).forEach((w) => h.words.add(w));
+        if (m.lastIsPrefix) h.prefixes.push(m.tokens[m.tokens.length - 1]!);
+        else h.words.add(m.tokens[m.tokens.length - 1]!);
+        break;
+      case 'prefix':
+        h.prefixes.push(m.token);
+        break;
+      case 'stem':
+        h.stems.add(m.stem);
+        break;
+      case 'exact':
+        h.words.add(m.token);
+        break;
+    }
   }
   h.fields = SNIPPET_ORDER.filter((f) => fields.has(f));
   return h;

@@ -1,14 +1,15 @@
 // The static site's search engine: evaluates a parsed lore query (ingest/search/parse-query.ts)
 // against the sharded index (search-static-format.ts), fetching only the shards its words need
-// through a Loader. Matching follows the CLI's: a word typed in lower case finds every word of
-// its stem, other words are found as written, a phrase (or a word with punctuation, "fs/dax.c")
-// is found by its adjacent word pairs, word* by the words starting so. Scores are bm25-like
-// (field weight x idf x saturated count); order is by score or by date. Pure but for the Loader.
+// through a Loader. Matching follows the CLI's, decided by textMatch (compile-fts.ts): a word
+// typed in lower case finds every word of its stem, other words are found as written, a phrase
+// (or a word with punctuation, "fs/dax.c") is found by its adjacent word pairs, word* by the
+// words starting so ("fs/da*": pairs whose second word starts so). Scores are bm25-like
+// (FIELD_WEIGHT x idf x saturated count); order is by score or by date. Pure but for the Loader.
+import { textMatch } from '../../ingest/search/compile-fts.ts';
+import { FIELD_WEIGHT } from '../../ingest/search/query-prefixes.ts';
 import type { QueryNode, SearchField, TextNode } from '../../ingest/search/query-types.ts';
-import { searchTokens } from '../../ingest/search/search-tokens.ts';
-import { stemWord, stemmable } from '../../ingest/search/stem-word.ts';
 import {
-  FAMILIES,
+  PAIR_MARK,
   decodeNumbers,
   decodePostings,
   decodeSigned,
@@ -30,8 +31,6 @@ export interface Loader {
   docs(chunk: number): Promise<DocRow[]>;
 }
 
-/** Field weights, as the CLI's bm25 weights (search-messages-fs.ts). */
-const WEIGHT: Record<SearchField, number> = { s: 10, f: 4, t: 1, c: 1, m: 4, n: 2, nq: 1, q: 0.3, dfn: 3, dfa: 0.7, dfb: 0.7, dfhh: 2, dfctx: 0.5 };
 /** Most shards one wildcard may fetch; a broader one is refused with a message. */
 export const MAX_WILDCARD_SHARDS = 8;
 
@@ -59,32 +58,49 @@ interface Lookup {
   /** For wildcards: the last key of the range (inclusive). */
   until?: string;
   accept: (word: string, key: string) => boolean;
+  /** Which part of the match the entries are for: a message matches when it has every part in
+   *  one field (a phrase's word pairs; a word has one part). */
+  part: number;
 }
 
-function lookupsOf(node: TextNode): { lookups: Lookup[]; pairs: string[] | null } {
-  const tokens = searchTokens(node.text);
+/** Keys from `key` to the last key starting with it (a range for entriesFor). */
+const prefixRange = (key: string): { key: string; until: string } => ({ key, until: key + '\ufffe' });
+
+/** The lookups of a word or phrase, matched as textMatch says (as the CLI matches it), and how
+ *  many parts they have (0: matches nothing). */
+function lookupsOf(node: TextNode): { lookups: Lookup[]; parts: number } {
+  const m = textMatch(node);
+  if (!m) return { lookups: [], parts: 0 };
   const families = [...new Set(node.fields.map((f) => familyOf(f).family))];
-  if (node.kind === 'phrase' || tokens.length > 1) {
-    // A one-word phrase is that word as written (upper case: not stemmed).
-    if (tokens.length === 1) return lookupsOf({ ...node, kind: 'term', wildcard: false, text: tokens[0]!.toUpperCase() });
-    const pairs = tokens.slice(0, -1).map((t, i) => pairKey(t, tokens[i + 1]!));
-    return { lookups: families.flatMap((family) => pairs.map((key) => ({ family, key, accept: (w: string) => w === key }))), pairs };
+  const inEach = (l: Omit<Lookup, 'family'>): Lookup[] => families.map((family) => ({ family, ...l }));
+  switch (m.kind) {
+    case 'phrase': {
+      // Every pair of adjacent words; with a wildcard, the last pair's second word is any word
+      // starting so (pair keys are not stemmed: a range of keys).
+      const { tokens } = m;
+      const lookups = tokens.slice(0, -1).flatMap((t, i) => {
+        const key = pairKey(t, tokens[i + 1]!);
+        if (m.lastIsPrefix && i === tokens.length - 2) return inEach({ ...prefixRange(key), accept: (w: string) => w.startsWith(key), part: i });
+        return inEach({ key, accept: (w: string) => w === key, part: i });
+      });
+      return { lookups, parts: tokens.length - 1 };
+    }
+    case 'prefix': {
+      // Words are filed by stem, and the stem of a word starting with `word` may be shorter than
+      // `word`: scan keys from its first letters (all but four, at least three) to the last key
+      // starting with it. A stem shorter than that (a word losing more than four letters of
+      // `word` to its suffixes) is not found: a limit of the static index, not of the CLI.
+      const word = m.token;
+      const from = /^\p{L}/u.test(word) ? word.slice(0, Math.max(Math.min(word.length, 3), word.length - 4)) : word;
+      return { lookups: inEach({ key: from, until: prefixRange(word).until, accept: (w: string, k: string) => !k.includes(' ') && w.startsWith(word), part: 0 }), parts: 1 };
+    }
+    case 'stem':
+      return { lookups: inEach({ key: m.stem, accept: (_w: string, k: string) => k === m.stem, part: 0 }), parts: 1 };
+    case 'exact': {
+      const word = m.token;
+      return { lookups: inEach({ key: wordKey(word), accept: (w: string) => w === word, part: 0 }), parts: 1 };
+    }
   }
-  const word = tokens[0]!;
-  if (node.wildcard) {
-    // Words are filed by stem, and the stem of a word starting with `word` may be shorter than
-    // `word`: scan keys from its first letters (all but four, at least three) to the last key
-    // starting with it. A stem shorter than that (a word losing more than four letters of
-    // `word` to its suffixes) is not found: a limit of the static index, not of the CLI.
-    const from = /^\p{L}/u.test(word) ? word.slice(0, Math.max(Math.min(word.length, 3), word.length - 4)) : word;
-    return { lookups: families.map((family) => ({ family, key: from, until: word + '\ufffe', accept: (w: string, k: string) => !k.includes(' ') && w.startsWith(word) })), pairs: null };
-  }
-  if (stemmable(node.text)) {
-    const stem = stemWord(word);
-    return { lookups: families.map((family) => ({ family, key: stem, accept: (_w: string, k: string) => k === stem })), pairs: null };
-  }
-  const key = wordKey(word);
-  return { lookups: families.map((family) => ({ family, key, accept: (w: string) => w === word })), pairs: null };
 }
 
 /** Entries of a family answering a lookup, fetched shard by shard as needed. */
@@ -92,7 +108,7 @@ async function entriesFor(l: Lookup, loader: Loader, fetched: Map<string, Promis
   const bounds = await loader.boundaries(l.family);
   const first = shardOf(bounds, l.key);
   const last = l.until === undefined ? first : shardOf(bounds, l.until);
-  if (last - first + 1 > MAX_WILDCARD_SHARDS) throw new StaticQueryError(`"${l.key}*" is too broad for the static index (more than ${MAX_WILDCARD_SHARDS} shards); give more letters`);
+  if (last - first + 1 > MAX_WILDCARD_SHARDS) throw new StaticQueryError(`"${l.key.replace(PAIR_MARK, '')}*" is too broad for the static index (more than ${MAX_WILDCARD_SHARDS} shards); give more letters`);
   const out: ShardEntry[] = [];
   for (let n = first; n <= last; n++) {
     const id = `${l.family}/${n}`;
@@ -120,23 +136,23 @@ function fieldPostings(entries: readonly ShardEntry[], field: SearchField): Map<
 }
 
 async function textScores(node: TextNode, count: Promise<number>, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<Scores> {
-  const { lookups, pairs } = lookupsOf(node);
+  const { lookups, parts } = lookupsOf(node);
   const found = await Promise.all(lookups.map((l) => entriesFor(l, loader, fetched)));
   const docs = await count;
   const scores: Scores = new Map();
+  if (parts === 0) return scores;
   for (const field of node.fields) {
     const fam = familyOf(field).family;
-    let matched: Map<number, number>;
-    if (pairs) {
-      // A phrase: every pair of adjacent words in the same field.
-      const perPair = pairs.map((key) => fieldPostings(found.flatMap((es, i) => (lookups[i]!.family === fam && lookups[i]!.key === key ? es : [])), field));
+    // Per part, its entries' postings in this field; a message matches with every part (a
+    // phrase: every pair of adjacent words in the same field), counted by its rarest part.
+    const perPart = Array.from({ length: parts }, (_, part) => fieldPostings(found.flatMap((es, i) => (lookups[i]!.family === fam && lookups[i]!.part === part ? es : [])), field));
+    let matched = perPart[0]!;
+    if (parts > 1) {
       matched = new Map();
-      for (const [d, c] of perPair[0]!) if (perPair.every((p) => p.has(d))) matched.set(d, Math.min(c, ...perPair.map((p) => p.get(d)!)));
-    } else {
-      matched = fieldPostings(found.flatMap((es, i) => (lookups[i]!.family === fam ? es : [])), field);
+      for (const [d, c] of perPart[0]!) if (perPart.every((p) => p.has(d))) matched.set(d, Math.min(c, ...perPart.map((p) => p.get(d)!)));
     }
     const idf = Math.log(1 + docs / Math.max(1, matched.size));
-    for (const [d, c] of matched) scores.set(d, (scores.get(d) ?? 0) + WEIGHT[field] * idf * (c / (c + 1.2)));
+    for (const [d, c] of matched) scores.set(d, (scores.get(d) ?? 0) + FIELD_WEIGHT[field] * idf * (c / (c + 1.2)));
   }
   return scores;
 }
@@ -223,9 +239,4 @@ export function rowOf(chunkStarts: readonly number[], doc: number): { chunk: num
 /** The thread (index into threadStarts) of a message. */
 export function threadOf(threadStarts: readonly number[], doc: number): number {
   return shardOf(threadStarts, doc);
-}
-
-/** Which families a set of fields touches (for tests and the benchmark). */
-export function familiesOf(fields: readonly SearchField[]): FamilyName[] {
-  return (Object.keys(FAMILIES) as FamilyName[]).filter((f) => fields.some((x) => familyOf(x).family === f));
 }
