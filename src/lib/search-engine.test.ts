@@ -13,41 +13,24 @@ import { frontDecode } from './search-static-format.ts';
 
 const NOW = Date.UTC(2025, 0, 1);
 
-describe('the static engine and the CLI', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let store: Store;
-  let loader: Loader;
-  beforeAll(async () => {
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
-    const messages = [
-      mail({ id: 'dax@example.org', subject: '[PATCH] fs/dax: fix refcounts', body: 'Fix fs/dax.c refcounts.\n' }),
-      mail({ id: 'data@example.org', subject: 'fs/data handling', body: 'Nothing on fs/data here.\n' }),
-      mail({ id: 'reply@example.org', subject: 'Re: [PATCH] fs/dax: fix refcounts', inReplyTo: 'dax@example.org', references: ['dax@example.org'], body: '> Fix fs/dax.c refcounts.\n\nLooks good.\n' }),
-      mail({ id: 'apart@example.org', subject: 'fs and dax apart', body: 'The fs layer and dax.\n' }),
-      // A diff: every field family holds words (the engine reads a shard of each family asked).
-      mail({
-        id: 'mm@example.org',
-        subject: 'mm/memory: vm_normal_page',
-        body: 'Touches mm/memory.c.\n---\ndiff --git a/mm/memory.c b/mm/memory.c\n--- a/mm/memory.c\n+++ b/mm/memory.c\n@@ -1,2 +1,2 @@ struct page *vm_normal_page(void)\n \tif (pte_special(pte))\n-\t\treturn NULL;\n+\t\treturn pfn_to_page(pfn);\n',
-      }),
-    ];
-    await importSources(store, [tmp.file('l.mbox', mbox(messages))], { list: '', mboxFormat: 'auto', workers: 0 });
-    const files = new Map<string, string>();
-    buildSearchIndex(searchDocs(store.path), (p, c) => files.set(p, c));
-    const read = (p: string): string => files.get(`search/${p}`)!;
-    loader = {
-      meta: async () => JSON.parse(read('index.json')),
-      boundaries: async (f) => frontDecode(read(`${f}/index.txt`)),
-      shard: async (f, n) => JSON.parse(read(`${f}/${n}.json`)),
-      docs: async (c) => JSON.parse(read(`docs/${c}.json`)),
-    };
-  });
-  afterAll(() => {
-    store.close();
-    tmp.cleanup();
-  });
-
+/** A store of `messages`, its static index in memory, and both engines' answers. */
+async function engines(messages: string[]) {
+  const tmp = tempDir();
+  const store = tempStore(tmp.dir);
+  await importSources(store, [tmp.file('l.mbox', mbox(messages))], { list: '', mboxFormat: 'auto', workers: 0 });
+  const files = new Map<string, string>();
+  buildSearchIndex(searchDocs(store.path), (p, c) => files.set(p, c));
+  const read = (p: string): string => {
+    const f = files.get(`search/${p}`);
+    if (f === undefined) throw new Error(`no file search/${p}`);
+    return f;
+  };
+  const loader: Loader = {
+    meta: async () => JSON.parse(read('index.json')),
+    boundaries: async (f) => frontDecode(read(`${f}/index.txt`)),
+    shard: async (f, n) => JSON.parse(read(`${f}/${n}.json`)),
+    docs: async (c) => JSON.parse(read(`docs/${c}.json`)),
+  };
   const cli = (q: string): string[] => searchMessages(store, q, { limit: 1000, sort: 'date', now: NOW }).hits.map((h) => h.messageId).sort();
   const site = async (q: string): Promise<string[]> => {
     const parsed = parseQuery(q, NOW);
@@ -60,6 +43,33 @@ describe('the static engine and the CLI', () => {
     }
     return ids.sort();
   };
+  const close = (): void => {
+    store.close();
+    tmp.cleanup();
+  };
+  return { store, cli, site, close };
+}
+
+describe('the static engine and the CLI', () => {
+  let e: Awaited<ReturnType<typeof engines>>;
+  let store: Store;
+  let cli: (q: string) => string[];
+  let site: (q: string) => Promise<string[]>;
+  beforeAll(async () => {
+    e = await engines([
+      mail({ id: 'dax@example.org', subject: '[PATCH] fs/dax: fix refcounts', body: 'Fix fs/dax.c refcounts.\n' }),
+      mail({ id: 'data@example.org', subject: 'fs/data handling', body: 'Nothing on fs/data here.\n' }),
+      mail({ id: 'reply@example.org', subject: 'Re: [PATCH] fs/dax: fix refcounts', inReplyTo: 'dax@example.org', references: ['dax@example.org'], body: '> Fix fs/dax.c refcounts.\n\nLooks good.\n' }),
+      mail({ id: 'apart@example.org', subject: 'fs and dax apart', body: 'The fs layer and dax.\n' }),
+      mail({
+        id: 'mm@example.org',
+        subject: 'mm/memory: vm_normal_page',
+        body: 'Touches mm/memory.c.\n---\ndiff --git a/mm/memory.c b/mm/memory.c\n--- a/mm/memory.c\n+++ b/mm/memory.c\n@@ -1,2 +1,2 @@ struct page *vm_normal_page(void)\n \tif (pte_special(pte))\n-\t\treturn NULL;\n+\t\treturn pfn_to_page(pfn);\n',
+      }),
+    ]);
+    ({ store, cli, site } = e);
+  });
+  afterAll(() => e?.close());
 
   it('find the same messages for a wildcard word with punctuation', async () => {
     expect(cli('fs/da*')).toEqual(['data@example.org', 'dax@example.org', 'reply@example.org']);
@@ -85,5 +95,17 @@ describe('the static engine and the CLI', () => {
         expect(r.hits.reduce((n, h) => n + h.collapsed!, 0)).toBe(limit >= 2 ? all.total : r.hits[0]?.collapsed ?? 0);
       }
     }
+  });
+});
+
+describe('the static engine on a store without diffs or quotes', () => {
+  let e: Awaited<ReturnType<typeof engines>>;
+  beforeAll(async () => {
+    e = await engines([mail({ id: 'one@example.org', subject: 'pte_special and devdax', body: 'Plain words only.\n' })]);
+  });
+  afterAll(() => e?.close());
+
+  it('answers queries over every field family, the empty ones included', async () => {
+    for (const q of ['pte_special', 'devdax plain', 'dfa:pte_special', 'q:words', 'nothing']) expect([q, await e.site(q)]).toEqual([q, e.cli(q)]);
   });
 });

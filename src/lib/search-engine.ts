@@ -106,6 +106,7 @@ function lookupsOf(node: TextNode): { lookups: Lookup[]; parts: number } {
 /** Entries of a family answering a lookup, fetched shard by shard as needed. */
 async function entriesFor(l: Lookup, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<ShardEntry[]> {
   const bounds = await loader.boundaries(l.family);
+  if (bounds.length === 0) return [];
   const first = shardOf(bounds, l.key);
   const last = l.until === undefined ? first : shardOf(bounds, l.until);
   if (last - first + 1 > MAX_WILDCARD_SHARDS) throw new StaticQueryError(`"${l.key.replace(PAIR_MARK, '')}*" is too broad for the static index (more than ${MAX_WILDCARD_SHARDS} shards); give more letters`);

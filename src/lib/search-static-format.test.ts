@@ -27,6 +27,8 @@ describe('the static index format', () => {
     expect(appendNumber('x', 32)).toBe(`x${encodeNumbers([32])}`);
     expect(() => appendNumber('', -1)).toThrow(/cannot encode/);
     expect(frontDecode('0abc\n2d\n0x')).toEqual(['abc', 'abd', 'x']);
+    // A family without words has no shard: its boundary file is empty.
+    expect(frontDecode('')).toEqual([]);
   });
 
   it('cuts rows into chunks of whole threads, long threads apart', () => {

@@ -219,6 +219,8 @@ export function shardOf<T extends string | number>(starts: readonly T[], value: 
 /** Read a front-coded list (each line: shared length in base 36, one digit, then the rest). */
 export function frontDecode(text: string): string[] {
   const out: string[] = [];
+  // No strings code to no text (a family without a word has no shard).
+  if (text === '') return out;
   let prev = '';
   for (const line of text.split('\n')) {
     const s = prev.slice(0, parseInt(line[0]!, 36)) + line.slice(1);
