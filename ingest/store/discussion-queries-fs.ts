@@ -3,7 +3,7 @@
 // (`patchlore cite`), what a thread cites and what cites it, and the status of a series lineage.
 import { segmentMessage } from '../discussion/segment-message.ts';
 import { normalizeForMatch } from '../discussion/attribute-quotes.ts';
-import { ownExcerpt } from '../discussion/excerpt.ts';
+import { ownExcerptOf } from '../discussion/excerpt.ts';
 import { splitSentences } from '../discussion/sentences.ts';
 import type { Citation } from '../discussion/format-citation.ts';
 import { locate } from './queries-fs.ts';
@@ -23,7 +23,7 @@ export interface StatementOut {
   why: string;
 }
 
-export interface VerdictOut {
+interface VerdictOut {
   messageId: string;
   author: string;
   email: string;
@@ -117,8 +117,8 @@ export function citationOf(store: Store, mid: string, quote?: string): Citation 
     : undefined;
   if (!row) throw new CiteError(`<${mid}> is not in the store (a message not in the archive cannot be cited)`);
   const base = { messageId: row.key, author: row.author || row.email, email: row.email, date: iso(row.date), subject: row.subject };
-  const blocks = segmentMessage(row.body).blocks;
   if (quote !== undefined) {
+    const blocks = segmentMessage(row.body).blocks;
     const want = normalizeForMatch(quote);
     if (!want) throw new CiteError('--quote is empty: give a fragment of the message, e.g. --quote "pte_special is applicable"');
     const own = blocks.filter((b) => b.depth === 0 && (b.kind === 'text' || b.kind === 'trailers'));
@@ -153,7 +153,7 @@ export function citationOf(store: Store, mid: string, quote?: string): Citation 
     | { text: string; answersText: string | null; answersName: string | null; answersEmail: string | null }
     | undefined;
   if (first) return { ...base, text: first.text, answers: first.answersText ? { author: first.answersName || first.answersEmail || 'someone', text: first.answersText } : null };
-  return { ...base, text: ownExcerpt(row.body), answers: null };
+  return { ...base, text: ownExcerptOf(segmentMessage(row.body).blocks), answers: null };
 }
 
 /** A cross-thread link, resolved: local when the target is in the store. */
@@ -208,29 +208,46 @@ export interface LineageStatus {
   superseded: string[];
 }
 
+type Statement = ReturnType<Store['db']['prepare']>;
+/** lineageStatus's statements, prepared once per database (topic pages and the site ask for
+ *  every lineage). */
+const lineageStatements = new WeakMap<Store['db'], { postings: Statement; verdicts: Statement }>();
+
 export function lineageStatus(store: Store, family: string): LineageStatus | null {
-  const postings = store.db.prepare('SELECT p.id FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family = ? ORDER BY p.date, p.id').all(family) as Array<{ id: string }>;
+  let q = lineageStatements.get(store.db);
+  if (!q) {
+    q = {
+      postings: store.db.prepare('SELECT p.id FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family = ? ORDER BY p.date, p.id'),
+      // The verdicts on every posting's cover letter and patches: by posting in date order, then
+      // by the message they are on, then as said.
+      verdicts: store.db.prepare(
+        `WITH fam AS (SELECT p.id, p.date, p.cover_key FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family = ?),
+         members AS (SELECT id AS posting, cover_key AS key FROM fam WHERE cover_key IS NOT NULL
+                     UNION SELECT pp.posting, pp.key FROM posting_patches pp JOIN fam ON fam.id = pp.posting)
+         SELECT f.id AS posting, v.kind, v.by_name AS name, v.by_email AS email, v.text, m.key AS messageId, m.date
+         FROM members mb JOIN fam f ON f.id = mb.posting JOIN verdicts v ON v.target_key = mb.key JOIN messages m ON m.id = v.message
+         ORDER BY f.date, f.id, mb.key, m.date, v.id`,
+      ),
+    };
+    lineageStatements.set(store.db, q);
+  }
+  const postings = q.postings.all(family) as Array<{ id: string }>;
   if (postings.length === 0) return null;
   const latest = postings[postings.length - 1]!.id;
-  const members = store.db.prepare('SELECT cover_key AS key FROM postings WHERE id = ? AND cover_key IS NOT NULL UNION SELECT key FROM posting_patches WHERE posting = ?');
-  const verdictsOn = store.db.prepare(
-    `SELECT v.kind, v.by_name AS name, v.by_email AS email, v.text, m.key AS messageId, m.date FROM verdicts v JOIN messages m ON m.id = v.message WHERE v.target_key = ? ORDER BY m.date`,
-  );
-  let applied: LineageStatus['applied'] = null;
-  let naks: LineageStatus['naks'] = [];
-  for (const { id } of postings) {
-    const keys = (members.all(id, id) as Array<{ key: string }>).map((k) => k.key);
-    const vs = keys.flatMap((k) => verdictsOn.all(k) as Array<{ kind: string; name: string; email: string; text: string; messageId: string; date: number | null }>);
-    const a = vs.find((v) => v.kind === 'applied');
-    if (a) applied = { posting: id, by: a.name || a.email, messageId: a.messageId, text: a.text, date: iso(a.date) };
-    if (id === latest) {
-      const acked = new Set(vs.filter((v) => v.kind === 'acked' || v.kind === 'reviewed').map((v) => v.email.toLowerCase()));
-      const seen = new Set<string>();
-      naks = vs
-        .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
-        .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
-        .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
-    }
+  const verdicts = q.verdicts.all(family) as Array<{ posting: string; kind: string; name: string; email: string; text: string; messageId: string; date: number | null }>;
+  // One pass: the first "applied" of the latest posting that has one (rows come by posting, in
+  // date order), and the latest posting's verdicts.
+  let applied = null as LineageStatus['applied'];
+  const onLatest: typeof verdicts = [];
+  for (const v of verdicts) {
+    if (v.kind === 'applied' && applied?.posting !== v.posting) applied = { posting: v.posting, by: v.name || v.email, messageId: v.messageId, text: v.text, date: iso(v.date) };
+    if (v.posting === latest) onLatest.push(v);
   }
+  const acked = new Set(onLatest.filter((v) => v.kind === 'acked' || v.kind === 'reviewed').map((v) => v.email.toLowerCase()));
+  const seen = new Set<string>();
+  const naks = onLatest
+    .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
+    .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
+    .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
   return { latestPosting: latest, applied, naks, superseded: postings.slice(0, -1).map((p) => p.id) };
 }
