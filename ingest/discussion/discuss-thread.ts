@@ -6,6 +6,7 @@ import { attributeQuotes, ownText, type OwnText, type QuotableMessage, type Quot
 import { extractStatements, type Statement } from './extract-statements.ts';
 import { extractVerdicts, type Verdict } from './extract-verdicts.ts';
 import { segmentMessage, type Block } from './segment-message.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 
 /** A message of the thread as the stage needs it. */
 export interface DiscussionInput {
@@ -20,7 +21,7 @@ export interface DiscussionInput {
   kind: string;
 }
 
-export interface QuoteRow {
+interface QuoteRow {
   message: number;
   block: number;
   depth: number;
@@ -33,7 +34,7 @@ export interface StatementRow extends Statement {
   message: number;
 }
 
-export interface VerdictRow extends Verdict {
+interface VerdictRow extends Verdict {
   message: number;
   /** The patch or cover letter it is about (nearest above it in the thread), or null. */
   target: string | null;
@@ -91,9 +92,16 @@ export function discussThread(messages: readonly DiscussionInput[]): ThreadDiscu
       const b = q.blocks[block]!;
       out.quotes.push({ message: m.id, block, depth: b.depth, from: b.from, to: b.to, source });
     }
+    // Both extractors read the sentences of own text blocks: split each once.
+    const split = new Map<Block, readonly Sentence[]>();
+    const sentencesOf = (b: Block): readonly Sentence[] => {
+      let s = split.get(b);
+      if (s === undefined) split.set(b, (s = splitSentences(b.text)));
+      return s;
+    };
     const robot = ROBOT.test(`${m.from.name} ${m.from.email}`);
-    if (!robot) for (const s of extractStatements(q.blocks, sources)) out.statements.push({ ...s, message: m.id });
-    const verdicts = extractVerdicts(q.blocks, m.from);
+    if (!robot) for (const s of extractStatements(q.blocks, sources, sentencesOf)) out.statements.push({ ...s, message: m.id });
+    const verdicts = extractVerdicts(q.blocks, m.from, sentencesOf);
     if (verdicts.length) {
       const target = proposalAbove(m, input);
       for (const v of verdicts) out.verdicts.push({ ...v, message: m.id, target, by: m.from });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteSource } from './attribute-quotes.ts';
 import { extractStatements } from './extract-statements.ts';
-import { segmentMessage } from './segment-message.ts';
+import { segmentMessage, type Block } from './segment-message.ts';
+import { splitSentences } from './sentences.ts';
 
 const jason: QuoteSource = { messageKey: 'q@x', author: { name: 'Reviewer Two', email: 'two@example.com' }, how: 'text', confidence: 1 };
 
@@ -80,5 +81,16 @@ Sure, be happy to.
   it('quotes the end of a quoted diff as what a reply responds to', () => {
     const s = statements('> +\tif (page->pgmap->type == MEMORY_DEVICE_PRIVATE)\n> +\t\tput_dev_pagemap(page->pgmap);\n\nWe should really get rid of this refcount traffic too.\n');
     expect(s[0]!.answers!.text).toBe('+\tif (page->pgmap->type == MEMORY_DEVICE_PRIVATE)\n+\t\tput_dev_pagemap(page->pgmap);');
+  });
+
+  it('takes sentences split by the caller, the same as it splits them itself', () => {
+    const body = '> Is this right?\n\nYes. I think we should drop the refcount.\n\n> And this?\n\nNo, this is wrong.\n';
+    const { blocks } = segmentMessage(body);
+    const sources = new Map<number, QuoteSource>();
+    const asked: Block[] = [];
+    const given = extractStatements(blocks, sources, (b) => (asked.push(b), splitSentences(b.text)));
+    expect(given).toEqual(extractStatements(blocks, sources));
+    expect(given.map((x) => x.kind)).toEqual(['agreement', 'proposal', 'objection']);
+    expect(asked).toEqual(blocks.filter((b) => b.kind === 'text' && b.depth === 0));
   });
 });

@@ -12,7 +12,7 @@
 // attribution, never the person who quoted it. Pure.
 import type { QuoteSource } from './attribute-quotes.ts';
 import type { Block } from './segment-message.ts';
-import { isCodeLine, splitSentences } from './sentences.ts';
+import { isCodeLine, splitSentences, type Sentence } from './sentences.ts';
 
 export type StatementKind = 'agreement' | 'objection' | 'proposal' | 'conclusion' | 'answer';
 
@@ -138,9 +138,14 @@ function quotedPoint(text: string): { text: string; question: boolean } {
 
 /**
  * Statements of one message, from its blocks (segmentMessage) and the sources of its quotes
- * (attributeQuotes, by block index).
+ * (attributeQuotes, by block index). `sentencesOf` gives a block's sentences (splitSentences of
+ * its text), for a caller that splits them once for other uses too.
  */
-export function extractStatements(blocks: readonly Block[], sources: ReadonlyMap<number, QuoteSource>): Statement[] {
+export function extractStatements(
+  blocks: readonly Block[],
+  sources: ReadonlyMap<number, QuoteSource>,
+  sentencesOf: (block: Block) => readonly Sentence[] = (b) => splitSentences(b.text),
+): Statement[] {
   const out: Statement[] = [];
   // The quote right above each own text block (attributions and blank lines between allowed).
   let lastQuote: number | null = null;
@@ -158,7 +163,7 @@ export function extractStatements(blocks: readonly Block[], sources: ReadonlyMap
     const source = lastQuote === null ? null : (sources.get(lastQuote) ?? null);
     lastQuote = null;
     const point = quote ? quotedPoint(quote.text) : null;
-    const sentences = splitSentences(b.text);
+    const sentences = sentencesOf(b);
     const firstParagraph = sentences.filter((s) => s.paragraph === 0);
     for (const s of sentences) {
       const question = /\?["')\]]*$/.test(s.text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractVerdicts } from './extract-verdicts.ts';
-import { segmentMessage } from './segment-message.ts';
+import { segmentMessage, type Block } from './segment-message.ts';
+import { splitSentences } from './sentences.ts';
 
 const sender = { name: 'Max Maintainer', email: 'max@example.com' };
 const verdicts = (body: string) => extractVerdicts(segmentMessage(body).blocks, sender).map((v) => [v.kind, v.text]);
@@ -43,5 +44,15 @@ describe('extractVerdicts', () => {
     const [w] = extractVerdicts(segmentMessage(wrapped).blocks, sender);
     expect(w).toMatchObject({ kind: 'applied', text: 'The series you sent has been applied to libnvdimm-for-next.' });
     expect(wrapped.slice(w!.from, w!.to)).toBe('The series you sent has\nbeen applied to libnvdimm-for-next.');
+  });
+
+  it('takes sentences split by the caller, and asks only for text that may hold a verdict', () => {
+    const body = 'Looks fine to me.\n\n> Please rework this.\n\nApplied, thanks!\n\nReviewed-by: Max Maintainer <max@example.com>\n';
+    const { blocks } = segmentMessage(body);
+    const asked: Block[] = [];
+    const given = extractVerdicts(blocks, sender, (b) => (asked.push(b), splitSentences(b.text)));
+    expect(given).toEqual(extractVerdicts(blocks, sender));
+    expect(given.map((v) => v.kind)).toEqual(['applied', 'reviewed']);
+    expect(asked.map((b) => b.text.trim())).toEqual(['Applied, thanks!']);
   });
 });

@@ -10,7 +10,7 @@
 // Quoted text never counts. Pure.
 import { trailerMatchesSender, trailerPerson } from '../patch/trailers.ts';
 import type { Block } from './segment-message.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 
 export type VerdictKind = 'reviewed' | 'acked' | 'tested' | 'nacked' | 'applied' | 'changes-requested';
 
@@ -55,7 +55,14 @@ const CHANGES = /\bplease (?:fix|resend|rebase|split|address|update|drop|rework|
 /** Words without which no sentence is an "applied" or "changes requested" verdict. */
 const CANDIDATE = /appl|queue|push|pick|pull|merge|updated|refreshed|added|moved|put |please|can you|need|requir|changes requested/i;
 
-export function extractVerdicts(blocks: readonly Block[], sender: { name: string; email: string }): Verdict[] {
+/** Verdicts of one message, from its blocks (segmentMessage) and its sender. `sentencesOf` gives a
+ *  block's sentences (splitSentences of its text), for a caller that splits them once for other
+ *  uses too. */
+export function extractVerdicts(
+  blocks: readonly Block[],
+  sender: { name: string; email: string },
+  sentencesOf: (block: Block) => readonly Sentence[] = (b) => splitSentences(b.text),
+): Verdict[] {
   const out: Verdict[] = [];
   for (const b of blocks) {
     if (b.depth !== 0 || (b.kind !== 'text' && b.kind !== 'trailers')) continue;
@@ -82,7 +89,7 @@ export function extractVerdicts(blocks: readonly Block[], sender: { name: string
     // none of their words, and is not split at all.
     if (b.kind !== 'text' || !CANDIDATE.test(b.text)) continue;
     let lastParagraph = -1;
-    for (const s of splitSentences(b.text)) {
+    for (const s of sentencesOf(b)) {
       const startsParagraph = s.paragraph !== lastParagraph;
       lastParagraph = s.paragraph;
       const span = { text: s.text, from: b.from + s.from, to: b.from + s.to };

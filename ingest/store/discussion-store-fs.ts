@@ -3,7 +3,6 @@
 // message come from its patch metadata. Runs after threading, like the series refresh. The
 // computation is pure and per thread, so after an import it is shared between this thread and
 // worker threads reading the store themselves (discussion-worker.ts); this thread writes.
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { discussThread, type DiscussionInput, type ThreadDiscussion } from '../discussion/discuss-thread.ts';
@@ -59,8 +58,9 @@ export function threadInputReader(db: Database.Database): (threadId: string) => 
 /** Writes one thread's discussion, replacing what its messages had. */
 function threadWriter(store: Store): (thread: PendingThread, d: ThreadDiscussion) => void {
   const db = store.db;
-  const ids = db.prepare('SELECT id FROM messages WHERE thread_id = ?');
-  const del = ['quote_sources', 'statements', 'verdicts', 'message_links'].map((t) => db.prepare(`DELETE FROM ${t} WHERE message = ?`));
+  const del = ['quote_sources', 'statements', 'verdicts', 'message_links'].map((t) =>
+    db.prepare(`DELETE FROM ${t} WHERE message IN (SELECT id FROM messages WHERE thread_id = ?)`),
+  );
   const insQuote = db.prepare(
     'INSERT INTO quote_sources (message, block, depth, span_from, span_to, source_key, author_name, author_email, how, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -78,7 +78,7 @@ function threadWriter(store: Store): (thread: PendingThread, d: ThreadDiscussion
   );
   const done = db.prepare('INSERT OR REPLACE INTO discussed_threads (thread_id, messages, id_sum) VALUES (?, ?, ?)');
   return (t, d) => {
-    for (const { id } of ids.all(t.id) as Array<{ id: number }>) for (const st of del) st.run(id);
+    for (const st of del) st.run(t.id);
     for (const q of d.quotes) {
       const a = q.source.author;
       insQuote.run(q.message, q.block, q.depth, q.from, q.to, q.source.messageKey, a?.name ?? '', a?.email ?? '', q.source.how, q.source.confidence);
@@ -90,6 +90,17 @@ function threadWriter(store: Store): (thread: PendingThread, d: ThreadDiscussion
     for (const v of d.verdicts) insVerdict.run(v.message, v.target, v.kind, v.by.name, v.by.email, v.text, v.from, v.to, v.confidence, v.why);
     insLinks.run(t.id);
     done.run(t.id, t.messages, t.idSum);
+  };
+}
+
+/** Computes threads' discussion on this thread, then writes it in one transaction. */
+function localDiscussion(store: Store, write: ReturnType<typeof threadWriter>): (threads: readonly PendingThread[]) => void {
+  const read = threadInputReader(store.db);
+  return (threads) => {
+    const results = threads.map((t) => ({ thread: t, d: discussThread(read(t.id)) }));
+    store.transaction(() => {
+      for (const r of results) write(r.thread, r.d);
+    });
   };
 }
 
@@ -113,24 +124,17 @@ export interface DiscussionRefresh {
  *  null when they were current. */
 export function refreshDiscussion(store: Store, onProgress?: (done: number, total: number) => void): DiscussionRefresh | null {
   if (!discussionStale(store)) return null;
-  const t0 = performance.now();
-  const pending = pendingThreads(store);
-  const read = threadInputReader(store.db);
-  const write = threadWriter(store);
+  return refreshSequential(store, pendingThreads(store), performance.now(), onProgress);
+}
+
+function refreshSequential(store: Store, pending: readonly PendingThread[], t0: number, onProgress?: (done: number, total: number) => void): DiscussionRefresh {
+  const discuss = localDiscussion(store, threadWriter(store));
   for (let i = 0; i < pending.length; i += BATCH) {
-    const batch = pending.slice(i, i + BATCH);
-    store.transaction(() => {
-      for (const t of batch) write(t, discussThread(read(t.id)));
-    });
+    discuss(pending.slice(i, i + BATCH));
     onProgress?.(Math.min(i + BATCH, pending.length), pending.length);
   }
   finish(store);
   return { threads: pending.length, ms: performance.now() - t0 };
-}
-
-/** Workers used by default: all cores but this one. */
-export function defaultDiscussionWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
 }
 
 /** What a discussion worker answers for a chunk of threads. */
@@ -144,15 +148,15 @@ export interface DiscussionReply {
  * the store read-only; this thread writes everything). A store not on disk, or 0 workers, falls
  * back to the sequential refresh.
  */
-export async function refreshDiscussionParallel(store: Store, workers = defaultDiscussionWorkers()): Promise<DiscussionRefresh | null> {
+export async function refreshDiscussionParallel(store: Store, workers: number): Promise<DiscussionRefresh | null> {
   if (!discussionStale(store)) return null;
-  const pending = pendingThreads(store);
-  if (workers <= 0 || pending.length < 2 * WORKER_CHUNK || store.path === ':memory:') return refreshDiscussion(store);
   const t0 = performance.now();
+  const pending = pendingThreads(store);
+  if (workers <= 0 || pending.length < 2 * WORKER_CHUNK || store.path === ':memory:') return refreshSequential(store, pending, t0);
   const byId = new Map(pending.map((t) => [t.id, t]));
   const queue = [...pending];
-  const read = threadInputReader(store.db);
   const write = threadWriter(store);
+  const discuss = localDiscussion(store, write);
   const ready: Array<{ threadId: string; discussion: ThreadDiscussion }> = [];
   const pool = Array.from({ length: workers }, () => new Worker(new URL('../discussion/discussion-worker.mjs', import.meta.url), { workerData: { db: store.path } }));
   let failure: Error | null = null;
@@ -192,10 +196,7 @@ export async function refreshDiscussionParallel(store: Store, workers = defaultD
       flush();
       const mine = queue.splice(Math.max(0, queue.length - WORKER_CHUNK), WORKER_CHUNK);
       if (mine.length) {
-        const results = mine.map((t) => ({ thread: t, d: discussThread(read(t.id)) }));
-        store.transaction(() => {
-          for (const r of results) write(r.thread, r.d);
-        });
+        discuss(mine);
         // Let worker replies in.
         await new Promise<void>((r) => setImmediate(r));
       } else if (active > 0) {
