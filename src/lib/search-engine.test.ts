@@ -2,14 +2,10 @@
 // wildcards on words with punctuation ("fs/da*") included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
-import { parseQuery } from '../../ingest/search/parse-query.ts';
 import { searchMessages } from '../../ingest/search/search-messages-fs.ts';
 import type { Store } from '../../ingest/store/store-fs.ts';
 import { mail, mbox, tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
-import { buildSearchIndex } from '../build/search-index.ts';
-import { searchDocs } from './search-data-fs.ts';
-import { rowOf, runQuery, type Loader } from './search-engine.ts';
-import { frontDecode } from './search-static-format.ts';
+import { staticSearch } from '../../ingest/test-support/static-search.ts';
 
 const NOW = Date.UTC(2025, 0, 1);
 
@@ -18,31 +14,9 @@ async function engines(messages: string[]) {
   const tmp = tempDir();
   const store = tempStore(tmp.dir);
   await importSources(store, [tmp.file('l.mbox', mbox(messages))], { list: '', mboxFormat: 'auto', workers: 0 });
-  const files = new Map<string, string>();
-  buildSearchIndex(searchDocs(store.path), (p, c) => files.set(p, c));
-  const read = (p: string): string => {
-    const f = files.get(`search/${p}`);
-    if (f === undefined) throw new Error(`no file search/${p}`);
-    return f;
-  };
-  const loader: Loader = {
-    meta: async () => JSON.parse(read('index.json')),
-    boundaries: async (f) => frontDecode(read(`${f}/index.txt`)),
-    shard: async (f, n) => JSON.parse(read(`${f}/${n}.json`)),
-    docs: async (c) => JSON.parse(read(`docs/${c}.json`)),
-  };
   const cli = (q: string): string[] => searchMessages(store, q, { limit: 1000, sort: 'date', now: NOW }).hits.map((h) => h.messageId).sort();
-  const site = async (q: string): Promise<string[]> => {
-    const parsed = parseQuery(q, NOW);
-    if (parsed.kind !== 'ok') throw new Error(parsed.error.message);
-    const r = await runQuery(parsed.query, loader, 'date');
-    const ids: string[] = [];
-    for (const h of r.hits) {
-      const at = rowOf(r.chunkStarts, h.doc);
-      ids.push((await loader.docs(at.chunk))[at.index]![0]);
-    }
-    return ids.sort();
-  };
+  const staticIds = staticSearch(store);
+  const site = (q: string): Promise<string[]> => staticIds(q, NOW);
   const close = (): void => {
     store.close();
     tmp.cleanup();
