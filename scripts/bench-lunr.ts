@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import lunr from 'lunr';
-import { openStore } from '../ingest/store/store-fs.ts';
+import { openStore } from '../ingest/store/sqlite-store-fs.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, bodies: { type: 'boolean' } } });
 if (!values.db) {
@@ -22,7 +22,12 @@ for (const id of ['fs/dax.c', 'pte_special', 'vm_normal_page()', 'dax_lock_page'
 }
 
 const store = openStore(values.db, { readonly: true });
-const rows = store.db.prepare(`SELECT id, subject, author${values.bodies ? ', body' : ''} FROM messages`).iterate() as Iterable<{ id: number; subject: string; author: string; body?: string }>;
+/** Every message, numbered in the order the store gives them. */
+function* numbered(): Iterable<{ id: number; subject: string; author: string; body?: string }> {
+  let id = 0;
+  for (const d of store.search.documents()) yield { id: id++, subject: d.subject, author: d.author, ...(values.bodies ? { body: d.body } : {}) };
+}
+const rows = numbered();
 const t0 = performance.now();
 let docs = 0;
 const index = lunr(function () {

@@ -9,9 +9,9 @@
 //   npx tsx scripts/bench-search.ts [--db STORE] [--site SITE_DIR] [--runs N]
 // Build the site first: patchlore build --db STORE --out SITE_DIR.
 import { parseArgs } from 'node:util';
-import { searchMessages } from '../ingest/search/search-messages-fs.ts';
+import { searchMessages } from '../ingest/search/search-messages.ts';
 import { serveSite } from '../ingest/serve/serve-site-fs.ts';
-import { openStore } from '../ingest/store/store-fs.ts';
+import { openStore } from '../ingest/store/sqlite-store-fs.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
 import { SEARCH_QUERIES } from './bench/search-queries.ts';
 

@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { searchMessages } from '../ingest/search/search-messages-fs.ts';
-import { openStore } from '../ingest/store/store-fs.ts';
+import { searchMessages } from '../ingest/search/search-messages.ts';
+import { openStore } from '../ingest/store/sqlite-store-fs.ts';
 import { SEARCH_QUERIES } from './bench/search-queries.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, 'pi-config': { type: 'string' }, inbox: { type: 'string' }, show: { type: 'string' } } });

@@ -4,9 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { refreshSeriesIfOutdated } from '../import/refresh-series.ts';
-import { refreshDiscussion } from '../store/discussion-store-fs.ts';
-import { StoreVersionError, openStore, type Store } from '../store/store-fs.ts';
+import { deriveStore, staleDerivations } from '../derive/derive-store.ts';
+import { defaultWorkers } from '../import/parse-pool.ts';
+import { StoreOpenError, StoreVersionError, openStore } from '../store/sqlite-store-fs.ts';
+import type { Store } from '../store/store-port.ts';
 import { COMMANDS, type Command } from './commands.ts';
 
 /** Wrong use of the command line: exit 2 with this message and the usage. */
@@ -26,7 +27,7 @@ export interface Context {
   /** Resolved store path. */
   dbPath: string;
   /** Open the store; read commands get a UserError if it is missing. */
-  store(opts?: StoreOptions): Store;
+  store(opts?: StoreOptions): Promise<Store>;
   /** Print to stdout. */
   out(text: string): void;
   /** Print one JSON document to stdout. */
@@ -39,8 +40,10 @@ export interface Context {
 export interface StoreOptions {
   /** Create it when missing (commands that write mail). */
   create?: boolean;
-  /** Finish what an interrupted run left (threading, series, discussion) before the command
-   *  runs; commands that do all of it themselves (import, sync, reindex) say false. Default true. */
+  /** Bring stale derivations up to date (an interrupted import, a changed series-links file)
+   *  before the command runs, saying so on stderr; commands that derive themselves (import, sync,
+   *  reindex) say false. Default true. Without it, or with `create`, the store is opened for
+   *  writing; with it, read-only unless something is stale. */
   catchUp?: boolean;
   /** Open a store indexed by another version, dropping its derived tables (reindex). */
   rebuild?: boolean;
@@ -84,6 +87,34 @@ function commandUsage(name: string, c: Command): string {
   return `usage: patchlore ${name} ${c.synopsis}\n\n${c.summary}\n${c.help ? '\n' + c.help + '\n' : ''}`;
 }
 
+/** A store for a read command: read-only, unless derivations are stale (an import was interrupted,
+ *  the manual series links changed): then it is opened for writing and caught up, saying so on
+ *  stderr. */
+async function openForReading(dbPath: string, io: Io): Promise<Store> {
+  const ro = openStore(dbPath, { readonly: true });
+  const stale = staleDerivations(ro, { workers: 0 });
+  if (stale.length === 0) return ro;
+  ro.close();
+  const titles = stale.map((d) => d.title).join(', ');
+  let rw: Store;
+  try {
+    rw = openStore(dbPath);
+  } catch (err) {
+    if (!(err instanceof StoreOpenError)) throw err;
+    io.stderr.write(`patchlore: ${titles}: behind the stored mail, and ${dbPath} cannot be written to bring them up to date; showing them as they are\n`);
+    return openStore(dbPath, { readonly: true });
+  }
+  io.stderr.write(`patchlore: bringing ${titles} up to date with the stored mail\n`);
+  try {
+    const report = await deriveStore(rw, { workers: defaultWorkers() });
+    for (const d of report.diagnostics) io.stderr.write(`patchlore: ${d.source ? `${d.source}: ` : ''}${d.message}${d.expected ? ` (expected: ${d.expected})` : ''}\n`);
+  } catch (err) {
+    rw.close();
+    throw err;
+  }
+  return rw;
+}
+
 /** Where the CLI writes. */
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -125,19 +156,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       options,
       json: options.json === true,
       dbPath,
-      store({ create = false, catchUp = true, rebuild = false } = {}) {
+      async store({ create = false, catchUp = true, rebuild = false } = {}) {
         if (store) return store;
         if (!create && !existsSync(dbPath)) {
           throw new UserError(`no store at ${dbPath}: import mail first, e.g. patchlore import --db ${dbPath} archive.mbox.gz`);
         }
-        store = openStore(dbPath, { rebuild });
-        if (!catchUp) return store;
-        // Finish the threading of an import that was interrupted, and bring the series up to
-        // date with the messages and the manual links.
-        if (store.unthreaded() > 0) store.threadPending();
-        for (const d of refreshSeriesIfOutdated(store) ?? []) io.stderr.write(`patchlore: ${d.source}: ${d.message}${d.expected ? ` (expected: ${d.expected})` : ''}\n`);
-        refreshDiscussion(store);
-        return store;
+        if (create || !catchUp) return (store = openStore(dbPath, { rebuild }));
+        return (store = await openForReading(dbPath, io));
       },
       out: (t) => void io.stdout.write(t.endsWith('\n') ? t : t + '\n'),
       outJson: (v) => void io.stdout.write(JSON.stringify(v, null, 2) + '\n'),

@@ -1,14 +1,16 @@
 // The import pipeline's composition root: read sources -> hash -> parse (worker threads) ->
-// store in batches -> thread. Counts every message read as stored, duplicate or unparsed, so
-// read = stored + duplicates + unparsed always holds, and nothing read is dropped.
+// store in batches -> thread -> derive (series, discussion, ...: ingest/derive/). Counts every
+// message read as stored, duplicate or unparsed, so read = stored + duplicates + unparsed always
+// holds, and nothing read is dropped.
 import { createHash } from 'node:crypto';
 import type { Diagnostic, ImportSummary, ReadProgress, SourceItem } from '../types.ts';
 import { readSourceFs } from '../source/read-source-fs.ts';
 import type { MboxFormat } from '../source/split-mbox.ts';
-import type { Store } from '../store/store-fs.ts';
+import { deriveStore, type DeriveReport } from '../derive/derive-store.ts';
+import type { Derivation } from '../derive/derivation.ts';
+import type { Store } from '../store/store-port.ts';
 import { ParsePool, type MinedOutcome } from './parse-pool.ts';
-import { refreshSeriesIfOutdated } from './refresh-series.ts';
-import { markDiscussionStale, refreshDiscussionParallel } from '../store/discussion-store-fs.ts';
+import { recordSighting, storeMessage, timings as storeTimings } from './store-message.ts';
 
 /** Messages stored per transaction: large enough to amortize commits, small enough that an
  *  interrupted import loses little work. */
@@ -28,11 +30,15 @@ export interface ImportOptions {
   workers: number;
   /** Called now and then with progress. */
   onProgress?: (p: ImportProgress) => void;
-  /** Bring the series and the discussion up to date with the store at the end (default true).
-   *  A caller running many small imports in a row (sync, one per download) says false and calls
-   *  deriveStore once after the last; the tables stay marked stale meanwhile, so an interrupted
-   *  run is caught up by the next command that opens the store. */
+  /** Bring every derivation up to date at the end (default true). A caller running many small
+   *  imports in a row (sync, one per download) says false and calls deriveAll once after the
+   *  last; the derivations stay stale meanwhile, so an interrupted run is caught up by the next
+   *  command that opens the store. */
   derive?: boolean;
+  /** Told when a derivation starts (for progress). */
+  onDerive?: (d: Derivation) => void;
+  /** Progress within a derivation. */
+  onDeriveProgress?: (name: string, done: number, total: number) => void;
 }
 
 /** Progress of an import. */
@@ -54,22 +60,30 @@ export function emptySummary(): ImportSummary {
   return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, seriesMs: 0, discussionMs: 0 } };
 }
 
-/** Refresh the series and the discussion where the store marks them outdated (each costs a
- *  look at a flag otherwise), with `workers` discussion workers. Their diagnostics and time go
- *  into `summary`. The last step of an import, unless it was told not to (derive: false). */
-export async function deriveStore(store: Store, workers: number, summary: ImportSummary): Promise<void> {
+/** Run every stale derivation (ingest/derive/registry.ts) with `workers` worker threads; their
+ *  diagnostics and time go into `summary`. The last step of an import, unless it was told not to
+ *  (derive: false). */
+export async function deriveAll(store: Store, opts: Pick<ImportOptions, 'workers' | 'onDerive' | 'onDeriveProgress'>, summary: ImportSummary): Promise<DeriveReport> {
   const timings = (summary.timings ??= emptySummary().timings!);
-  const t0 = performance.now();
-  summary.diagnostics.push(...(refreshSeriesIfOutdated(store) ?? []));
-  timings.seriesMs += performance.now() - t0;
-  timings.discussionMs += (await refreshDiscussionParallel(store, workers))?.ms ?? 0;
+  const report = await deriveStore(store, { workers: opts.workers, onStep: opts.onDerive, onProgress: opts.onDeriveProgress });
+  for (const s of report.steps) {
+    if (s.name === 'series') timings.seriesMs += s.ms;
+    if (s.name === 'discussion') timings.discussionMs += s.ms;
+  }
+  summary.diagnostics.push(...report.diagnostics);
+  return report;
+}
+
+/** Thread what the last batches stored (the thread derivation alone). */
+async function threadNow(store: Store, summary: ImportSummary): Promise<void> {
+  summary.diagnostics.push(...(await deriveStore(store, { workers: 0, only: ['thread'] })).diagnostics);
 }
 
 /** Import every input into the store. Throws only for failures of the environment. */
 export async function importSources(store: Store, inputs: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
   const summary = emptySummary();
   const timings = summary.timings!;
-  const patchStoreBefore = store.timings.patchMetaMs;
+  const patchStoreBefore = storeTimings.patchMetaMs;
   const progress: ReadProgress = { done: 0, total: 0 };
   const pool = new ParsePool(opts.workers);
   const queued = new Set<string>();
@@ -89,17 +103,16 @@ export async function importSources(store: Store, inputs: readonly string[], opt
     const outcomes = await Promise.all(entries.map((e) => e.outcome));
     store.transaction(() => {
       const checkpoints = new Map<string, string>();
-      const before = summary.stored;
-      entries.forEach((e, i) => storeEntry(store, e, outcomes[i] ?? null, summary));
-      if (summary.stored > before) {
-        store.setSeriesStale(true);
-        markDiscussionStale(store);
-      }
+      let changed = false;
+      entries.forEach((e, i) => (changed = storeEntry(store, e, outcomes[i] ?? null, summary) || changed));
+      // In the same transaction as the messages: an interrupted import leaves the derivations
+      // stale, and the next command catches up.
+      if (changed) store.derived.bumpGeneration();
       for (const e of entries) if (e.item.checkpoint) checkpoints.set(e.item.checkpoint.epoch, e.item.checkpoint.commit);
-      for (const [epoch, commit] of checkpoints) store.setEpochCursor(epoch, commit);
+      for (const [epoch, commit] of checkpoints) store.mail.setEpochCursor(epoch, commit);
     });
     // Thread as we go: the parsers are busy meanwhile, and every commit leaves threads complete.
-    summary.diagnostics.push(...store.threadPending().diagnostics);
+    await threadNow(store, summary);
     for (const e of entries) queued.delete(e.rawHash);
     report();
   };
@@ -109,13 +122,13 @@ export async function importSources(store: Store, inputs: readonly string[], opt
       const items = readSourceFs(input, {
         list: opts.list,
         mboxFormat: opts.mboxFormat,
-        epochCursor: (epoch) => store.epochCursor(epoch),
+        epochCursor: (epoch) => store.mail.epochCursor(epoch),
         progress,
       });
       for await (const item of items) {
         if (item.kind === 'diagnostic') {
           summary.diagnostics.push(item.diagnostic);
-          store.addSourceDiagnostic(item.diagnostic);
+          store.mail.addSourceDiagnostic(item.diagnostic);
           continue;
         }
         summary.read++;
@@ -123,7 +136,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
         let outcome: Promise<MinedOutcome> | null = null;
         if (item.refuse) {
           outcome = Promise.resolve({ kind: 'unparsed', unparsed: { rawHash, reason: item.refuse } });
-        } else if (!queued.has(rawHash) && !store.knownRaw(rawHash)) {
+        } else if (!queued.has(rawHash) && !store.mail.knownRaw(rawHash)) {
           outcome = pool.parse(item.raw, rawHash);
         }
         if (outcome) queued.add(rawHash);
@@ -148,46 +161,48 @@ export async function importSources(store: Store, inputs: readonly string[], opt
     await committing.catch(() => undefined);
     await pool.close();
   }
-  summary.diagnostics.push(...store.threadPending().diagnostics);
-  if (opts.derive ?? true) await deriveStore(store, opts.workers, summary);
-  timings.patchStoreMs = store.timings.patchMetaMs - patchStoreBefore;
+  await threadNow(store, summary);
+  if (opts.derive ?? true) await deriveAll(store, opts, summary);
+  timings.patchStoreMs = storeTimings.patchMetaMs - patchStoreBefore;
   report(true);
   return summary;
 }
 
-/** Store one entry and count it. Runs inside the batch transaction. */
-function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summary: ImportSummary): void {
+/** Store one entry and count it; true when it changed the messages (or a thread must be redone).
+ *  Runs inside the batch transaction. */
+function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summary: ImportSummary): boolean {
   const { raw } = e.item;
-  const known = store.knownRaw(e.rawHash);
+  const known = store.mail.knownRaw(e.rawHash);
   if (known) {
     // Byte-identical to a stored copy: only where it was seen is new.
-    store.addSighting(known.id, raw.origin, known.message);
+    const relisted = recordSighting(store, known.id, raw.origin, known.message);
     if (known.message === null) summary.unparsed++;
     else {
       summary.duplicates++;
       summary.identical++;
     }
-    return;
+    return relisted;
   }
   if (!outcome) throw new Error(`BUG: raw message ${e.rawHash} neither stored nor parsed`);
-  const rawId = store.insertRaw(e.rawHash, raw.bytes, raw.envelopeDate, e.item.refuse);
+  const rawId = store.mail.insertRaw(e.rawHash, raw.bytes, raw.envelopeDate, e.item.refuse);
   const context: Diagnostic[] = e.item.diagnostics.map((d) => ({ ...d, source: d.source ?? raw.origin.source, locator: d.locator ?? raw.origin.locator }));
   if (outcome.kind === 'unparsed') {
-    store.storeUnparsed(rawId, outcome.unparsed.reason);
-    store.addDiagnostics(rawId, '', context);
-    store.addSighting(rawId, raw.origin, null);
+    store.mail.storeUnparsed(rawId, outcome.unparsed.reason);
+    store.mail.addDiagnostics(rawId, '', context);
+    recordSighting(store, rawId, raw.origin, null);
     summary.unparsed++;
     summary.diagnostics.push(...context, outcome.unparsed.reason);
-    return;
+    return false;
   }
   outcome.message.diagnostics.push(...context);
   summary.timings!.mineMs += outcome.mineMs;
-  const r = store.storeParsed(rawId, outcome.message, outcome.meta);
-  store.addSighting(rawId, raw.origin, r.message);
+  const r = storeMessage(store, rawId, outcome.message, outcome.meta);
+  const relisted = recordSighting(store, rawId, raw.origin, r.message);
   if (r.outcome === 'duplicate') summary.duplicates++;
   else {
     summary.stored++;
     if (r.outcome === 'imposter') summary.imposters++;
   }
   summary.diagnostics.push(...r.diagnostics);
+  return r.outcome !== 'duplicate' || relisted;
 }

@@ -1,14 +1,14 @@
 // Parses raw messages on worker threads, so reading and storing (main thread) overlap parsing;
 // the workers also mine each parsed message's patch metadata (pure, per message), which the
 // store needs beside it.
-// Jobs wait in a queue; each worker is kept a window of jobs ahead. With no workers, messages are
-// parsed on the calling thread, in order, one at a time. (Parsing on the main thread while it
+// Jobs wait in a queue; each worker is kept a window of jobs ahead (ingest/workers/worker-pool.ts).
+// With no workers, messages are parsed on the calling thread, in order, one at a time. (Parsing on the main thread while it
 // waits was tried: the main thread's large heap made mailparser's garbage cost 50% more CPU.)
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { parseMessage } from '../message/parse-message.ts';
 import { mineMessage, type PatchMeta } from '../patch/mine-patch.ts';
 import type { Message, RawMessage, Unparsed } from '../types.ts';
+import { WorkerPool } from '../workers/worker-pool.ts';
 
 /** A parsed message with its patch metadata and the time mining took, or what could not be
  *  parsed. */
@@ -25,13 +25,9 @@ export async function parseAndMine(raw: RawMessage, rawHash: string): Promise<Mi
 
 /** One message sent to a worker. */
 export interface ParseJob {
-  id: number;
   raw: RawMessage;
   rawHash: string;
 }
-
-/** A worker's answer: an outcome, or the text of an unexpected error (a bug, not bad mail). */
-export type ParseReply = { id: number; outcome: MinedOutcome } | { id: number; error: string };
 
 /** Messages sent to a worker in one postMessage: fewer round trips than one at a time. */
 const JOBS_PER_POST = 16;
@@ -48,84 +44,31 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-interface Pending {
-  resolve: (o: MinedOutcome) => void;
-  reject: (e: Error) => void;
-}
-
 export class ParsePool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private readonly inFlight: number[] = [];
-  private readonly queue: ParseJob[] = [];
-  private next = 0;
-  private inline: Promise<void> = Promise.resolve();
+  private readonly pool: WorkerPool<ParseJob, MinedOutcome> | null;
+  private inline: Promise<unknown> = Promise.resolve();
 
   constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./parse-worker.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      w.on('message', (replies: ParseReply[]) => {
-        this.inFlight[i]! -= replies.length;
-        for (const r of replies) {
-          if ('outcome' in r) this.settle(r.id, r.outcome);
-          else this.fail(r.id, new Error(`BUG: parse worker failed: ${r.error}`));
-        }
-        this.pump();
-      });
-      w.on('error', (err) => {
-        for (const id of [...this.pending.keys()]) this.fail(id, new Error(`BUG: parse worker crashed: ${err.message}`, { cause: err }));
-      });
-      this.workers.push(w);
-      this.inFlight.push(0);
-    }
+    this.pool =
+      size > 0
+        ? new WorkerPool({ module: new URL('./parse-worker.ts', import.meta.url), size, perPost: JOBS_PER_POST, window: WINDOW, youngGenerationMb: YOUNG_GENERATION_MB, label: 'parse' })
+        : null;
   }
 
   /** Parse and mine one message. */
   parse(raw: RawMessage, rawHash: string): Promise<MinedOutcome> {
-    const id = this.next++;
-    const promise = new Promise<MinedOutcome>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    const job = { id, raw, rawHash };
-    if (this.workers.length === 0) {
-      // No workers: parse in order on this thread, one message at a time.
-      this.inline = this.inline.then(() => this.runInline(job));
-    } else {
-      this.queue.push(job);
-      this.pump();
-    }
-    return promise;
-  }
-
-  private pump(): void {
-    for (let i = 0; i < this.workers.length; i++) {
-      while (this.queue.length > 0 && this.inFlight[i]! < WINDOW) {
-        const jobs = this.queue.splice(0, Math.min(JOBS_PER_POST, WINDOW - this.inFlight[i]!));
-        this.inFlight[i]! += jobs.length;
-        this.workers[i]!.postMessage(jobs);
-      }
-    }
-  }
-
-  private async runInline(job: ParseJob): Promise<void> {
-    try {
-      this.settle(job.id, await parseAndMine(job.raw, job.rawHash));
-    } catch (err) {
-      this.fail(job.id, new Error(`BUG: parse failed: ${(err as Error).stack ?? String(err)}`));
-    }
-  }
-
-  private settle(id: number, outcome: MinedOutcome): void {
-    const p = this.pending.get(id);
-    this.pending.delete(id);
-    p?.resolve(outcome);
-  }
-
-  private fail(id: number, err: Error): void {
-    const p = this.pending.get(id);
-    this.pending.delete(id);
-    p?.reject(err);
+    if (this.pool) return this.pool.run({ raw, rawHash });
+    // No workers: parse in order on this thread, one message at a time.
+    const done = this.inline.then(() =>
+      parseAndMine(raw, rawHash).catch((err: unknown) => {
+        throw new Error(`BUG: parse failed: ${(err as Error).stack ?? String(err)}`);
+      }),
+    );
+    this.inline = done.catch(() => undefined);
+    return done;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.pool?.close();
   }
 }

@@ -156,3 +156,11 @@ export function parseReferences(h: ReferenceHeaders): {
   }
   return { references, inReplyTo, diagnostics };
 }
+
+/** A Message-ID as users paste it: with or without <>, or a lore URL ending in it. */
+export function normalizeMessageIdArg(arg: string): string {
+  let s = arg.trim();
+  const url = s.match(/^https?:\/\/[^/]+\/(?:[^/]+\/)?([^/]+@[^/]+?)\/?(?:[Tt]\/?|raw|t\.mbox\.gz)?(?:#.*)?$/);
+  if (url) s = decodeURIComponent(url[1]!);
+  return s.replace(/^<|>$/g, '').trim();
+}

@@ -6,7 +6,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
-import { openStore } from '../store/store-fs.ts';
+import { openStore } from '../store/sqlite-store-fs.ts';
 import { checkTopicsFs } from '../topic/read-topics-fs.ts';
 
 

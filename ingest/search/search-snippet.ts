@@ -3,7 +3,7 @@
 // marks the words of its stem, "word*" marks words starting so), in the fields the query
 // searched; the window with the most distinct matches wins. Pure; usable in the browser (the
 // static site marks its stored summaries with markText).
-import { positiveText, textMatch } from './compile-fts.ts';
+import { positiveText, textMatch } from './plan-search.ts';
 import type { QueryNode, SearchField, SearchFields } from './query-types.ts';
 import { plainText, searchTokenSpans, wordCode as isWordCode } from './search-tokens.ts';
 import { mayStemTo, stemPrefix, stemSources, stemWord } from './stem-word.ts';

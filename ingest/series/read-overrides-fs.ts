@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../types.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
-import { normalizeMessageIdArg } from '../store/queries-fs.ts';
+import { normalizeMessageIdArg } from '../message/message-id.ts';
 import type { RevisionOverrides } from './link-revisions.ts';
 
 /** The file, unless $PATCHLORE_SERIES_LINKS names another. */

@@ -2,6 +2,12 @@
 // never rewritten, and derived tables, which `patchlore reindex` drops and rebuilds from the raw
 // mail alone. Bump DERIVED_VERSION whenever a derived table changes shape or meaning.
 
+import type { SearchField } from '../search/query-types.ts';
+
+/** The full-text table's columns, one per lore search field, in declaration order (the search
+ *  stage's ALL_FIELDS holds the same fields; a test checks they agree). */
+export const FTS_COLUMNS: readonly SearchField[] = ['s', 'f', 't', 'c', 'm', 'n', 'nq', 'q', 'dfn', 'dfa', 'dfb', 'dfhh', 'dfctx'];
+
 /** Version of the primary tables; changing them needs a migration, not a rebuild. */
 export const PRIMARY_VERSION = 1;
 
@@ -277,7 +283,7 @@ CREATE TABLE IF NOT EXISTS discussed_threads (
 -- is in messages, and snippets are cut from it (ingest/search/search-snippet.ts). Kernel
 -- identifiers stay whole: '_' is a word character.
 CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
-  s, f, t, c, m, n, nq, q, dfn, dfa, dfb, dfhh, dfctx,
+  ${FTS_COLUMNS.join(', ')},
   content='',
   tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
 );

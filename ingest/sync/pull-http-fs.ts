@@ -9,14 +9,13 @@
 // query is most of a list. --threads asks for that expansion deliberately (x=full+threads).
 import { readFile } from 'node:fs/promises';
 import { emptySummary, importSources } from '../import/import-sources.ts';
-import type { Store } from '../store/store-fs.ts';
+import type { Store } from '../store/store-port.ts';
 import type { ImportSummary } from '../types.ts';
 import type { HttpRequest, HttpResult } from './http-client-fs.ts';
 import { ALL_LISTS, loreUrl, type LoreResource } from './lore-url.ts';
 import { parseAtom } from './parse-atom.ts';
 import { addImportSummary } from './import-totals.ts';
 import type { DownloadReport, FetchProblem, PullPlan, SyncEnv } from './sync-types.ts';
-import { hasMessage } from '../store/queries-fs.ts';
 
 /** What one pull did. */
 export interface PullResult {
@@ -158,7 +157,7 @@ export async function pullHttpFs(store: Store, p: PullPlan, env: SyncEnv): Promi
         });
       }
       // Ghosts (Message-IDs only referenced) do not count as stored.
-      const missing = feed.entries.filter((e) => !hasMessage(store, e.messageId));
+      const missing = feed.entries.filter((e) => !store.mail.hasMessage(e.messageId));
       env.log(`${p.list} feed: ${feed.entries.length} entries, ${missing.length} not in the store`);
       for (const e of missing) {
         const m: PullPlan = { kind: 'message', messageId: e.messageId, list: p.list, base: p.base, mirrors: p.mirrors };

@@ -4,8 +4,8 @@
 // thread; the series and the discussion are brought up to date once, at the end. It decides
 // nothing about what to sync: the CLI turns arguments and the config into lists and pulls.
 import { readFileSync } from 'node:fs';
-import { deriveStore, emptySummary } from '../import/import-sources.ts';
-import type { Store } from '../store/store-fs.ts';
+import { deriveAll, emptySummary } from '../import/import-sources.ts';
+import type { Store } from '../store/store-port.ts';
 import type { ImportSummary } from '../types.ts';
 import { HttpClient } from './http-client-fs.ts';
 import { addImportSummary } from './import-totals.ts';
@@ -104,7 +104,7 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
     // Once for the whole sync: a no-op unless something was stored (or an earlier run left the
     // series or the discussion outdated). Were the sync interrupted before this, the next
     // command to open the store would catch up.
-    await deriveStore(store, opts.workers, summary);
+    await deriveAll(store, { workers: opts.workers }, summary);
   } finally {
     await client.close();
     await lock.release();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { emptySummary, importSources } from '../import/import-sources.ts';
 import { headCommit } from '../source/read-epoch-fs.ts';
-import type { Store } from '../store/store-fs.ts';
+import type { Store } from '../store/store-port.ts';
 import type { ImportSummary } from '../types.ts';
 import { loreUrl } from './lore-url.ts';
 import { epochDir, mirrorEpochFs, readLocalEpochsFs } from './mirror-epoch-fs.ts';
@@ -100,7 +100,7 @@ export async function syncListFs(store: Store, plan: ListPlan, env: SyncEnv): Pr
     env.log(`${plan.name}: ${verb} epoch ${step.n} from ${urlsOf(step.n)[0]}${step.kind === 'clone' && step.shallowSince ? ` (since ${step.shallowSince})` : ''}`);
     // Older history is about to arrive behind the epoch's cursor: mark the epoch for a whole
     // re-read first, so that an interruption anywhere after this cannot leave it unread.
-    if (step.kind === 'fetch' && step.deepen) store.forgetEpochCursor(dir);
+    if (step.kind === 'fetch' && step.deepen) store.mail.forgetEpochCursor(dir);
     const progress = env.progress(`${plan.name} epoch ${step.n}`);
     const r = await mirrorEpochFs({ list: plan.name, step, urls: urlsOf(step.n), dir, client: env.client, settings: env.settings, progress });
     out.problems.push(...r.warnings);

@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '../store/store-fs.ts';
+import { openStore } from '../store/sqlite-store-fs.ts';
+import type { Store } from '../store/store-port.ts';
 
 /** What a test message needs; everything has a default. */
 export interface MailSpec {

@@ -1,7 +1,7 @@
 // The static site's search engine over a store, in memory, for tests: builds the index the site
 // would serve and answers a query with the Message-IDs the results page would show.
 import { parseQuery } from '../search/parse-query.ts';
-import type { Store } from '../store/store-fs.ts';
+import type { Store } from '../store/store-port.ts';
 import { buildSearchIndex } from '../../src/build/search-index.ts';
 import { searchDocs } from '../../src/lib/search-data-fs.ts';
 import { rowOf, runQuery, type Loader } from '../../src/lib/search-engine.ts';

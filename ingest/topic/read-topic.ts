@@ -3,7 +3,7 @@
 // body. Reading checks every
 // field and says which one is wrong and on which line. Pure: text in, topic or problems out.
 import yaml from 'js-yaml';
-import { normalizeMessageIdArg } from '../store/queries-fs.ts';
+import { normalizeMessageIdArg } from '../message/message-id.ts';
 
 export interface Topic {
   slug: string;

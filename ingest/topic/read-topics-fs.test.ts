@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../import/import-sources.ts';
-import type { Store } from '../store/store-fs.ts';
+import type { Store } from '../store/store-port.ts';
 import { mbox, tempDir, tempStore } from '../test-support/mail-builder.ts';
 import { DISCUSSION_IDS as D, discussionMail } from '../test-support/series-mail.ts';
 import { checkTopicsFs, storeTopicsFs } from './read-topics-fs.ts';

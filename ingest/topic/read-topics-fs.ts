@@ -6,9 +6,8 @@ import { join, relative } from 'node:path';
 import { lorePermalink } from '../discussion/format-citation.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { parseQuery, formatQueryError } from '../search/parse-query.ts';
-import { CiteError, citationOf } from '../store/discussion-queries-fs.ts';
-import { locate } from '../store/queries-fs.ts';
-import type { Store } from '../store/store-fs.ts';
+import { CiteError, citationOf } from '../discussion/discussion-queries.ts';
+import type { Store } from '../store/store-port.ts';
 import { readTopic, type Topic, type TopicProblem } from './read-topic.ts';
 import type { ResolvedCitation } from './remark-citations.ts';
 import { renderTopic } from './render-topic.ts';
@@ -64,8 +63,7 @@ export function citationResolver(store: Store, href: (key: string) => string): (
  *  list): a topic about one list is not built into the site of another. */
 export function topicApplies(store: Store, topic: Topic): boolean {
   if (topic.lists.length === 0) return true;
-  const has = store.db.prepare('SELECT 1 FROM message_lists WHERE list = ? LIMIT 1');
-  return topic.lists.some((l) => has.get(l) !== undefined);
+  return topic.lists.some((l) => store.mail.hasList(l));
 }
 
 /** The topics the site of this store shows, and those left out because the store has none of
@@ -83,7 +81,7 @@ export function checkTopicsFs(store: Store, dir = topicsDir()): TopicProblem[] {
     const q = parseQuery(t.query);
     if (q.kind === 'error') problems.push({ file: t.file, line: 2, message: `query: ${formatQueryError(t.query, q.error).split('\n')[0]}` });
     for (const mid of [...t.lineages, ...t.messages]) {
-      if (!locate(store, mid)) problems.push({ file: t.file, line: 2, message: `pinned <${mid}> is not in the store (${lorePermalink(mid)})` });
+      if (!store.mail.locate(mid)) problems.push({ file: t.file, line: 2, message: `pinned <${mid}> is not in the store (${lorePermalink(mid)})` });
     }
     problems.push(...renderTopic(t, citationResolver(store, (k) => k)).problems);
   }

@@ -2,7 +2,7 @@
 // the time of its series work (patch mining, storing it, linking lineages).
 import { importSources } from '../../ingest/import/import-sources.ts';
 import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
-import { openStore } from '../../ingest/store/store-fs.ts';
+import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 
 const [db, ...inputs] = process.argv.slice(2);
 const store = openStore(db!);

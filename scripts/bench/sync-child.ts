@@ -2,7 +2,7 @@
 // CACHE, and prints the import counts, what was fetched and its time as one JSON line.
 //   tsx scripts/bench/sync-child.ts DB CACHE BASE LIST
 import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
-import { openStore } from '../../ingest/store/store-fs.ts';
+import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import { defaultSyncConfig } from '../../ingest/sync/sync-config.ts';
 import { syncFs, userAgent } from '../../ingest/sync/sync-fs.ts';
 

@@ -4,7 +4,7 @@
 // Astro empties its output directory when it starts building.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from '../../ingest/workers/worker-pool.ts';
 import { searchDocs } from '../lib/search-data-fs.ts';
 import { buildSearchIndex, type SearchIndexSummary } from './search-index.ts';
 
@@ -19,8 +19,12 @@ export function writeSearchIndexFs(db: string, dir: string): SearchIndexSummary 
   });
 }
 
-/** What the worker answers. */
-export type WorkerAnswer = { ok: true; summary: SearchIndexSummary; ms: number } | { ok: false; error: string };
+/** What the worker is asked, and answers. */
+export interface IndexJob {
+  db: string;
+  dir: string;
+}
+export type IndexAnswer = SearchIndexSummary & { ms: number };
 
 /** An index being built in a worker for the site at `out`. A build that fails never places it:
  *  the staging directory goes when the process exits. */
@@ -35,18 +39,19 @@ export function startSearchIndexFs(db: string, out: string): PendingIndex {
   const staging = mkdtempSync(join(parent, `.${basename(out)}.search-`));
   const cleanup = (): void => rmSync(staging, { recursive: true, force: true });
   process.once('exit', cleanup);
-  // The entry is plain JavaScript that registers tsx, as bin/patchlore.mjs does.
-  const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: { db, dir: staging } });
-  const answer = new Promise<WorkerAnswer>((resolve) => {
-    worker.once('message', (m: WorkerAnswer) => resolve(m));
-    worker.once('error', (e) => resolve({ ok: false, error: e.stack ?? String(e) }));
-    worker.once('exit', (code) => resolve({ ok: false, error: `the search index worker stopped (exit ${code}) without an answer` }));
-  });
+  const pool = new WorkerPool<IndexJob, IndexAnswer>({ module: new URL('./search-index-worker.ts', import.meta.url), size: 1, label: 'search index' });
+  const answer = pool.run({ db, dir: staging }).finally(() => pool.close());
+  // Failures are reported by place(); until then the promise must not count as unhandled.
+  answer.catch(() => undefined);
   return {
     async place() {
       try {
-        const a = await answer;
-        if (!a.ok) throw new Error(`building the search index failed: ${a.error}`);
+        let a: IndexAnswer;
+        try {
+          a = await answer;
+        } catch (err) {
+          throw new Error(`building the search index failed: ${(err as Error).message}`, { cause: err });
+        }
         // search/ also holds the search page Astro rendered: move the index's entries into it.
         const from = join(staging, 'search');
         const target = join(out, 'search');
@@ -55,7 +60,7 @@ export function startSearchIndexFs(db: string, out: string): PendingIndex {
           rmSync(join(target, e), { recursive: true, force: true });
           renameSync(join(from, e), join(target, e));
         }
-        return { ...a.summary, ms: a.ms };
+        return a;
       } finally {
         cleanup();
         process.off('exit', cleanup);

@@ -4,7 +4,7 @@ import { ALL_FIELDS } from '../../ingest/search/query-prefixes.ts';
 import type { SearchFields } from '../../ingest/search/query-types.ts';
 import { FIELD_BREAK } from '../../ingest/search/search-fields.ts';
 import { searchTokens } from '../../ingest/search/search-tokens.ts';
-import type { SearchDoc } from '../lib/search-data-fs.ts';
+import type { SearchDoc } from '../../ingest/read-models.ts';
 import { runQuery, type Loader } from '../lib/search-engine.ts';
 import {
   FAMILIES,

@@ -8,7 +8,7 @@
 import type { SearchField } from '../../ingest/search/query-types.ts';
 import { searchTokens } from '../../ingest/search/search-tokens.ts';
 import { messageHref, seriesPath } from '../lib/paths.ts';
-import type { SearchDoc } from '../lib/search-data-fs.ts';
+import type { SearchDoc } from '../../ingest/read-models.ts';
 import {
   FAMILIES,
   FAMILY_NAMES,

@@ -2,8 +2,8 @@
 // wildcards on words with punctuation ("fs/da*") included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
-import { searchMessages } from '../../ingest/search/search-messages-fs.ts';
-import type { Store } from '../../ingest/store/store-fs.ts';
+import { searchMessages } from '../../ingest/search/search-messages.ts';
+import type { Store } from '../../ingest/store/store-port.ts';
 import { mail, mbox, tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 import { staticSearch } from '../../ingest/test-support/static-search.ts';
 

@@ -1,11 +1,11 @@
 // The static site's search engine: evaluates a parsed lore query (ingest/search/parse-query.ts)
 // against the sharded index (search-static-format.ts), fetching only the shards its words need
-// through a Loader. Matching follows the CLI's, decided by textMatch (compile-fts.ts): a word
+// through a Loader. Matching follows the CLI's, decided by textMatch (plan-search.ts): a word
 // typed in lower case finds every word of its stem, other words are found as written, a phrase
 // (or a word with punctuation, "fs/dax.c") is found by its adjacent word pairs, word* by the
 // words starting so ("fs/da*": pairs whose second word starts so). Scores are bm25-like
 // (FIELD_WEIGHT x idf x saturated count); order is by score or by date. Pure but for the Loader.
-import { textMatch } from '../../ingest/search/compile-fts.ts';
+import { textMatch } from '../../ingest/search/plan-search.ts';
 import { FIELD_WEIGHT } from '../../ingest/search/query-prefixes.ts';
 import type { QueryNode, SearchField, TextNode } from '../../ingest/search/query-types.ts';
 import {

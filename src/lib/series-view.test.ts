@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
+import type { SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/read-models.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
 import { lineageView, seriesRowViews, threadSeriesViews } from './series-view.ts';
 

@@ -4,8 +4,7 @@
 // render them as text.
 import type { RevisionSignal } from '../../ingest/types.ts';
 import type { ComparedPatch } from '../../ingest/series/compare-revisions.ts';
-import type { SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
-import type { LineageStatus } from '../../ingest/store/discussion-queries-fs.ts';
+import type { LineageStatus, SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/read-models.ts';
 import { revisionLabel } from '../../ingest/series/revision-label.ts';
 import { loreUrl, messagePath, seriesPath, threadPath } from './paths.ts';
 import { formatDate } from './thread-view.ts';

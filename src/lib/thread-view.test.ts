@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageRow, NodeRow, ThreadRow } from './site-data-fs.ts';
+import type { MessageRow, NodeRow, ThreadRow } from '../../ingest/store/store-rows.ts';
 import { ghostAnchor, threadView, type MessageView } from './thread-view.ts';
 
 function msg(key: string, body: string, extra: Partial<MessageRow> = {}): MessageRow {
@@ -10,6 +10,7 @@ function msg(key: string, body: string, extra: Partial<MessageRow> = {}): Messag
     imposter: false,
     subject: `subject of ${key}`,
     fromName: 'Dan Williams',
+    dateHeader: '',
     fromEmail: 'dan.j.williams@intel.com',
     date: Date.UTC(2024, 3, 12, 17, 32),
     body,

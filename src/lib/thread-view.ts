@@ -3,11 +3,10 @@
 // Everything here is mail-controlled text; the page must render it as text, never as HTML.
 import { formatCitation } from '../../ingest/discussion/format-citation.ts';
 import { ownExcerpt } from '../../ingest/discussion/excerpt.ts';
-import type { ThreadLink } from '../../ingest/store/discussion-queries-fs.ts';
-import type { StoredPart } from '../../ingest/store/store-fs.ts';
+import type { ThreadLink } from '../../ingest/read-models.ts';
+import type { NodeRow, QuoteSourceRow, StatementSpanRow as StatementRow, StoredPart, ThreadRow } from '../../ingest/store/store-rows.ts';
 import { anchorHref, loreUrl, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
 import { segmentBody, type Segment } from './segment-body.ts';
-import type { NodeRow, QuoteSourceRow, StatementRow, ThreadRow } from './site-data-fs.ts';
 
 /** Quotes longer than this many lines start collapsed. */
 export const COLLAPSE_QUOTE_LINES = 3;

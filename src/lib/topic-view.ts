@@ -1,8 +1,7 @@
 // View model of topic pages: the timeline of lineages and threads grouped by year, with their
 // revisions and status, and the key statements in date order with their citations. Pure.
 import { formatCitation } from '../../ingest/discussion/format-citation.ts';
-import type { StatementOut } from '../../ingest/store/discussion-queries-fs.ts';
-import type { TopicEntry } from '../../ingest/store/topic-queries-fs.ts';
+import type { StatementOut, TopicEntry } from '../../ingest/read-models.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
 
 export interface TopicEntryView {

@@ -10,6 +10,7 @@ import { corpusMissing, corpusPath } from '../../ingest/test-support/corpus.ts';
 import { discussFiles } from '../../ingest/test-support/discussion-inputs.ts';
 import { importSources } from '../../ingest/import/import-sources.ts';
 import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
+import { sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
 
 const WISH = ['nvdimm', 'threads', 'wish1'];
 const skip = corpusMissing(...WISH);
@@ -68,7 +69,7 @@ describe.skipIf(skip)(`discussion of real threads${skip ? ` (skipped: ${skip})` 
         const store = tempStore(tmp.dir, `w${workers}.sqlite`);
         await importSources(store, files, { list: '', mboxFormat: 'auto', workers });
         const rows = ['quote_sources', 'statements', 'verdicts', 'message_links'].map((t) => {
-          return store.db
+          return sqlOf(store)
             .prepare(`SELECT m.key, x.* FROM ${t} x JOIN messages m ON m.id = x.message`)
             .all()
             .map((r) => JSON.stringify({ ...(r as object), id: undefined, message: undefined }))

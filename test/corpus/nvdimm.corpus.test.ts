@@ -11,15 +11,16 @@ import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
 import { parseDateValue } from '../../ingest/message/parse-date.ts';
 import { parseMessage } from '../../ingest/message/parse-message.ts';
 import { readSourceFs } from '../../ingest/source/read-source-fs.ts';
-import { searchMessages } from '../../ingest/search/search-messages-fs.ts';
-import { findThread, storeReport, storeStats } from '../../ingest/store/queries-fs.ts';
-import { seriesOf } from '../../ingest/store/series-queries-fs.ts';
-import { topicEntries, topicStatements } from '../../ingest/store/topic-queries-fs.ts';
+import { searchMessages } from '../../ingest/search/search-messages.ts';
+import { seriesOf } from '../../ingest/series/series-queries.ts';
+import { sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
+import { findThread } from '../../ingest/thread/thread-queries.ts';
+import { topicEntries, topicStatements } from '../../ingest/topic/topic-queries.ts';
 import { citationResolver, checkTopicsFs, storeTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
 import { renderTopic } from '../../ingest/topic/render-topic.ts';
 import { PROJECT_ROOT } from '../../ingest/project-root.ts';
-import type { Store } from '../../ingest/store/store-fs.ts';
-import { dumpStore } from '../../ingest/test-support/dump-store.ts';
+import type { Store } from '../../ingest/store/store-port.ts';
+import { dumpStore } from '../../ingest/store/dump-store-fs.ts';
 import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 import type { Message } from '../../ingest/types.ts';
 
@@ -65,12 +66,12 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
     // existing Message-ID (a second reply by Jonathan Cameron 45 minutes after the first; a
     // "[RESEND PATCH v2]" reusing its v1's ID), which patchlore keeps as imposters.
     expect(summary).toMatchObject({ stored: 14_883, duplicates: 42, identical: 8, unparsed: 0, imposters: 2 });
-    const report = storeReport(store);
+    const report = store.mail.report(3);
     expect(report.imposterIds).toEqual([
       { messageId: '20250414153519.0000677a@huawei.com', keys: expect.arrayContaining(['20250414153519.0000677a@huawei.com']) },
       { messageId: '20250520021440.24324-1-drew@pdp7.com', keys: expect.arrayContaining(['20250520021440.24324-1-drew@pdp7.com']) },
     ]);
-    const stats = storeStats(store);
+    const stats = store.mail.stats();
     expect(stats).toMatchObject({ messages: 14_883, unparsed: 0, imposters: 2, lists: [{ name: 'nvdimm', messages: 14_883 }] });
     expect(report.unparsed).toHaveLength(stats.unparsed);
   });
@@ -79,7 +80,7 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
     const index = readFileSync(join(NVDIMM, 'full/all.index.tsv'), 'utf8').trim().split('\n').slice(1);
     const expected = new Set(index.map((l) => l.split('\t')[2]!));
     const got = new Set<string>();
-    for (const r of store.db.prepare('SELECT bytes FROM raw').iterate() as Iterable<{ bytes: Buffer }>) {
+    for (const r of sqlOf(store).prepare('SELECT bytes FROM raw').iterate() as Iterable<{ bytes: Buffer }>) {
       got.add(createHash('sha1').update(`blob ${r.bytes.length}\0`).update(r.bytes).digest('hex'));
     }
     expect(got.size).toBe(expected.size);
@@ -153,7 +154,7 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
   });
 
   it('never puts postings of different authors in one lineage without explicit evidence', () => {
-    const rows = store.db
+    const rows = sqlOf(store)
       .prepare(
         `SELECT r.family, r.signal, p.author_email AS email, f.author_email AS first FROM revisions r JOIN postings p ON p.id = r.posting
          JOIN postings f ON f.id = r.family WHERE p.author_email <> f.author_email`,
@@ -161,7 +162,7 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
       .all() as Array<{ family: string; signal: string | null; email: string; first: string }>;
     // Every cross-author member is reached through a chain that has an explicit link somewhere.
     for (const r of rows) {
-      const signals = (store.db.prepare('SELECT signal FROM revisions WHERE family = ?').all(r.family) as Array<{ signal: string | null }>).map((x) => x.signal);
+      const signals = (sqlOf(store).prepare('SELECT signal FROM revisions WHERE family = ?').all(r.family) as Array<{ signal: string | null }>).map((x) => x.signal);
       expect(signals.some((x) => x === 'change-id' || x === 'changelog-link' || x === 'manual'), `${r.family}: ${r.email} vs ${r.first}`).toBe(true);
     }
   });
@@ -214,7 +215,7 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
         if (parent && t.messages.find((x) => x.messageId === parent)!.ghost) ghosts.add(parent);
       }
       expect(ghosts.size).toBeGreaterThanOrEqual(6);
-      expect(storeStats(alone).messages).toBe(new Set(messages.map((m) => m.messageId)).size);
+      expect(alone.mail.stats().messages).toBe(new Set(messages.map((m) => m.messageId)).size);
     } finally {
       alone.close();
     }

@@ -4,12 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
 import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
-import { searchMessages } from '../../ingest/search/search-messages-fs.ts';
-import type { Store } from '../../ingest/store/store-fs.ts';
+import { searchMessages } from '../../ingest/search/search-messages.ts';
+import type { Store } from '../../ingest/store/store-port.ts';
 import { corpusMissing, corpusPath } from '../../ingest/test-support/corpus.ts';
 import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 import { staticSearch } from '../../ingest/test-support/static-search.ts';
 import { SEARCH_QUERIES } from '../../scripts/bench/search-queries.ts';
+import { sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
 
 const missing = corpusMissing('nvdimm/full/all.mboxrd.gz');
 
@@ -37,7 +38,7 @@ describe.skipIf(missing)(`search on the nvdimm list${missing ? ` (skipped: ${mis
     const r = searchMessages(store, 'dfhh:vm_normal_page', { limit: 100, sort: 'date' });
     expect(r.total).toBe(23);
     for (const h of r.hits) {
-      const body = (store.db.prepare('SELECT body FROM messages WHERE key = ?').get(h.messageId) as { body: string }).body;
+      const body = (sqlOf(store).prepare('SELECT body FROM messages WHERE key = ?').get(h.messageId) as { body: string }).body;
       expect(body, h.messageId).toMatch(/^@@ [^@]+ @@.*\bvm_normal_page\b/m);
     }
   });

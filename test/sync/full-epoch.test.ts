@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../ingest/store/store-fs.ts';
-import { dumpStore, type StoreDump } from '../../ingest/test-support/dump-store.ts';
+import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
+import { dumpStore, type StoreDump } from '../../ingest/store/dump-store-fs.ts';
 import { tempDir } from '../../ingest/test-support/mail-builder.ts';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 import { BUNDLE, createInbox, indexInbox, missing, startHttpd, type Httpd } from './public-inbox-fs.ts';

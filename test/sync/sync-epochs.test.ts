@@ -1,6 +1,7 @@
 // Bulk and incremental sync from git epochs, against Debian's public-inbox serving the first
 // commits of the nvdimm corpus epoch (through the fault proxy, which also counts requests):
 // first sync = import of the same commits; a no-op sync asks only for the manifest; appended
+import { sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
 // commits and a new epoch are imported exactly; --since; git failures retried with spacing;
 // kill -9 mid-import and mid-clone, then rerun, give the undisturbed store.
 import { spawn } from 'node:child_process';
@@ -8,9 +9,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
-import { openStore } from '../../ingest/store/store-fs.ts';
+import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import { sinceSeconds } from '../../ingest/sync/sync-config.ts';
-import { dumpStore, type StoreDump } from '../../ingest/test-support/dump-store.ts';
+import { dumpStore, type StoreDump } from '../../ingest/store/dump-store-fs.ts';
 import { tempDir } from '../../ingest/test-support/mail-builder.ts';
 import { gaps, startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 import { appendCommits, createInbox, indexInbox, missing, openCorpus, startHttpd, type Corpus, type Httpd, type Inbox } from './public-inbox-fs.ts';
@@ -142,7 +143,7 @@ describe.skipIf(missing)(`sync from a real public-inbox's git epochs${missing ? 
       let n = 0;
       try {
         const s = openStore(killedDb, { readonly: true });
-        n = (s.db.prepare('SELECT count(*) AS n FROM raw').get() as { n: number }).n;
+        n = (sqlOf(s).prepare('SELECT count(*) AS n FROM raw').get() as { n: number }).n;
         s.close();
       } catch {
         continue; // the schema is being created

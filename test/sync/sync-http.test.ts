@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
-import { discussionStale } from '../../ingest/store/discussion-store-fs.ts';
-import { findThread } from '../../ingest/store/queries-fs.ts';
-import { openStore, type Store } from '../../ingest/store/store-fs.ts';
-import { dumpStore } from '../../ingest/test-support/dump-store.ts';
+import { openStore, sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
+import { isStale } from '../../ingest/test-support/stale.ts';
+import { findThread } from '../../ingest/thread/thread-queries.ts';
+import type { Store } from '../../ingest/store/store-port.ts';
+import { dumpStore } from '../../ingest/store/dump-store-fs.ts';
 import { tempDir } from '../../ingest/test-support/mail-builder.ts';
 import { gaps, startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 import { appendCommits, CORPUS, createInbox, indexInbox, missing, openCorpus, startHttpd, type Httpd, type Inbox } from './public-inbox-fs.ts';
@@ -78,7 +79,7 @@ describe.skipIf(missing)(`pulls over HTTP from a real public-inbox${missing ? ` 
       s.close();
     }
   };
-  const ids = (s: Store): string[] => (s.db.prepare('SELECT key FROM messages ORDER BY key').all() as Array<{ key: string }>).map((r) => r.key);
+  const ids = (s: Store): string[] => (sqlOf(s).prepare('SELECT key FROM messages ORDER BY key').all() as Array<{ key: string }>).map((r) => r.key);
   const refThread = () => findThread(ref, COVER)!;
 
   it('sync --thread of the v9 cover into an empty store yields that thread, nothing else', async () => {
@@ -124,7 +125,7 @@ describe.skipIf(missing)(`pulls over HTTP from a real public-inbox${missing ? ` 
     const r = await run(w, '--query', QUERY);
     expect(r.code, r.err + r.out).toBe(0);
     const since = Date.parse('2024-01-01T00:00:00Z');
-    const expected = (ref.db.prepare('SELECT key, subject, date FROM messages ORDER BY key').all() as Array<{ key: string; subject: string; date: number | null }>)
+    const expected = (sqlOf(ref).prepare('SELECT key, subject, date FROM messages ORDER BY key').all() as Array<{ key: string; subject: string; date: number | null }>)
       .filter((m) => /\bfs\W+dax\b/i.test(m.subject) && (m.date ?? 0) >= since)
       .map((m) => m.key);
     expect(expected.length).toBeGreaterThan(100);
@@ -182,13 +183,13 @@ describe.skipIf(missing)(`pulls over HTTP from a real public-inbox${missing ? ` 
     try {
       await importSources(one, files, { list: 'nvdimm', mboxFormat: 'auto', workers: 1 });
       const tables = ['postings', 'revisions', 'posting_patches', 'posting_trailers', 'discussed_threads', 'statements', 'quote_sources', 'verdicts', 'message_links'];
-      const rows = (s: Store) => Object.fromEntries(tables.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
+      const rows = (s: Store) => Object.fromEntries(tables.map((t) => [t, sqlOf(s).prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]));
       const expected = rows(one);
       expect(expected.postings!.length).toBeGreaterThan(0);
       expect(expected.discussed_threads!.length).toBeGreaterThan(0);
       withStore(w.db, (s) => {
-        expect(s.seriesStale()).toBe(false);
-        expect(discussionStale(s)).toBe(false);
+        expect(isStale(s, 'series')).toBe(false);
+        expect(isStale(s, 'discussion')).toBe(false);
         expect(dumpStore(s)).toEqual(dumpStore(one));
         expect(rows(s)).toEqual(expected);
       });

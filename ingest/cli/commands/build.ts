@@ -6,7 +6,7 @@ import { UserError, type Context } from '../main.ts';
 
 /** Build the site of ctx's store into `out`. */
 export async function buildSite(ctx: Context, out: string): Promise<SiteSummary> {
-  ctx.store(); // fails clearly when there is no store, and finishes interrupted threading
+  (await ctx.store()).close(); // fails clearly when there is no store, and catches up what is stale
   try {
     return await buildSiteFs(ctx.dbPath, out);
   } catch (err) {

@@ -1,7 +1,7 @@
 // patchlore cite MSGID [--format markdown|text|trailer] [--quote FRAGMENT]: a citation to paste.
 import { formatCitation, lorePermalink, type CitationFormat } from '../../discussion/format-citation.ts';
-import { CiteError, citationOf } from '../../store/discussion-queries-fs.ts';
-import { normalizeMessageIdArg } from '../../store/queries-fs.ts';
+import { CiteError, citationOf } from '../../discussion/discussion-queries.ts';
+import { normalizeMessageIdArg } from '../../message/message-id.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 
@@ -22,9 +22,10 @@ example: patchlore cite 6619703c781e4_36222e294f1@dwillia2-xfh.jf.intel.com.notm
     const format = (ctx.options.format as string | undefined) ?? 'markdown';
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`);
     const mid = normalizeMessageIdArg(ctx.args[0]!);
+    const store = await ctx.store();
     let c;
     try {
-      c = citationOf(ctx.store(), mid, ctx.options.quote as string | undefined);
+      c = citationOf(store, mid, ctx.options.quote as string | undefined);
     } catch (err) {
       if (err instanceof CiteError) throw new UserError(err.message);
       throw err;

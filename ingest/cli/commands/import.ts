@@ -45,7 +45,7 @@ export async function runImport(ctx: Context, inputs: string[]): Promise<ImportS
   const format = (ctx.options['mbox-format'] as string | undefined) ?? 'auto';
   if (!FORMATS.includes(format as MboxFormat)) throw new UsageError(`--mbox-format must be one of ${FORMATS.join(', ')}; got "${format}"`);
   // The import threads, links series and extracts discussion itself, for all it left undone.
-  const store = ctx.store({ create: true, catchUp: false });
+  const store = await ctx.store({ create: true, catchUp: false });
   const progress = createProgress('import');
   try {
     return await importSources(store, inputs, {

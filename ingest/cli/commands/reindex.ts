@@ -12,8 +12,8 @@ export const reindexCommand: Command = {
   options: { jobs: { type: 'string' } },
   async run(ctx) {
     // Any version's store: reindex rebuilds everything derived, so nothing needs catching up.
-    const store = ctx.store({ rebuild: true, catchUp: false });
-    const total = (store.db.prepare('SELECT count(*) AS n FROM raw').get() as { n: number }).n;
+    const store = await ctx.store({ rebuild: true, catchUp: false });
+    const total = store.mail.rawCount();
     const progress = createProgress('reindex');
     const s = await reindexStore(store, { workers: jobsOption(ctx, defaultWorkers()), onProgress: (d) => progress.update(d, total, `${d}/${total} raw`) });
     progress.end();

@@ -1,5 +1,4 @@
 // patchlore report: what could not be parsed or placed, and why.
-import { storeReport } from '../../store/queries-fs.ts';
 import type { Command } from '../commands.ts';
 import { intOption } from './options.ts';
 
@@ -9,7 +8,7 @@ export const reportCommand: Command = {
   help: 'example: patchlore report --json',
   options: { examples: { type: 'string' } },
   async run(ctx) {
-    const r = storeReport(ctx.store(), { examples: intOption(ctx, 'examples', 3) });
+    const r = (await ctx.store()).mail.report(intOption(ctx, 'examples', 3));
     if (ctx.json) {
       ctx.outJson(r);
       return 0;

@@ -1,7 +1,7 @@
 // patchlore search QUERY: the lore query language over the store (ingest/search/).
 import { PREFIXES, prefixList } from '../../search/query-prefixes.ts';
 import { DATE_FORMS } from '../../search/query-date.ts';
-import { MARK_END, MARK_START, QueryParseError, searchMessages } from '../../search/search-messages-fs.ts';
+import { MARK_END, MARK_START, QueryParseError, searchMessages } from '../../search/search-messages.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 import { intOption } from './options.ts';
@@ -41,9 +41,10 @@ examples:
     if (sort !== 'relevance' && sort !== 'date') throw new UsageError(`--sort must be relevance or date; got "${sort}"`);
     const collapse = (ctx.options.collapse as string | undefined) ?? 'none';
     if (collapse !== 'none' && collapse !== 'thread' && collapse !== 'series') throw new UsageError(`--collapse must be none, thread or series; got "${collapse}"`);
+    const store = await ctx.store();
     let r;
     try {
-      r = searchMessages(ctx.store(), ctx.args.join(' '), { limit: intOption(ctx, 'limit', 20, 1), sort, collapse });
+      r = searchMessages(store, ctx.args.join(' '), { limit: intOption(ctx, 'limit', 20, 1), sort, collapse });
     } catch (err) {
       if (err instanceof QueryParseError) throw new UserError(`cannot read the query: ${err.message}`);
       throw err;

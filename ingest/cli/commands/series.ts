@@ -1,7 +1,7 @@
 // patchlore series MSGID: the series a message belongs to, with every revision of its lineage.
-import { normalizeMessageIdArg } from '../../store/queries-fs.ts';
+import { normalizeMessageIdArg } from '../../message/message-id.ts';
 import { revisionLabel } from '../../series/revision-label.ts';
-import { seriesOf } from '../../store/series-queries-fs.ts';
+import { seriesOf } from '../../series/series-queries.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 
@@ -16,7 +16,7 @@ example: patchlore series cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('give exactly one MSGID');
     const mid = normalizeMessageIdArg(ctx.args[0]!);
-    const s = seriesOf(ctx.store(), mid, ctx.options.family as string | undefined);
+    const s = seriesOf(await ctx.store(), mid, ctx.options.family as string | undefined);
     if (!s) throw new UserError(`<${mid}> is not part of a patch series in ${ctx.dbPath} (no patch or cover letter at or above it)`);
     if (ctx.json) {
       ctx.outJson(s);

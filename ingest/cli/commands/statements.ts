@@ -1,7 +1,7 @@
 // patchlore statements MSGID [--thread]: the design statements of a message or its thread, and
 // patchlore verdicts MSGID [--thread]: its review verdicts.
-import { statementsOf, verdictsOf } from '../../store/discussion-queries-fs.ts';
-import { normalizeMessageIdArg } from '../../store/queries-fs.ts';
+import { statementsOf, verdictsOf } from '../../discussion/discussion-queries.ts';
+import { normalizeMessageIdArg } from '../../message/message-id.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError, type Context } from '../main.ts';
 
@@ -21,7 +21,7 @@ example: patchlore statements 6619703c781e4_36222e294f1@dwillia2-xfh.jf.intel.co
   options: { thread: { type: 'boolean' } },
   async run(ctx) {
     const mid = target(ctx);
-    const s = statementsOf(ctx.store(), mid, { thread: ctx.options.thread === true });
+    const s = statementsOf(await ctx.store(), mid, { thread: ctx.options.thread === true });
     if (!s) throw new UserError(`no message with Message-ID <${mid}> in ${ctx.dbPath}`);
     if (ctx.json) {
       ctx.outJson(s);
@@ -46,7 +46,7 @@ example: patchlore verdicts cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.17407
   options: { thread: { type: 'boolean' } },
   async run(ctx) {
     const mid = target(ctx);
-    const v = verdictsOf(ctx.store(), mid, { thread: ctx.options.thread === true });
+    const v = verdictsOf(await ctx.store(), mid, { thread: ctx.options.thread === true });
     if (!v) throw new UserError(`no message with Message-ID <${mid}> in ${ctx.dbPath}`);
     if (ctx.json) {
       ctx.outJson(v);

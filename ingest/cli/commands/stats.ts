@@ -1,5 +1,4 @@
 // patchlore stats: counts in the store.
-import { storeStats } from '../../store/queries-fs.ts';
 import type { Command } from '../commands.ts';
 
 export const statsCommand: Command = {
@@ -8,7 +7,7 @@ export const statsCommand: Command = {
   help: 'example: patchlore stats --json',
   options: {},
   async run(ctx) {
-    const s = storeStats(ctx.store());
+    const s = (await ctx.store()).mail.stats();
     if (ctx.json) ctx.outJson(s);
     else {
       ctx.out(

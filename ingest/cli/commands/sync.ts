@@ -190,7 +190,7 @@ examples:
 
     // The CLI resolved the store from --db, $PATCHLORE_DB or the config's "db", in that order.
     const dbPath = ctx.dbPath;
-    const store = ctx.store({ create: true });
+    const store = await ctx.store({ create: true });
     const cacheDir = ctx.options.cache
       ? resolve(String(ctx.options.cache))
       : loaded.config.cacheDir

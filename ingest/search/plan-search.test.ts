@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileFts, positiveText, textMatch } from './compile-fts.ts';
+import { fts5Plan } from '../store/fts5-plan.ts';
+import { planSearch, positiveText, textMatch, type WordsOfStem } from './plan-search.ts';
 import { parseQuery } from './parse-query.ts';
 import type { QueryNode, TextNode } from './query-types.ts';
 import { highlightOf } from './search-snippet.ts';
@@ -10,6 +11,7 @@ function parsed(q: string): QueryNode {
   return p.query;
 }
 const text = (q: string): TextNode => positiveText(parsed(q))[0]!;
+const compileFts = (q: QueryNode, words: WordsOfStem) => fts5Plan(planSearch(q, words));
 
 describe('textMatch', () => {
   it('decides once how a word or phrase is matched', () => {

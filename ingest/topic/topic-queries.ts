@@ -1,44 +1,18 @@
 // What a topic page shows, from the store: the series lineages and discussion threads its query
 // finds (plus those pinned), each with its revisions and status, and the key statements made in
 // them, in date order.
+import { lineageStatus, statementOut } from '../discussion/discussion-queries.ts';
+import type { StatementOut, TopicEntry } from '../read-models.ts';
+import { searchMessages } from '../search/search-messages.ts';
 import { titleRevision } from '../series/lineage-title.ts';
 import { revisionLabel } from '../series/revision-label.ts';
-import { searchMessages } from '../search/search-messages-fs.ts';
-import { STATEMENT_COLUMNS, lineageStatus, statementOut, type LineageStatus, type StatementOut, type StatementRow } from './discussion-queries-fs.ts';
-import { locate } from './queries-fs.ts';
-import { familyOf, postingOf, lineage } from './series-queries-fs.ts';
-import type { Store } from './store-fs.ts';
+import { familyOf, lineage, postingOf } from '../series/series-queries.ts';
+import type { Store } from '../store/store-port.ts';
 
 /** Hits looked at per topic query. */
 const MAX_HITS = 5000;
 /** Key statements shown per topic, at most. */
 export const MAX_KEY_STATEMENTS = 120;
-
-export interface TopicRevision {
-  postingId: string;
-  label: string;
-  date: string | null;
-  subject: string;
-  threadId: string;
-}
-
-/** One entry of a topic's timeline: a series lineage, or a thread that posts no series. */
-export interface TopicEntry {
-  kind: 'lineage' | 'thread';
-  /** Lineage family, or thread id. */
-  id: string;
-  title: string;
-  author: string;
-  first: string | null;
-  last: string | null;
-  revisions: TopicRevision[];
-  status: LineageStatus | null;
-  /** Messages of it the query found (0 for pinned entries found by no hit). */
-  hits: number;
-  pinned: boolean;
-  /** Threads it spans. */
-  threads: string[];
-}
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -62,12 +36,10 @@ export function topicEntries(store: Store, query: string, pinned: readonly strin
     const fam = posting ? familyOf(store, posting) : null;
     if (fam) add('lineage', fam, 0, true);
     else {
-      const at = locate(store, mid);
+      const at = store.mail.locate(mid);
       if (at) add('thread', at.threadId, 0, true);
     }
   }
-  const threadRow = store.db.prepare('SELECT id, subject, first_date AS first, last_date AS last, root FROM threads WHERE id = ?');
-  const rootAuthor = store.db.prepare('SELECT from_name AS name, from_email AS email FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1');
   const out: TopicEntry[] = [];
   for (const e of hits.values()) {
     if (e.kind === 'lineage') {
@@ -88,10 +60,10 @@ export function topicEntries(store: Store, query: string, pinned: readonly strin
         threads: [...new Set(revs.map((r) => r.threadId))],
       });
     } else {
-      const t = threadRow.get(e.id) as { id: string; subject: string; first: number | null; last: number | null } | undefined;
+      const t = store.threads.row(e.id);
       if (!t) continue;
-      const a = rootAuthor.get(e.id) as { name: string; email: string } | undefined;
-      out.push({ kind: 'thread', id: e.id, title: t.subject, author: a ? a.name || a.email : '', first: iso(t.first), last: iso(t.last), revisions: [], status: null, hits: e.n, pinned: e.pinned, threads: [e.id] });
+      const a = store.threads.firstAuthor(e.id);
+      out.push({ kind: 'thread', id: e.id, title: t.subject, author: a ? a.name || a.email : '', first: iso(t.firstDate), last: iso(t.lastDate), revisions: [], status: null, hits: e.n, pinned: e.pinned, threads: [e.id] });
     }
   }
   return out.sort((a, b) => (a.first ?? '').localeCompare(b.first ?? '') || a.id.localeCompare(b.id));
@@ -108,15 +80,11 @@ export function isKeyStatement(s: Pick<StatementOut, 'kind' | 'confidence' | 'an
 /** Key statements made in the topic's threads, plus every statement of the pinned messages, in
  *  date order (at most MAX_KEY_STATEMENTS: the most confident, then by date). */
 export function topicStatements(store: Store, threads: readonly string[], pinnedMessages: readonly string[]): StatementOut[] {
-  const rows = store.db.prepare(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN messages m ON m.id = s.message WHERE m.thread_id = ? ORDER BY m.date, s.span_from`);
-  const byKey = store.db.prepare(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN messages m ON m.id = s.message WHERE m.key = ? ORDER BY s.span_from`);
-  type Row = StatementRow;
-  const toOut = statementOut;
   const pinned = pinnedMessages.flatMap((mid) => {
-    const at = locate(store, mid);
-    return at ? (byKey.all(at.id) as Row[]).map(toOut) : [];
+    const at = store.mail.locate(mid);
+    return at ? store.discussion.statementsOfMessage(at.id).map(statementOut) : [];
   });
-  const key = [...new Set(threads)].flatMap((t) => (rows.all(t) as Row[]).map(toOut)).filter(isKeyStatement);
+  const key = [...new Set(threads)].flatMap((t) => store.discussion.statementsOfThread(t, 'date').map(statementOut)).filter(isKeyStatement);
   const chosen = [...key].sort((a, b) => b.confidence - a.confidence || (a.date ?? '').localeCompare(b.date ?? '')).slice(0, Math.max(0, MAX_KEY_STATEMENTS - pinned.length));
   const seen = new Set<string>();
   return [...pinned, ...chosen]

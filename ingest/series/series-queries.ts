@@ -1,0 +1,156 @@
+// Questions about series, answered from store rows: which posting a message belongs to, the whole
+// lineage of a posting with its patches, trailers, reply counts and changes (docs/cli.md
+// `patchlore series`), the series tables of the site, and the postings a thread starts.
+import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
+import type { NeighbourRow, Store } from '../store/store-port.ts';
+import { MAX_WALK } from './collect-trailers.ts';
+import { comparePatches, extractChangelog } from './compare-revisions.ts';
+import { countReplies } from './count-replies.ts';
+import { lineageTitle } from './lineage-title.ts';
+
+/** The posting a message is part of (as cover or patch), or that it replies to; null if none. */
+export function postingOf(store: Store, mid: string): string | null {
+  let key: string | null = store.mail.locate(mid)?.id ?? mid;
+  for (let i = 0; key !== null && i < MAX_WALK; i++) {
+    const posting = store.series.postingOfMember(key);
+    if (posting) return posting;
+    key = store.threads.parentOf(key);
+  }
+  return null;
+}
+
+/** The lineage a posting is in: the one it starts, else (a bundle continues several) the first
+ *  by id; null when it is in none. */
+export function familyOf(store: Store, postingId: string): string | null {
+  return store.series.familiesOf(postingId)[0] ?? null;
+}
+
+/** The lineage of the posting `mid` belongs to; null when it belongs to none. With `family`, the
+ *  lineage of that id (a bundle continues two lineages). */
+export function seriesOf(store: Store, mid: string, family?: string): SeriesLineage | null {
+  const postingId = postingOf(store, mid);
+  if (!postingId) return null;
+  const fam = family ?? familyOf(store, postingId);
+  if (!fam) return null;
+  const whole = lineageOf(store, fam);
+  return whole && { ...whole, postingId };
+}
+
+/** A whole lineage by its family id: its title (lineageTitle), its first author, its revisions. */
+export function lineageOf(store: Store, family: string): Omit<SeriesLineage, 'postingId'> | null {
+  const revisions = lineage(store, family);
+  if (revisions.length === 0) return null;
+  return { family, title: lineageTitle(revisions), author: revisions[0]!.author, revisions };
+}
+
+/** Every revision of a lineage, oldest first. */
+export function lineage(store: Store, family: string): SeriesRevision[] {
+  const out: SeriesRevision[] = [];
+  let previous: SeriesPatch[] | null = null;
+  for (const r of store.series.revisions(family)) {
+    const ps: SeriesPatch[] = store.series.patches(r.id).map((x) => ({
+      messageId: x.key,
+      index: x.index,
+      total: x.total,
+      subject: x.subject,
+      title: x.title,
+      fingerprint: x.fingerprint,
+      trailers: store.series.trailers(r.id, x.key),
+      replies: 0,
+    }));
+    const counts = replyCounts(store, [...(r.coverKey ? [r.coverKey] : []), ...ps.map((p) => p.messageId)]);
+    for (const p of ps) p.replies = counts.get(p.messageId) ?? 0;
+    const lead = r.coverKey ?? ps[0]?.messageId;
+    out.push({
+      postingId: r.id,
+      version: r.version,
+      versionInferred: r.versionInferred,
+      versionTag: r.versionTag,
+      rfc: r.rfc,
+      resend: r.resend,
+      bundle: r.bundle,
+      coverId: r.coverKey,
+      date: r.date === null ? null : new Date(r.date).toISOString(),
+      subject: r.subject,
+      title: r.title,
+      author: r.author,
+      threadId: r.threadId,
+      total: r.total,
+      patches: ps,
+      coverReplies: r.coverKey ? (counts.get(r.coverKey) ?? 0) : 0,
+      link: r.linkFrom && r.signal ? { from: r.linkFrom, source: r.signal, confidence: r.confidence } : null,
+      forkedFrom: r.forkedFrom,
+      changes: previous && !r.resend ? comparePatches(previous.map(asLike), ps.map(asLike)) : [],
+      changelog: extractChangelog(lead ? store.mail.bodyOf(lead) : ''),
+      mismatches: store.series.mismatches(r.id),
+    });
+    // A partial reroll replaces some patches of its base; compare the next full one against the
+    // last full revision.
+    if (!(r.versionTag && !Number.isInteger(Number(r.versionTag))) && !r.resend) previous = ps;
+  }
+  return out;
+}
+
+/** Replies per member of a posting, over the threads its members are in (an unthreaded posting
+ *  spans several). */
+function replyCounts(store: Store, members: string[]): Map<string, number> {
+  const threads = new Set<string>();
+  for (const m of members) {
+    const t = store.threads.threadOfNode(m);
+    if (t) threads.add(t);
+  }
+  return countReplies(
+    [...threads].flatMap((t) => store.threads.allNodes(t)),
+    new Set(members),
+  );
+}
+
+function asLike(p: SeriesPatch): { key: string; title: string; fingerprint: string } {
+  return { key: p.messageId, title: p.title, fingerprint: p.fingerprint };
+}
+
+/** Every revision of every lineage (of lineages with a posting on `list`, when given), grouped
+ *  by lineage, lineages most recently active first, revisions newest first. */
+export function seriesRows(store: Store, list?: string): SeriesRow[] {
+  const byFamily = new Map<string, SeriesRow[]>();
+  for (const r of store.series.table(list ?? null)) {
+    const fam = byFamily.get(r.family) ?? [];
+    fam.push({ ...r, latest: false, revisions: 0 });
+    byFamily.set(r.family, fam);
+  }
+  const families = [...byFamily.values()];
+  for (const fam of families) {
+    fam[fam.length - 1]!.latest = true;
+    for (const r of fam) r.revisions = fam.length;
+    fam.reverse();
+  }
+  families.sort((a, b) => (b[0]!.date ?? 0) - (a[0]!.date ?? 0) || (a[0]!.family < b[0]!.family ? -1 : 1));
+  return families.flat();
+}
+
+/** The postings started in a thread (usually one; a series sent in reply to another makes two),
+ *  each with its lineage neighbours. */
+export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
+  const out: ThreadSeries[] = [];
+  for (const id of store.series.postingsInThread(threadId)) {
+    const byFamily = new Map<string, NeighbourRow[]>();
+    for (const r of store.series.neighbours(id)) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
+    for (const [family, fam] of byFamily) {
+      const i = fam.findIndex((r) => r.postingId === id);
+      if (i < 0) continue;
+      const strip = ({ family: _f, title: _t, ...n }: NeighbourRow): SeriesNeighbour => n;
+      out.push({
+        family,
+        postingId: id,
+        title: lineageTitle(fam),
+        revision: strip(fam[i]!),
+        position: i + 1,
+        count: fam.length,
+        previous: i > 0 ? strip(fam[i - 1]!) : null,
+        next: i + 1 < fam.length ? strip(fam[i + 1]!) : null,
+        revisions: fam.map(strip),
+      });
+    }
+  }
+  return out;
+}

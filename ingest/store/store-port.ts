@@ -1,0 +1,221 @@
+// The store's surface (a port): everything the pipeline, the CLI and the site ask of the store,
+// as typed rows in and out, grouped by the tables' nouns. The SQLite engine (sqlite-store-fs.ts)
+// implements it; a second engine would implement the same interfaces. Nothing here decides
+// anything: which key an imposter gets, how threads, series and statements are computed, how a
+// query is matched, are the stages' business. See README "Architecture: the store port".
+import type { Diagnostic, Origin, ThreadInput, ThreadNode } from '../types.ts';
+import type { PatchMeta } from '../patch/mine-patch.ts';
+import type * as R from './store-rows.ts';
+
+export type * from './store-rows.ts';
+
+/** Raw mail, where it was seen, the messages parsed from it, and the problems met. */
+export interface MailTables {
+  /** The raw message with these bytes' hash, if already stored. */
+  knownRaw(sha256: string): R.KnownRaw | undefined;
+  /** Store a new raw message; returns its id. `refused` marks bytes known to be incomplete. */
+  insertRaw(sha256: string, bytes: Uint8Array, envelopeDate: string | null, refused: Diagnostic | null): number;
+  /** Record where a raw message was read and on which list (`list`, '' when unknown). When the
+   *  message is newly seen on that list, its thread's summary is invalidated and this says true. */
+  addSighting(rawId: number, origin: Origin, message: number | null, list: string): boolean;
+  /** Every place a raw message was read from. */
+  sightingsOf(rawId: number): Origin[];
+  /** Raw messages after row id `after`, in id order, with one place each was read from. */
+  rawPage(after: number, limit: number): R.RawRow[];
+  /** Raw messages stored. */
+  rawCount(): number;
+  /** Record a raw message that could not be parsed, with the reason. */
+  storeUnparsed(rawId: number, reason: Diagnostic): void;
+  /** Problems about a stored raw message (`rawId` null: about a message key only). */
+  addDiagnostics(rawId: number | null, key: string, diagnostics: readonly Diagnostic[]): void;
+  /** Problems with an input that concern no stored message. Idempotent. */
+  addSourceDiagnostic(d: Diagnostic): void;
+  /** The stored messages carrying this Message-ID (one, or several imposters). */
+  variantsOf(messageId: string): R.VariantRow[];
+  /** Store a new message with its full-text fields; returns its row id. */
+  insertMessage(m: R.MessageRecord): number;
+  /** Store a message's patch facts (ingest/patch/mine-patch.ts). */
+  addPatchMeta(message: number, meta: PatchMeta): void;
+  /** Record raw copy `rawId` as a copy of stored message `message`. */
+  addCopy(rawId: number, message: number): void;
+  /** Give stored messages new keys (imposters re-keyed); `imposter` says whether the key is the
+   *  plain Message-ID's. The threads of the old keys must be invalidated by the caller. */
+  rekey(changes: ReadonlyArray<{ id: number; key: string; imposter: boolean }>): void;
+  /** List-Id header values of a stored message. */
+  listIdsOf(message: number): string[];
+  /** Whether a message (not a ghost) with this Message-ID is stored. */
+  hasMessage(messageId: string): boolean;
+  /** Whether any message was seen on this list. */
+  hasList(list: string): boolean;
+  /** The node id (message key or ghost id) a Message-ID or key names, and its thread. */
+  locate(messageIdOrKey: string): R.Located | null;
+  /** One stored message by key. */
+  messageByKey(key: string): R.MessageHead | undefined;
+  /** The text (joined parts) of a stored message, '' when there is none. */
+  bodyOf(key: string): string;
+  /** The last commit imported from an epoch, or null. */
+  epochCursor(gitDir: string): string | null;
+  setEpochCursor(gitDir: string, commit: string): void;
+  /** Forget how far an epoch was read: its next import reads it whole. */
+  forgetEpochCursor(gitDir: string): void;
+  /** Counts of everything in the store (`patchlore stats`). */
+  stats(): R.StoreStats;
+  /** What could not be parsed or placed (`patchlore report`). */
+  report(examples: number): R.StoreReport;
+}
+
+/** Thread nodes and per-thread summaries. */
+export interface ThreadTables {
+  /** Messages not threaded yet. */
+  unthreadedCount(): number;
+  /** The messages to thread now: every unthreaded message, plus the members of each thread one
+   *  of them touches (holds its key or an id it references). The touched threads are removed:
+   *  call inside a transaction that writes the new threading. */
+  takeDirty(): ThreadInput[];
+  /** Facts of stored messages that thread summaries are made of, by key. */
+  summaryFacts(keys: readonly string[]): Map<string, R.ThreadFact>;
+  /** Store the threading of `keys`' messages: nodes, per-thread summaries, and the threading
+   *  diagnostics (replacing earlier ones of those keys). */
+  write(nodes: readonly ThreadNode[], summaries: readonly R.ThreadSummary[], keys: readonly string[], diagnostics: readonly Diagnostic[]): void;
+  /** Mark the threads holding any of these node ids as needing threading again. */
+  invalidate(nodeIds: readonly string[]): void;
+  /** Every thread id, sorted. */
+  ids(): string[];
+  /** One thread's summary. */
+  row(threadId: string): R.ThreadRow | null;
+  /** Shown nodes of a thread in display order, each with its message head (null for ghosts). */
+  shownNodes(threadId: string): R.NodeRow[];
+  /** Every node of a thread, shown or not (for counting replies). */
+  allNodes(threadId: string): R.NodeLink[];
+  /** The thread holding a node. */
+  threadOfNode(nodeId: string): string | null;
+  /** A node's parent, null for a root or an unknown node. */
+  parentOf(nodeId: string): string | null;
+  /** Lists with their counts. */
+  lists(): R.ListRow[];
+  /** Threads of a list, most recently active first. */
+  listThreads(list: string, offset: number, limit: number): R.ThreadRow[];
+  /** Threads active most recently, across lists. */
+  recent(limit: number): R.ThreadRow[];
+  /** Every threaded message key with its Message-ID and thread (for /m/ pages). */
+  messageIndex(): Iterable<R.MessageIndexRow>;
+  /** Shown ghosts with their thread. */
+  ghosts(): Array<{ id: string; threadId: string }>;
+  /** The earliest message of a thread's author. */
+  firstAuthor(threadId: string): { name: string; email: string } | null;
+}
+
+/** Postings, revisions and trailers (the series stage's output), and what it reads. */
+export interface SeriesTables {
+  /** Every threaded message with its patch facts: the series stage's input. */
+  inputs(): R.SeriesInputRow[];
+  /** Replace the series tables with a new result. */
+  replace(result: R.SeriesRecords): void;
+  /** The posting a message key is a member of (cover letter or patch), null if none. */
+  postingOfMember(key: string): string | null;
+  /** The lineages a posting is in: the one it starts first, then by id. */
+  familiesOf(postingId: string): string[];
+  /** Every revision of a lineage with its posting, oldest first. */
+  revisions(family: string): R.RevisionRow[];
+  /** The patches of a posting in order. */
+  patches(postingId: string): R.PatchRow[];
+  /** Trailers of one patch of a posting, as stored. */
+  trailers(postingId: string, patchKey: string): R.TrailerRow[];
+  /** Trailer mismatches of a posting. */
+  mismatches(postingId: string): R.MismatchRow[];
+  /** Every revision of every lineage (of lineages with a posting on `list`, when given), with
+   *  review counts, ordered by lineage then date. */
+  table(list: string | null): R.SeriesTableRow[];
+  /** Postings started in a thread, by date. */
+  postingsInThread(threadId: string): string[];
+  /** The revisions of every lineage the posting is in, by lineage then date. */
+  neighbours(postingId: string): R.NeighbourRow[];
+  /** Every lineage id, sorted. */
+  familyIds(): string[];
+  /** Lineages with a posting on each list. */
+  countsByList(): Map<string, number>;
+  /** Threads holding a posting of the lineage. */
+  threadsOf(family: string): string[];
+  /** Every posting with its lineage, by posting date (a posting in several lineages: one row
+   *  each), and every patch's posting: for labelling search results by series. */
+  postingFamilies(): Iterable<R.PostingFamilyRow>;
+  patchPostings(): Iterable<{ posting: string; key: string }>;
+  /** The lineage of a message: its posting's, else its thread's first posting's. */
+  familyOfMessage(key: string, threadId: string | null): string | null;
+  /** Figures over every lineage, for reviewing the series stage on a whole list. */
+  figures(): R.SeriesFigures;
+}
+
+/** Quote sources, statements, verdicts and links (the discussion stage's output). */
+export interface DiscussionTables {
+  /** Threads whose discussion is missing or was computed from other messages, largest first. */
+  pendingThreads(): R.PendingThread[];
+  /** All threads, as pendingThreads gives them (for a full recomputation). */
+  allThreads(): R.PendingThread[];
+  /** A thread's messages as the discussion stage reads them. */
+  threadInputs(threadId: string): R.DiscussionInputRow[];
+  /** Replace one thread's discussion rows (its messages' cited links come from their patch facts). */
+  writeThread(thread: R.PendingThread, d: R.DiscussionRecords): void;
+  /** Forget discussion bookkeeping of threads that no longer exist. */
+  prune(): void;
+  /** Statements of one message (by key) or of a thread, in thread order. */
+  statementsOfMessage(key: string): R.StatementRow[];
+  statementsOfThread(threadId: string, order: 'thread' | 'date'): R.StatementRow[];
+  /** Statements of a message by row id, in text order (for citations). */
+  statementsByRowId(rowId: number): R.StatementRow[];
+  /** Verdicts of one message or a thread, in thread order. */
+  verdictsOfMessage(key: string): R.VerdictRow[];
+  verdictsOfThread(threadId: string): R.VerdictRow[];
+  /** Who wrote quoted block `block` of a message (by row id). */
+  quoteSource(rowId: number, block: number): R.QuoteSourceRow | undefined;
+  /** Statement spans and quote sources of a thread's messages (thread pages). */
+  threadSpans(threadId: string): { statements: R.StatementSpanRow[]; quotes: R.QuoteSourceRow[] };
+  /** What a thread's messages cite outside it, and what cites its messages from elsewhere. */
+  threadLinks(threadId: string): { cites: R.LinkRow[]; citedBy: R.LinkRow[] };
+  /** Verdicts on every posting of a lineage (its cover letters and patches), by posting date,
+   *  then member, then as said; and the lineage's postings in date order. */
+  lineageVerdicts(family: string): { postings: string[]; verdicts: R.LineageVerdictRow[] };
+}
+
+/** The full-text index. */
+export interface SearchTables {
+  /** Indexed words w with from <= w < to. */
+  wordsInRange(from: string, to: string): string[];
+  /** Run a planned query: hit rows in order, with counts. */
+  find(plan: R.SearchPlan, opts: R.FindOptions): R.FindResult;
+  /** What a hit shows beyond its row: recipients, text, lists, lineage (unless known). */
+  hitDetail(rowId: number, withFamily: boolean): R.HitDetailRow;
+  /** Every threaded message, in thread order (threads by first date, messages in display order),
+   *  with what the static index needs. */
+  documents(): Iterable<R.DocumentRow>;
+}
+
+/** Which derivations are current: the registry's bookkeeping (ingest/derive/). */
+export interface DeriveState {
+  /** The mail generation: bumped in every transaction that stores or re-keys messages. */
+  generation(): number;
+  /** Bump the mail generation (inside the transaction that changed the messages). */
+  bumpGeneration(): void;
+  /** What a derivation was last computed from, null when never. */
+  stamp(name: string): R.DerivationStamp | null;
+  setStamp(name: string, stamp: R.DerivationStamp): void;
+  /** Drop every derived table and create them empty (raw mail, sightings, cursors stay). */
+  resetDerived(): void;
+}
+
+/** A patchlore store. */
+export interface Store {
+  /** Where it lives (':memory:' for a store in memory). */
+  readonly path: string;
+  /** Whether it was opened read-only. */
+  readonly readonly: boolean;
+  readonly mail: MailTables;
+  readonly threads: ThreadTables;
+  readonly series: SeriesTables;
+  readonly discussion: DiscussionTables;
+  readonly search: SearchTables;
+  readonly derived: DeriveState;
+  /** Run `fn` in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
