@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,5 +137,45 @@ describe('patchlore CLI', () => {
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ raw: 4, messages: 3, unparsed: 1, threads: 2 });
     expect((await cli('stats', '--db', db, '--json')).json()).toEqual(before);
+  });
+});
+
+describe('patchlore CLI reading a store', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: string;
+  beforeAll(async () => {
+    tmp = tempDir();
+    db = join(tmp.dir, 'db.sqlite');
+    const file = tmp.file('l.mbox', mbox([mail({ id: 'a@x', subject: '[PATCH] one', body: 'one\n---\ndiff --git a/f b/f\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n-1\n+2\n' }), mail({ id: 'b@x', subject: 'Re: [PATCH] one', inReplyTo: 'a@x', references: ['a@x'] })]));
+    expect((await cli('import', '--db', db, file)).code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+  /** The database file's bytes, and the write-ahead log's (a reader may create an empty one). */
+  const files = (): string => {
+    const wal = join(tmp.dir, 'db.sqlite-wal');
+    const walBytes = readdirSync(tmp.dir).includes('db.sqlite-wal') ? readFileSync(wal).length : 0;
+    return `${createHash('sha256').update(readFileSync(db)).digest('hex')} wal:${walBytes}`;
+  };
+
+  it('never writes to a store it only reads', async () => {
+    const before = files();
+    for (const args of [['stats'], ['thread', 'b@x'], ['search', 'one'], ['report'], ['series', 'a@x']]) {
+      const r = await cli(...args, '--db', db);
+      expect(r.err, args.join(' ')).toBe('');
+    }
+    expect(files()).toBe(before);
+  });
+
+  it('brings stale derivations up to date when a read needs them, and says so', async () => {
+    const links = tmp.file('links.json', JSON.stringify({ pin: [], split: [{ from: 'a@x', to: 'b@x', why: 'test' }] }));
+    process.env.PATCHLORE_SERIES_LINKS = links;
+    try {
+      const first = await cli('stats', '--db', db);
+      expect(first.err).toBe('patchlore: bringing series lineages up to date with the stored mail\n');
+      const again = await cli('stats', '--db', db);
+      expect(again.err).toBe('');
+    } finally {
+      delete process.env.PATCHLORE_SERIES_LINKS;
+    }
   });
 });

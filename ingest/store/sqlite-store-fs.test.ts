@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAndMine } from '../import/parse-pool.ts';
 import { mail, tempDir, tempStore } from '../test-support/mail-builder.ts';
 import { storeMessage } from '../import/store-message.ts';
+import { ALL_FIELDS } from '../search/query-prefixes.ts';
+import { FTS_COLUMNS } from './schema.ts';
 import { sqlOf } from './sqlite-store-fs.ts';
 import type { Store } from './store-port.ts';
 
@@ -45,5 +47,11 @@ describe('Store full-text rows', () => {
       ),
     ).rejects.toThrow('roll back');
     expect(found('epsilonword')).toBe(0);
+  });
+});
+
+describe('the full-text table', () => {
+  it('has a column per search field, in the search stage order', () => {
+    expect(FTS_COLUMNS).toEqual(ALL_FIELDS);
   });
 });
