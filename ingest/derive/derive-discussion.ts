@@ -48,8 +48,12 @@ async function refreshDiscussion(store: Store, pending: readonly PendingThread[]
       const feed = (): void => {
         while (!failure && pool.busy < pool.size && queue.length > 0) {
           const chunk = queue.splice(0, CHUNK).map((t) => t.id);
+          // A worker that answers is given its next chunk at once.
           const p: Promise<void> = pool.run(chunk).then(
-            (r) => void ready.push(r),
+            (r) => {
+              ready.push(r);
+              feed();
+            },
             (err: unknown) => void (failure ??= err),
           );
           inFlight.add(p);
