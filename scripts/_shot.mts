@@ -1,0 +1,11 @@
+import { serveSite } from '../ingest/serve/serve-site-fs.ts';
+import { launchBrowser } from '../test/e2e/browser.ts';
+const [site, path, out, width] = process.argv.slice(2);
+const server = await serveSite(site!);
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+await page.goto(server.url + path!.replace(/^\//, ''));
+await page.waitForTimeout(300);
+await page.screenshot({ path: out!, fullPage: false });
+await browser.close();
+await server.close();
