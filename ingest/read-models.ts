@@ -79,6 +79,8 @@ export interface SeriesRevision {
   /** Patches announced (N of "k/N"), null for an unnumbered single patch. */
   total: number | null;
   patches: SeriesPatch[];
+  /** A partial reroll: fewer patches than announced and no cover letter (lineage-title.ts). */
+  fragment: boolean;
   /** Messages below the cover letter that answer the series as a whole. */
   coverReplies: number;
   /** How it was linked to the previous revision, null for the first. */

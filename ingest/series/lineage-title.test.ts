@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineageTitle, titleRevision } from './lineage-title.ts';
+import { isFragment, lineageTitle, titleRevision } from './lineage-title.ts';
 
 describe('lineageTitle', () => {
   it('takes the latest revision', () => {
@@ -23,5 +23,23 @@ describe('lineageTitle', () => {
   it('is empty for no revisions', () => {
     expect(lineageTitle([])).toBe('');
     expect(titleRevision([])).toBeUndefined();
+  });
+});
+
+describe('a lineage named after its series, not a fragment', () => {
+  it('skips later partial rerolls sent without a cover letter', () => {
+    // CXL.mem Topology Discovery: v3 0/40 with a cover letter, then v4..v6 of a few patches each.
+    const revs = [
+      { title: 'CXL.mem Topology Discovery and Hotplug Support', bundle: false, fragment: isFragment({ coverId: 'c', total: 40, patches: 40 }) },
+      { title: 'cxl/pci: Implement Interface Ready Timeout', bundle: false, fragment: isFragment({ coverId: null, total: 40, patches: 17 }) },
+      { title: 'cxl/pmem: Introduce a find_cxl_root() helper', bundle: false, fragment: isFragment({ coverId: null, total: 40, patches: 2 }) },
+    ];
+    expect(lineageTitle(revs)).toBe('CXL.mem Topology Discovery and Hotplug Support');
+  });
+
+  it('takes a fragment when the lineage has nothing else, and a single patch is whole', () => {
+    expect(isFragment({ coverId: null, total: null, patches: 1 })).toBe(false);
+    expect(isFragment({ coverId: null, total: 3, patches: 3 })).toBe(false);
+    expect(lineageTitle([{ title: 'only part', bundle: false, fragment: true }])).toBe('only part');
   });
 });

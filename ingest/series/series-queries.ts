@@ -6,7 +6,7 @@ import type { NeighbourRow, Store } from '../store/store-port.ts';
 import { MAX_WALK } from './collect-trailers.ts';
 import { comparePatches, extractChangelog } from './compare-revisions.ts';
 import { countReplies } from './count-replies.ts';
-import { lineageTitle } from './lineage-title.ts';
+import { isFragment, lineageTitle } from './lineage-title.ts';
 
 /** The posting a message is part of (as cover or patch), or that it replies to; null if none. */
 export function postingOf(store: Store, mid: string): string | null {
@@ -77,6 +77,7 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
       threadId: r.threadId,
       total: r.total,
       patches: ps,
+      fragment: isFragment({ coverId: r.coverKey, total: r.total, patches: ps.length }),
       coverReplies: r.coverKey ? (counts.get(r.coverKey) ?? 0) : 0,
       link: r.linkFrom && r.signal ? { from: r.linkFrom, source: r.signal, confidence: r.confidence } : null,
       forkedFrom: r.forkedFrom,
@@ -138,11 +139,11 @@ export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
     for (const [family, fam] of byFamily) {
       const i = fam.findIndex((r) => r.postingId === id);
       if (i < 0) continue;
-      const strip = ({ family: _f, title: _t, ...n }: NeighbourRow): SeriesNeighbour => n;
+      const strip = ({ family: _f, title: _t, coverKey: _c, total: _n, patches: _p, ...n }: NeighbourRow): SeriesNeighbour => n;
       out.push({
         family,
         postingId: id,
-        title: lineageTitle(fam),
+        title: lineageTitle(fam.map((r) => ({ title: r.title, bundle: r.bundle, fragment: isFragment({ coverId: r.coverKey, total: r.total, patches: r.patches }) }))),
         revision: strip(fam[i]!),
         position: i + 1,
         count: fam.length,

@@ -30,7 +30,9 @@ export class SqliteSeries implements SeriesTables {
       mismatches: db.prepare('SELECT message_key AS messageId, name, value, sender FROM trailer_mismatches WHERE posting = ? ORDER BY rowid'),
       inThread: db.prepare('SELECT id FROM postings WHERE thread_id = ? ORDER BY date, id').pluck(),
       neighbours: db.prepare(
-        `SELECT r.family, p.id AS postingId, p.thread_id AS threadId, p.subject, p.title, p.date, r.version, r.version_inferred AS versionInferred, p.rfc, p.resend, p.bundle
+        `SELECT r.family, p.id AS postingId, p.thread_id AS threadId, p.subject, p.title, p.cover_key AS coverKey, p.total,
+                (SELECT count(*) FROM posting_patches x WHERE x.posting = p.id) AS patches,
+                p.date, r.version, r.version_inferred AS versionInferred, p.rfc, p.resend, p.bundle
          FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family IN (SELECT family FROM revisions WHERE posting = ?) ORDER BY r.family, p.date, p.id`,
       ),
       threadsOf: db.prepare('SELECT DISTINCT p.thread_id FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family = ?').pluck(),

@@ -335,6 +335,11 @@ export interface NeighbourRow {
   threadId: string;
   subject: string;
   title: string;
+  coverKey: string | null;
+  /** Patches announced, null for an unnumbered single patch. */
+  total: number | null;
+  /** Patches in the posting. */
+  patches: number;
   date: number | null;
   version: number;
   versionInferred: boolean;

@@ -28,6 +28,7 @@ function revision(over: Partial<SeriesRevision> & { postingId: string; version: 
     threadId: over.postingId,
     total: 1,
     patches: [],
+    fragment: false,
     coverReplies: 0,
     link: null,
     forkedFrom: null,
