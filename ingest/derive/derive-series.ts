@@ -14,8 +14,13 @@ export const seriesDerivation: Derivation = {
   external: (opts) => overridesFingerprint(opts.seriesLinks ?? seriesLinksPath()),
   async run(store: Store, { opts }) {
     const { overrides, diagnostics } = readRevisionOverrides(opts.seriesLinks ?? seriesLinksPath());
-    const result = buildSeries(store.series.inputs(), overrides);
+    opts.onProgress?.('series', 0, 3);
+    const inputs = store.series.inputs();
+    opts.onProgress?.('series', 1, 3);
+    const result = buildSeries(inputs, overrides);
+    opts.onProgress?.('series', 2, 3);
     store.transaction(() => store.series.replace(result));
+    opts.onProgress?.('series', 3, 3);
     return { count: new Set(result.revisions.map((r) => r.family)).size, diagnostics };
   },
 };

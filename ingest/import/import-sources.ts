@@ -162,9 +162,9 @@ export async function importSources(store: Store, inputs: readonly string[], opt
     await pool.close();
   }
   await threadNow(store, summary);
+  report(true);
   if (opts.derive ?? true) await deriveAll(store, opts, summary);
   timings.patchStoreMs = storeTimings.patchMetaMs - patchStoreBefore;
-  report(true);
   return summary;
 }
 

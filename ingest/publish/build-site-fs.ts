@@ -7,8 +7,12 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { openStore } from '../store/sqlite-store-fs.ts';
-import { checkTopicsFs } from '../topic/read-topics-fs.ts';
+import { checkTopicsFs, storeTopicsFs } from '../topic/read-topics-fs.ts';
+import { INTEGRATION_STEP } from '../../src/build/build-steps.ts';
+import { pageCount } from '../../src/lib/list-pages.ts';
 
+/** A page Astro wrote: "  ├─ /t/<slug>/index.html (+3ms)". */
+const ASTRO_PAGE = /^\S*\s+[├└]─ \/\S*\.html/;
 
 /** What a build produced. */
 export interface SiteSummary {
@@ -40,31 +44,73 @@ export function describeSite(out: string): SiteSummary {
 /** Topics that cannot be built; the message lists each problem as file:line: message. */
 export class TopicsError extends Error {}
 
-/** Build the site of the store `db` into `out`. `log` receives Astro's output. Throws when
- *  Astro fails (its output says why). */
-export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) => void = (c) => process.stderr.write(c)): Promise<SiteSummary> {
+/** A step of the build, for progress: its name, and pages done of a total when it counts them. */
+export type BuildProgress = (step: string, done: number, total: number) => void;
+
+/** Lines of Astro's output kept to show when the build fails. */
+const KEPT_LINES = 200;
+
+/** Pages the build will render: every thread, lineage, page of a list, list series table, topic,
+ *  and the few fixed pages (/, /s/, /topics/, /search/). An estimate for progress only. */
+function expectedPages(db: string, topics: number): number {
+  const store = openStore(db, { readonly: true });
+  try {
+    const lists = store.threads.lists();
+    const listPages = lists.reduce((n, l) => n + pageCount(l.threads) + 1, 0);
+    return store.threads.ids().length + store.series.familyIds().length + listPages + topics + 4;
+  } finally {
+    store.close();
+  }
+}
+
+/** Build the site of the store `db` into `out`. Astro's output goes to `log` only when the build
+ *  fails (it says why); `progress` hears each step and the pages rendered. */
+export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) => void = (c) => process.stderr.write(c), progress: BuildProgress = () => undefined): Promise<SiteSummary> {
   // Topics are checked first: a citation that resolves to nothing fails here, naming its line.
+  progress('checking topics', 0, 0);
   const store = openStore(db, { readonly: true });
   let problems;
+  let topics;
   try {
     problems = checkTopicsFs(store);
+    topics = storeTopicsFs(store).topics.length;
   } finally {
     store.close();
   }
   if (problems.length) throw new TopicsError(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+  const total = expectedPages(db, topics);
   const astro = join(dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  const kept: Buffer[] = [];
   const code = await new Promise<number>((resolveCode, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], {
+    const child = spawn(process.execPath, [astro, 'build', '--root', PROJECT_ROOT], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PATCHLORE_ROOT: PROJECT_ROOT, PATCHLORE_DB: resolve(db), PATCHLORE_OUT: resolve(out), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, PATCHLORE_ROOT: PROJECT_ROOT, PATCHLORE_DB: resolve(db), PATCHLORE_OUT: resolve(out), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout.on('data', log);
-    child.stderr.on('data', log);
+    let pages = 0;
+    let partial = '';
+    progress('compiling pages', 0, 0);
+    child.stdout.on('data', (chunk: Buffer) => {
+      kept.push(chunk);
+      if (kept.length > KEPT_LINES) kept.shift();
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        if (ASTRO_PAGE.test(line)) progress('rendering pages', ++pages, Math.max(total, pages));
+        else if (line.includes(INTEGRATION_STEP)) progress(line.slice(line.indexOf(INTEGRATION_STEP) + INTEGRATION_STEP.length).trim(), 0, 0);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      kept.push(chunk);
+      if (kept.length > KEPT_LINES) kept.shift();
+    });
     child.on('error', (e) => reject(new Error(`cannot run astro: ${e.message}`, { cause: e })));
     child.on('close', (c) => resolveCode(c ?? 1));
   });
-  if (code !== 0) throw new Error(`astro build failed (exit ${code}); its messages are above`);
+  if (code !== 0) {
+    for (const k of kept) log(k);
+    throw new Error(`astro build failed (exit ${code}); its messages are above`);
+  }
   // Empty content-layer stubs Astro leaves in the output of a site without collections.
   for (const stub of ['content-assets.mjs', 'content-modules.mjs']) rmSync(join(out, stub), { force: true });
   return describeSite(resolve(out));

@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { ghostIndex, messageIndex } from '../lib/site-data-fs.ts';
 import { anchorHref, messageDir, messageHref, threadPath } from '../lib/paths.ts';
 import { ghostAnchor } from '../lib/thread-view.ts';
+import { INTEGRATION_STEP } from './build-steps.ts';
 import { redirectPage } from './redirect-page.ts';
 import { startSearchIndexFs, type PendingIndex } from './search-index-fs.ts';
 
@@ -33,6 +34,7 @@ export function patchloreSite(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        logger.info(`${INTEGRATION_STEP} writing message pages`);
         let pages = 0;
         const written = new Set<string>();
         for (const m of messageIndex()) {
@@ -48,6 +50,7 @@ export function patchloreSite(): AstroIntegration {
           pages++;
         }
         if (!search) throw new Error('BUG: the search index was not started');
+        logger.info(`${INTEGRATION_STEP} finishing the search index`);
         const index = await search.place();
         logger.info(
           `${pages} message pages; search index of ${index.docs} messages: ${index.files} files, ${(index.bytes / 1024 / 1024).toFixed(1)} MB, ` +

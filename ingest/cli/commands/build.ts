@@ -2,15 +2,19 @@
 import { resolve } from 'node:path';
 import { buildSiteFs, type SiteSummary } from '../../publish/build-site-fs.ts';
 import type { Command } from '../commands.ts';
+import { createSteps } from '../progress.ts';
 import { UserError, type Context } from '../main.ts';
 
 /** Build the site of ctx's store into `out`. */
 export async function buildSite(ctx: Context, out: string): Promise<SiteSummary> {
   (await ctx.store()).close(); // fails clearly when there is no store, and catches up what is stale
+  const steps = createSteps('build');
   try {
-    return await buildSiteFs(ctx.dbPath, out);
+    return await buildSiteFs(ctx.dbPath, out, undefined, (step, done, total) => steps.update(step, done, total, total ? `${done}/${total} pages` : ''));
   } catch (err) {
     throw new UserError((err as Error).message);
+  } finally {
+    steps.end();
   }
 }
 

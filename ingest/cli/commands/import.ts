@@ -1,14 +1,20 @@
 // patchlore import PATH... : read mail into the store.
 import type { ImportSummary } from '../../types.ts';
+import { DERIVATIONS } from '../../derive/registry.ts';
 import { importSources } from '../../import/import-sources.ts';
 import { defaultWorkers } from '../../import/parse-pool.ts';
 import type { MboxFormat } from '../../source/split-mbox.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, type Context } from '../main.ts';
-import { createProgress } from '../progress.ts';
+import { createSteps } from '../progress.ts';
 import { jobsOption } from './options.ts';
 
 const FORMATS: MboxFormat[] = ['auto', 'mboxrd', 'mboxo', 'mboxcl', 'mboxcl2'];
+
+/** A derivation's title, for progress. */
+export function titleOf(name: string): string {
+  return DERIVATIONS.find((d) => d.name === name)?.title ?? name;
+}
 
 /** Human summary of an import. */
 export function describeImport(s: ImportSummary): string {
@@ -46,7 +52,7 @@ export async function runImport(ctx: Context, inputs: string[]): Promise<ImportS
   if (!FORMATS.includes(format as MboxFormat)) throw new UsageError(`--mbox-format must be one of ${FORMATS.join(', ')}; got "${format}"`);
   // The import threads, links series and extracts discussion itself, for all it left undone.
   const store = await ctx.store({ create: true, catchUp: false });
-  const progress = createProgress('import');
+  const steps = createSteps('import');
   try {
     return await importSources(store, inputs, {
       list: (ctx.options.list as string | undefined) ?? '',
@@ -54,11 +60,13 @@ export async function runImport(ctx: Context, inputs: string[]): Promise<ImportS
       workers: jobsOption(ctx, defaultWorkers()),
       onProgress: (p) => {
         const mb = (n: number) => (n / 1048576).toFixed(0);
-        progress.update(p.bytes.done, p.bytes.total, `${p.read} messages, ${mb(p.bytes.done)}/${mb(p.bytes.total)} MB`);
+        steps.update('reading', p.bytes.done, p.bytes.total, `${p.read} messages, ${mb(p.bytes.done)}/${mb(p.bytes.total)} MB`);
       },
+      onDerive: (d) => steps.update(d.title, 0, 0),
+      onDeriveProgress: (name, done, total) => steps.update(titleOf(name), done, total, `${done}/${total}`),
     });
   } finally {
-    progress.end();
+    steps.end();
   }
 }
 

@@ -2,7 +2,8 @@
 import { reindexStore } from '../../import/reindex-store.ts';
 import { defaultWorkers } from '../../import/parse-pool.ts';
 import type { Command } from '../commands.ts';
-import { createProgress } from '../progress.ts';
+import { createSteps } from '../progress.ts';
+import { titleOf } from './import.ts';
 import { jobsOption } from './options.ts';
 
 export const reindexCommand: Command = {
@@ -14,9 +15,18 @@ export const reindexCommand: Command = {
     // Any version's store: reindex rebuilds everything derived, so nothing needs catching up.
     const store = await ctx.store({ rebuild: true, catchUp: false });
     const total = store.mail.rawCount();
-    const progress = createProgress('reindex');
-    const s = await reindexStore(store, { workers: jobsOption(ctx, defaultWorkers()), onProgress: (d) => progress.update(d, total, `${d}/${total} raw`) });
-    progress.end();
+    const steps = createSteps('reindex');
+    let s;
+    try {
+      s = await reindexStore(store, {
+        workers: jobsOption(ctx, defaultWorkers()),
+        onProgress: (d) => steps.update('parsing', d, total, `${d}/${total} raw`),
+        onDerive: (d) => steps.update(d.title, 0, 0),
+        onDeriveProgress: (name, done, n) => steps.update(titleOf(name), done, n, `${done}/${n}`),
+      });
+    } finally {
+      steps.end();
+    }
     if (ctx.json) ctx.outJson(s);
     else ctx.out(`reindexed ${s.raw} raw messages: ${s.messages} messages (${s.imposters} imposters), ${s.duplicates} duplicates, ${s.unparsed} unparsed, ${s.threads} threads`);
     return 0;
