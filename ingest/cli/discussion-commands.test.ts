@@ -35,6 +35,8 @@ describe('patchlore statements, verdicts, cite', () => {
     ]);
     const thread = JSON.parse((await cli('statements', '--db', db, '--json', '--thread', I.v21)).out);
     expect(thread.map((s: { messageId: string }) => s.messageId)).toContain(D.answer);
+    const dates = thread.map((s: { date: string }) => s.date);
+    expect(dates).toEqual([...dates].sort());
     expect((await cli('statements', '--db', db, I.rfc1)).out).toContain('no statements');
   });
 

@@ -88,7 +88,13 @@ describe('patchlore series', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('RFC v1');
     expect(r.out).toMatch(/v2 +\[PATCH v2 0\/2\] mm\/dax: fix refcounts/);
-    expect(r.out).toContain('Reviewed: Rita Reviewer');
+    expect(r.out).toContain('Reviewed-by: Rita Reviewer');
+    // What changed against the previous revision, the changelog, and review trailers only.
+    expect(r.out).toContain('against RFC v1?: 1 changed, 1 unchanged');
+    expect(r.out).toMatch(/1\/2 mm\/dax: count pages +\[changed\]/);
+    expect(r.out).toContain('  changelog:\n');
+    expect(r.out).toContain('count pages with refcount_inc_not_zero');
+    expect(r.out).not.toMatch(/^ +(Link|Cc|Signed-off-by):/m);
     const missing = await cli('series', '--db', db, 'nowhere@example.com');
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('<nowhere@example.com> is not part of a patch series');

@@ -28,12 +28,12 @@ export function statementOut(r: StatementRow): StatementOut {
   };
 }
 
-/** Statements of the message `mid` (or of its whole thread), in thread order; null when the
+/** Statements of the message `mid` (or of its whole thread, in date order); null when the
  *  message is not in the store. */
 export function statementsOf(store: Store, mid: string, opts: { thread?: boolean } = {}): StatementOut[] | null {
   const at = store.mail.locate(mid);
   if (!at) return null;
-  const rows = opts.thread ? store.discussion.statementsOfThread(at.threadId, 'thread') : store.discussion.statementsOfMessage(at.id);
+  const rows = opts.thread ? store.discussion.statementsOfThread(at.threadId, 'date') : store.discussion.statementsOfMessage(at.id);
   return rows.map(statementOut);
 }
 

@@ -31,7 +31,7 @@ export class SqliteDiscussion implements DiscussionTables {
       statementsInThreadOrder: db.prepare(
         `SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN messages m ON m.id = s.message JOIN nodes n ON n.id = m.key WHERE m.thread_id = ? ORDER BY n.ord, s.span_from`,
       ),
-      statementsInDateOrder: db.prepare(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN messages m ON m.id = s.message WHERE m.thread_id = ? ORDER BY m.date, s.span_from`),
+      statementsInDateOrder: db.prepare(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN messages m ON m.id = s.message WHERE m.thread_id = ? ORDER BY m.date, m.id, s.span_from`),
       statementsByRowId: db.prepare(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN messages m ON m.id = s.message WHERE s.message = ? ORDER BY s.span_from`),
       verdictsOfMessage: db.prepare(`SELECT ${VERDICT_COLUMNS} FROM verdicts v JOIN messages m ON m.id = v.message WHERE m.key = ? ORDER BY v.span_from`),
       verdictsOfThread: db.prepare(

@@ -2,6 +2,7 @@
 import { normalizeMessageIdArg } from '../../message/message-id.ts';
 import { revisionLabel } from '../../series/revision-label.ts';
 import { seriesOf } from '../../series/series-queries.ts';
+import type { SeriesLineage, SeriesRevision } from '../../read-models.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 
@@ -22,16 +23,38 @@ example: patchlore series cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713
       ctx.outJson(s);
       return 0;
     }
-    ctx.out(`${s.title}\n${s.author.name} <${s.author.email}>, ${s.revisions.length} revisions (lineage ${s.family})`);
-    for (const r of s.revisions) {
-      const here = r.postingId === s.postingId ? ' <==' : '';
-      const link = r.link ? ` (linked by ${r.link.source}, ${r.link.confidence})` : '';
-      ctx.out(`\n${r.date?.slice(0, 10) ?? '----------'} ${revisionLabel(r).padEnd(12)} ${r.subject}${link}${here}`);
-      for (const p of r.patches) {
-        const tags = p.trailers.filter((t) => t.name !== 'Signed-off-by').map((t) => `${t.name.replace(/-by$/, '')}: ${t.person || t.value}${t.source === 'carried' ? ' (carried)' : ''}`);
-        ctx.out(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${tags.length ? `\n         ${tags.join('; ')}` : ''}`);
-      }
-    }
+    ctx.out(describeLineage(s));
     return 0;
   },
 };
+
+/** Review trailers shown per patch in text (Link:, Cc:, Fixes:, Signed-off-by: are not reviews). */
+const REVIEW_TRAILERS = new Set(['Reviewed-by', 'Acked-by', 'Tested-by', 'Nacked-by']);
+
+/** `patchlore series` as text: per revision its date, label, subject and link; what changed
+ *  against the previous revision; each patch with its review trailers and its change; the
+ *  changelog of the cover letter. */
+export function describeLineage(s: SeriesLineage): string {
+  const out = [`${s.title}`, `${s.author.name} <${s.author.email}>, ${s.revisions.length} revisions (lineage ${s.family})`];
+  let previous: SeriesRevision | null = null;
+  for (const r of s.revisions) {
+    const here = r.postingId === s.postingId ? ' <==' : '';
+    const link = r.link ? ` (linked by ${r.link.source}, ${r.link.confidence})` : '';
+    out.push('', `${r.date?.slice(0, 10) ?? '----------'} ${revisionLabel(r).padEnd(12)} ${r.subject}${link}${here}`);
+    const status = new Map(r.changes.map((c) => [c.key, c.status]));
+    if (r.changes.length && previous) {
+      const counts = (['added', 'dropped', 'changed', 'unchanged'] as const).map((k) => [k, r.changes.filter((c) => c.status === k).length] as const).filter(([, n]) => n > 0);
+      out.push(`  against ${revisionLabel(previous)}: ${counts.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    }
+    for (const p of r.patches) {
+      const change = status.get(p.messageId);
+      const tags = p.trailers.filter((t) => REVIEW_TRAILERS.has(t.name)).map((t) => `${t.name}: ${t.person || t.value}${t.source === 'carried' ? ' (carried)' : ''}`);
+      out.push(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${change && change !== 'unchanged' ? `  [${change}]` : ''}`);
+      if (tags.length) out.push(`         ${tags.join('; ')}`);
+    }
+    for (const c of r.changes.filter((x) => x.status === 'dropped')) out.push(`     dropped: ${c.title}`);
+    if (r.changelog) out.push('  changelog:', ...r.changelog.split('\n').map((l) => `    | ${l}`.trimEnd()));
+    if (!(r.versionTag && !Number.isInteger(Number(r.versionTag))) && !r.resend) previous = r;
+  }
+  return out.join('\n');
+}

@@ -15,7 +15,7 @@ export const statementsCommand: Command = {
   summary: 'design statements of a message (or its whole thread): agreements, objections, proposals, conclusions, answers, with who they answer',
   help: `Statements are sentences of the author's own text (never what they quote) that take a position
 or answer a quoted question; "why" says which rule picked each.
-  --thread    every message of the thread, in thread order
+  --thread    every message of the thread, in date order
 
 example: patchlore statements 6619703c781e4_36222e294f1@dwillia2-xfh.jf.intel.com.notmuch --json`,
   options: { thread: { type: 'boolean' } },
