@@ -95,6 +95,12 @@ describe('patchlore series', () => {
     expect(r.out).toContain('  changelog:\n');
     expect(r.out).toContain('count pages with refcount_inc_not_zero');
     expect(r.out).not.toMatch(/^ +(Link|Cc|Signed-off-by):/m);
+    // With --interdiff, what changed inside the changed patch, as a range-diff.
+    const withDiff = await cli('series', '--db', db, '--interdiff', I.v21);
+    expect(withDiff.out).toContain('       | -+\trefcount_inc(&page->ref);\n       | ++\trefcount_inc_not_zero(&page->ref);');
+    const json = JSON.parse((await cli('series', '--db', db, '--json', I.v21)).out);
+    const changed = json.revisions[1].changes.find((c: { status: string }) => c.status === 'changed');
+    expect(changed.interdiff).toContain('++\trefcount_inc_not_zero(&page->ref);');
     const missing = await cli('series', '--db', db, 'nowhere@example.com');
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('<nowhere@example.com> is not part of a patch series');

@@ -9,6 +9,8 @@ export interface ComparedPatch {
   /** The patch in the older revision, '' when added. */
   previousKey: string;
   status: 'added' | 'dropped' | 'changed' | 'unchanged';
+  /** For a changed patch: the range-diff of its two postings (interdiff.ts). */
+  interdiff?: string;
 }
 
 interface PatchLike {

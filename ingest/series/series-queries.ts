@@ -4,7 +4,8 @@
 import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
 import type { NeighbourRow, Store } from '../store/store-port.ts';
 import { MAX_WALK } from './collect-trailers.ts';
-import { comparePatches, extractChangelog } from './compare-revisions.ts';
+import { comparePatches, extractChangelog, type ComparedPatch } from './compare-revisions.ts';
+import { interdiff } from './interdiff.ts';
 import { countReplies } from './count-replies.ts';
 import { isFragment, lineageTitle } from './lineage-title.ts';
 
@@ -81,7 +82,7 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
       coverReplies: r.coverKey ? (counts.get(r.coverKey) ?? 0) : 0,
       link: r.linkFrom && r.signal ? { from: r.linkFrom, source: r.signal, confidence: r.confidence } : null,
       forkedFrom: r.forkedFrom,
-      changes: previous && !r.resend ? comparePatches(previous.map(asLike), ps.map(asLike)) : [],
+      changes: previous && !r.resend ? withInterdiffs(store, comparePatches(previous.map(asLike), ps.map(asLike))) : [],
       changelog: extractChangelog(lead ? store.mail.bodyOf(lead) : ''),
       mismatches: store.series.mismatches(r.id),
     });
@@ -104,6 +105,12 @@ function replyCounts(store: Store, members: string[]): Map<string, number> {
     [...threads].flatMap((t) => store.threads.allNodes(t)),
     new Set(members),
   );
+}
+
+/** Changed patches with what changed in them, from the two postings. */
+function withInterdiffs(store: Store, changes: ComparedPatch[]): ComparedPatch[] {
+  for (const c of changes) if (c.status === 'changed') c.interdiff = interdiff(store.mail.bodyOf(c.previousKey), store.mail.bodyOf(c.key));
+  return changes;
 }
 
 function asLike(p: SeriesPatch): { key: string; title: string; fingerprint: string } {

@@ -7,13 +7,15 @@ import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 
 export const seriesCommand: Command = {
-  synopsis: 'MSGID [--family ID]',
+  synopsis: 'MSGID [--family ID] [--interdiff]',
   summary: 'the series MSGID belongs to (cover, patch or reply), with every revision, its patches and trailers',
   help: `Versions marked "?" are inferred (from a changelog or the order of postings), not tagged.
   --family ID   for a bundle (PATCHSETS) continuing two lineages: which one
+  --interdiff   under each changed patch, what changed in it against the previous revision
+                (a range-diff of the two postings; always in --json as changes[].interdiff)
 
 example: patchlore series cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713401.git-series.apopple@nvidia.com --json`,
-  options: { family: { type: 'string' } },
+  options: { family: { type: 'string' }, interdiff: { type: 'boolean' } },
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('give exactly one MSGID');
     const mid = normalizeMessageIdArg(ctx.args[0]!);
@@ -23,7 +25,7 @@ example: patchlore series cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713
       ctx.outJson(s);
       return 0;
     }
-    ctx.out(describeLineage(s));
+    ctx.out(describeLineage(s, { interdiff: ctx.options.interdiff === true }));
     return 0;
   },
 };
@@ -34,7 +36,7 @@ const REVIEW_TRAILERS = new Set(['Reviewed-by', 'Acked-by', 'Tested-by', 'Nacked
 /** `patchlore series` as text: per revision its date, label, subject and link; what changed
  *  against the previous revision; each patch with its review trailers and its change; the
  *  changelog of the cover letter. */
-export function describeLineage(s: SeriesLineage): string {
+export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } = {}): string {
   const out = [`${s.title}`, `${s.author.name} <${s.author.email}>, ${s.revisions.length} revisions (lineage ${s.family})`];
   let previous: SeriesRevision | null = null;
   for (const r of s.revisions) {
@@ -51,6 +53,8 @@ export function describeLineage(s: SeriesLineage): string {
       const tags = p.trailers.filter((t) => REVIEW_TRAILERS.has(t.name)).map((t) => `${t.name}: ${t.person || t.value}${t.source === 'carried' ? ' (carried)' : ''}`);
       out.push(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${change && change !== 'unchanged' ? `  [${change}]` : ''}`);
       if (tags.length) out.push(`         ${tags.join('; ')}`);
+      const diff = r.changes.find((c) => c.key === p.messageId)?.interdiff;
+      if (opts.interdiff && diff) out.push(...diff.split('\n').map((l) => `       | ${l}`.trimEnd()));
     }
     for (const c of r.changes.filter((x) => x.status === 'dropped')) out.push(`     dropped: ${c.title}`);
     if (r.changelog) out.push('  changelog:', ...r.changelog.split('\n').map((l) => `    | ${l}`.trimEnd()));
