@@ -62,7 +62,7 @@ export function citationOf(store: Store, mid: string, quote?: string): Citation 
   const at = store.mail.locate(mid);
   const row = at ? store.mail.messageByKey(at.id) : undefined;
   if (!row) throw new CiteError(`<${mid}> is not in the store (a message not in the archive cannot be cited)`);
-  const base = { messageId: row.key, author: row.fromName || row.fromEmail, email: row.fromEmail, date: iso(row.date), subject: row.subject };
+  const base = { messageId: row.key, author: row.fromName || row.fromEmail, email: row.fromEmail, date: iso(row.date), dateHeader: row.dateHeader, subject: row.subject };
   const statements = store.discussion.statementsByRowId(row.id);
   if (quote !== undefined) {
     const blocks = segmentMessage(row.body).blocks;

@@ -2,6 +2,7 @@
 // quote with author, date and the lore permalink; plain text; or a `Link:` trailer. The same text
 // on the command line (`patchlore cite`), behind the site's "cite" buttons, and in topic pages.
 // Pure.
+import { authorDay } from '../message/parse-date.ts';
 import { DEFAULT_BASE, escapeMessageId } from '../sync/lore-url.ts';
 
 export interface Citation {
@@ -10,6 +11,8 @@ export interface Citation {
   email: string;
   /** ISO date, or null when the message has none. */
   date: string | null;
+  /** The Date header as written, when known: the citation gives the day in the author's zone. */
+  dateHeader?: string;
   subject: string;
   /** The cited words (a statement, or an excerpt of the message's own text). */
   text: string;
@@ -24,7 +27,8 @@ export function lorePermalink(mid: string): string {
   return `${DEFAULT_BASE}/r/${escapeMessageId(mid)}`;
 }
 
-const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : 'undated');
+/** The day of a citation: where its author was when the Date header is known, else UTC. */
+const day = (c: Pick<Citation, 'date' | 'dateHeader'>): string => (c.date ? (authorDay(c.dateHeader ?? '', Date.parse(c.date)) ?? 'undated') : 'undated');
 
 /** Markdown: characters that would start markup at the beginning of a quoted line are escaped. */
 function mdQuote(text: string): string {
@@ -40,8 +44,8 @@ export function formatCitation(c: Citation, format: CitationFormat): string {
   const who = c.email ? `${c.author} <${c.email}>` : c.author;
   if (format === 'text') {
     const asked = c.answers ? `In reply to ${c.answers.author}: "${c.answers.text}"\n` : '';
-    return `${asked}${c.author} wrote on ${day(c.date)}:\n\n  ${c.text.split('\n').join('\n  ')}\n\n-- ${who}, "${c.subject}", ${link}\n`;
+    return `${asked}${c.author} wrote on ${day(c)}:\n\n  ${c.text.split('\n').join('\n  ')}\n\n-- ${who}, "${c.subject}", ${link}\n`;
   }
   const asked = c.answers ? `${mdQuote(`**${c.answers.author}:** ${c.answers.text}`)}\n>\n` : '';
-  return `${asked}${mdQuote(c.answers ? `**${c.author}:** ${c.text}` : c.text)}\n\n— ${who}, ${day(c.date)}, [${c.subject.replace(/([[\]])/g, '\\$1')}](${link})\n`;
+  return `${asked}${mdQuote(c.answers ? `**${c.author}:** ${c.text}` : c.text)}\n\n— ${who}, ${day(c)}, [${c.subject.replace(/([[\]])/g, '\\$1')}](${link})\n`;
 }

@@ -10,6 +10,8 @@ export interface ParsedDate {
   ms: number;
   /** What was repaired, '' when the value was well formed. */
   repair: string;
+  /** The zone the date was written in, minutes east of UTC (0 when it named none). */
+  zone: number;
 }
 
 const MONTHS: Record<string, number> = {
@@ -103,7 +105,7 @@ export function parseDateValue(value: string): ParsedDate | null {
   if (hh > 24 || mi > 59 || ss > 60 || day > 31) return null;
   const ms = Date.UTC(year, month, day, hh, mi, Math.min(ss, 59)) - zone * 60_000;
   if (!Number.isFinite(ms) || ms < EARLIEST_MS) return null;
-  return { ms, repair: repairs.join(', ') };
+  return { ms, repair: repairs.join(', '), zone };
 }
 
 /** The timestamp of a Received header: what follows its last ';' (RFC 5321 4.4). */
@@ -179,4 +181,15 @@ export function chooseDate(e: DateEvidence): { ms: number | null; source: DateSo
     }
   }
   return { ms: null, source: 'none', diagnostics };
+}
+
+/** The day a message was written on where its author was: the date of its Date header in the
+ *  header's own zone (Andrew Morton's "Mon, 3 Mar 2025 20:46 -0800" is 2025-03-03, not the
+ *  UTC 2025-03-04), as YYYY-MM-DD; the UTC day of `ms` when the header is missing, unreadable or
+ *  not where `ms` came from. null when there is no date at all. */
+export function authorDay(dateHeader: string, ms: number | null): string | null {
+  if (ms === null) return null;
+  const p = dateHeader ? parseDateValue(dateHeader) : null;
+  const zone = p && p.ms === ms ? p.zone : 0;
+  return new Date(ms + zone * 60_000).toISOString().slice(0, 10);
 }
