@@ -1,5 +1,6 @@
 // Read-only questions the CLI asks the store: counts, a thread, a full-text search, the report of
 // what could not be parsed or placed. Shapes follow docs/cli.md.
+import { messageIdArgument } from '../lore/parse-lore-target.ts';
 import type { Store } from './store-fs.ts';
 
 /** `patchlore stats`. */
@@ -52,10 +53,7 @@ export function storeStats(store: Store): Stats {
 
 /** A Message-ID as users paste it: with or without <>, or a lore URL ending in it. */
 export function normalizeMessageIdArg(arg: string): string {
-  let s = arg.trim();
-  const url = s.match(/^https?:\/\/[^/]+\/(?:[^/]+\/)?([^/]+@[^/]+?)\/?(?:[Tt]\/?|raw|t\.mbox\.gz)?(?:#.*)?$/);
-  if (url) s = decodeURIComponent(url[1]!);
-  return s.replace(/^<|>$/g, '').trim();
+  return messageIdArgument(arg);
 }
 
 /** One node of `patchlore thread`. */

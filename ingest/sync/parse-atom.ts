@@ -2,6 +2,7 @@
 // the Message-IDs of its entries. public-inbox links every entry to its message page,
 // <link href="https://lore.kernel.org/<list>/<escaped Message-ID>/"/>, which is where the ID is
 // taken from. A regular-expression reader of that one shape, not a general XML parser. Pure.
+import { unescapeMessageId } from '../lore/lore-url.ts';
 
 /** One entry of the feed. */
 export interface AtomEntry {
@@ -40,8 +41,7 @@ export function parseAtom(text: string): { ok: boolean; entries: AtomEntry[]; pr
     if (href) {
       try {
         const path = new URL(decodeEntities(href)).pathname.replace(/\/+$/, '');
-        const last = path.slice(path.lastIndexOf('/') + 1);
-        mid = decodeURIComponent(last);
+        mid = unescapeMessageId(path.slice(path.lastIndexOf('/') + 1));
       } catch {
         mid = '';
       }

@@ -12,7 +12,7 @@ import { emptySummary, importSources } from '../import/import-sources.ts';
 import type { Store } from '../store/store-fs.ts';
 import type { ImportSummary } from '../types.ts';
 import type { HttpRequest, HttpResult } from './http-client-fs.ts';
-import { ALL_LISTS, loreUrl, type LoreResource } from './lore-url.ts';
+import { ALL_LISTS, loreUrl, type LoreResource } from '../lore/lore-url.ts';
 import { parseAtom } from './parse-atom.ts';
 import { addImportSummary } from './import-totals.ts';
 import type { DownloadReport, FetchProblem, PullPlan, SyncEnv } from './sync-types.ts';

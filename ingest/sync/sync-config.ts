@@ -3,7 +3,7 @@
 // names the bad ones with what was expected; unknown keys are errors (a typo must not silently
 // fall back to a default). Pure: the file is read by read-sync-config-fs.ts.
 import type { HttpSettings } from './sync-types.ts';
-import { DEFAULT_BASE, isListName, normalizeBase } from './lore-url.ts';
+import { DEFAULT_BASE, isListName, normalizeBase } from '../lore/lore-url.ts';
 
 /** Pause between requests: one request at a time with a pause, as kernel.org asks of automated
  *  clients (b4 and liblore make one request at a time; 1 s keeps a sync to ~1 request/s). */

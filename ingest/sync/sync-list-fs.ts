@@ -11,7 +11,7 @@ import { emptySummary, importSources } from '../import/import-sources.ts';
 import { headCommit } from '../source/read-epoch-fs.ts';
 import type { Store } from '../store/store-fs.ts';
 import type { ImportSummary } from '../types.ts';
-import { loreUrl } from './lore-url.ts';
+import { loreUrl } from '../lore/lore-url.ts';
 import { epochDir, mirrorEpochFs, readLocalEpochsFs } from './mirror-epoch-fs.ts';
 import { parseManifest, type RemoteEpoch } from './parse-manifest.ts';
 import { planEpochs, type EpochStep } from './plan-epochs.ts';

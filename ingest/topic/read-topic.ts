@@ -3,7 +3,7 @@
 // body. Reading checks every
 // field and says which one is wrong and on which line. Pure: text in, topic or problems out.
 import yaml from 'js-yaml';
-import { normalizeMessageIdArg } from '../store/queries-fs.ts';
+import { messageIdArgument } from '../lore/parse-lore-target.ts';
 
 export interface Topic {
   slug: string;
@@ -81,7 +81,7 @@ export function readTopic(file: string, fileName: string, text: string): { topic
       problems.push({ file, line: lineOf(k), message: `"${k}" must be a list of Message-IDs (with or without <>, or lore URLs)` });
       return [];
     }
-    return (v as string[]).map(normalizeMessageIdArg);
+    return (v as string[]).map(messageIdArgument);
   };
   const lists = (() => {
     const v = d.lists;

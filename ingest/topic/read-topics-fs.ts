@@ -3,7 +3,7 @@
 // runs the check first, so a broken topic fails the build with its file and line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { lorePermalink } from '../discussion/format-citation.ts';
+import { lorePermalink } from '../lore/lore-url.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { parseQuery, formatQueryError } from '../search/parse-query.ts';
 import { CiteError, citationOf } from '../store/discussion-queries-fs.ts';

@@ -3,8 +3,8 @@
 // and patchlore.config.json into lists and pulls for the sync stage, and prints what happened.
 import { dirname, join, resolve } from 'node:path';
 import { defaultWorkers } from '../../import/parse-pool.ts';
-import { ALL_LISTS, DEFAULT_BASE, isListName, normalizeBase } from '../../sync/lore-url.ts';
-import { parseLoreTarget } from '../../sync/parse-lore-target.ts';
+import { ALL_LISTS, DEFAULT_BASE, isListName, normalizeBase } from '../../lore/lore-url.ts';
+import { parseLoreTarget } from '../../lore/parse-lore-target.ts';
 import { readSyncConfigFs, type LoadedConfig } from '../../sync/read-sync-config-fs.ts';
 import { parseSince, type ListConfig } from '../../sync/sync-config.ts';
 import { SyncLockedError, syncFs, userAgent, type SyncRun } from '../../sync/sync-fs.ts';
