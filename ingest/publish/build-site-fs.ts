@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
+import { formatProblem } from '../cli/format-problem.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { openStore } from '../store/store-fs.ts';
 import { checkTopicsFs } from '../topic/read-topics-fs.ts';
@@ -51,7 +52,7 @@ export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) 
   } finally {
     store.close();
   }
-  if (problems.length) throw new TopicsError(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+  if (problems.length) throw new TopicsError(problems.map(formatProblem).join('\n'));
   const astro = join(dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('astro/package.json')), 'astro.js');
   const code = await new Promise<number>((resolveCode, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', PROJECT_ROOT, '--silent'], {

@@ -14,7 +14,8 @@ import { classifyGitFailure } from './git-failure.ts';
 import { parseGitProgress } from './git-progress.ts';
 import type { HttpClient } from './http-client-fs.ts';
 import type { EpochStep, LocalEpoch } from './plan-epochs.ts';
-import type { EpochReport, FetchProblem, HttpSettings, ProgressSink } from './sync-types.ts';
+import type { Diagnostic } from '../types.ts';
+import type { EpochReport, HttpSettings, ProgressSink } from './sync-types.ts';
 import { processAlive } from './process-alive.ts';
 
 /** Transfers slower than this many bytes/s for the timeout count as stalled (git aborts them). */
@@ -137,9 +138,9 @@ export interface MirrorEpochOptions {
 /** What mirroring an epoch did. `absent` is set when a probed epoch does not exist. */
 export interface MirrorEpochResult {
   report: EpochReport;
-  problem: FetchProblem | null;
+  problem: Diagnostic | null;
   /** Failures on servers tried before the one that answered. */
-  warnings: FetchProblem[];
+  warnings: Diagnostic[];
   absent: boolean;
 }
 
@@ -147,7 +148,7 @@ export interface MirrorEpochResult {
 export async function mirrorEpochFs(o: MirrorEpochOptions): Promise<MirrorEpochResult> {
   const { step, dir } = o;
   const report: EpochReport = { list: o.list, epoch: step.n, url: '', action: 'failed', mirror: dir, head: null, newCommits: 0, bytes: 0 };
-  const warnings: FetchProblem[] = [];
+  const warnings: Diagnostic[] = [];
   let bytes = 0;
   const onProgress = (line: string): void => {
     const p = parseGitProgress(line);
@@ -204,11 +205,11 @@ export async function mirrorEpochFs(o: MirrorEpochOptions): Promise<MirrorEpochR
       report.mirror = '';
       return { report, problem: null, warnings, absent: true };
     }
-    const problem: FetchProblem = r.limit
+    const problem: Diagnostic = r.limit
       ? {
           code: 'http/limit',
           message: `stopped before ${step.kind === 'clone' ? 'cloning' : 'fetching'} ${o.list} epoch ${step.n}: this run reached its request limit`,
-          url,
+          source: url,
           hint: 'run patchlore sync again to continue, or raise the limit with --max-requests N',
           attempts: r.attempts,
           severity: 'error',
@@ -216,7 +217,7 @@ export async function mirrorEpochFs(o: MirrorEpochOptions): Promise<MirrorEpochR
       : {
           code: r.failure.kind === 'not-found' ? 'git/not-found' : 'git/failed',
           message: `git ${step.kind} of ${o.list} epoch ${step.n} failed: ${r.detail}`,
-          url,
+          source: url,
           hint:
             r.failure.kind === 'not-found'
               ? `the server has no epoch ${step.n} of ${o.list}; check the list name and base URL`

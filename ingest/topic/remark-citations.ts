@@ -10,23 +10,22 @@ import { visit } from 'unist-util-visit';
 import { formatCitation, type Citation } from '../discussion/format-citation.ts';
 import { lorePermalink, unescapeMessageId } from '../lore/lore-url.ts';
 import { KERNEL_ARCHIVES, parseArchiveUrl } from '../lore/parse-archive-url.ts';
+import { topicProblem, type TopicProblem } from './read-topic.ts';
 
 export interface ResolvedCitation extends Citation {
   /** The local page of the message (its permalink in the built site). */
   href: string;
 }
 
-export interface CitationProblem {
-  line: number;
-  message: string;
-}
-
 export interface CitationOptions {
   /** The citation of a Message-ID, optionally narrowed to a fragment; an error message when it
    *  cannot be made. */
   resolve(mid: string, fragment?: string): ResolvedCitation | string;
-  /** Where problems go (with lines in the Markdown given to the processor). */
-  problems: CitationProblem[];
+  /** The topic file, and the line of it the Markdown given to the processor starts on. */
+  file: string;
+  firstLine: number;
+  /** Where problems go ('topic/citation', at their line of the file). */
+  problems: TopicProblem[];
   /** Message-IDs cited, in order. */
   cited?: string[];
 }
@@ -107,7 +106,7 @@ export function remarkCitations(opts: CitationOptions) {
     const resolveAt = (mid: string, fragment: string | undefined, line: number): ResolvedCitation | null => {
       const r = opts.resolve(mid, fragment);
       if (typeof r === 'string') {
-        opts.problems.push({ line, message: r });
+        opts.problems.push(topicProblem('topic/citation', opts.file, line + opts.firstLine - 1, r));
         return null;
       }
       opts.cited?.push(r.messageId);
