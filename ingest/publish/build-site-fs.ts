@@ -6,6 +6,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { formatProblem } from '../cli/format-problem.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { openStore } from '../store/store-fs.ts';
 import { checkTopicsFs } from '../topic/read-topics-fs.ts';
@@ -41,8 +42,9 @@ export function describeSite(out: string): SiteSummary {
 /** Topics that cannot be built; the message lists each problem as file:line: message. */
 export class TopicsError extends Error {}
 
-/** Build the site of the store `db` into `out`. `log` receives Astro's output. Throws when
- *  Astro fails (its output says why). */
+/** Build the site of the store `db` into `out`. `log` receives Astro's output. Throws a
+ *  TopicsError for topics that cannot be built, an EnvironmentError when Astro cannot be run or
+ *  fails (its output says why). */
 export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) => void = (c) => process.stderr.write(c)): Promise<SiteSummary> {
   // Topics are checked first: a citation that resolves to nothing fails here, naming its line.
   const store = openStore(db, { readonly: true });
@@ -62,10 +64,10 @@ export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) 
     });
     child.stdout.on('data', log);
     child.stderr.on('data', log);
-    child.on('error', (e) => reject(new Error(`cannot run astro: ${e.message}`, { cause: e })));
+    child.on('error', (e) => reject(new EnvironmentError(`cannot run astro: ${e.message}`, { cause: e })));
     child.on('close', (c) => resolveCode(c ?? 1));
   });
-  if (code !== 0) throw new Error(`astro build failed (exit ${code}); its messages are above`);
+  if (code !== 0) throw new EnvironmentError(`astro build failed (exit ${code}); its messages are above`);
   // Empty content-layer stubs Astro leaves in the output of a site without collections.
   for (const stub of ['content-assets.mjs', 'content-modules.mjs']) rmSync(join(out, stub), { force: true });
   return describeSite(resolve(out));

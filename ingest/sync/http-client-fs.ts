@@ -13,6 +13,7 @@ import { once } from 'node:events';
 import { createGunzip } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { BODY_HEAD_BYTES, checkBody, type BodyKind } from './check-body.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import type { GitFailure } from './git-failure.ts';
 import { HttpCache, type CacheEntry, type CacheMeta } from './http-cache-fs.ts';
 import { retryDecision, type AttemptOutcome } from './retry-policy.ts';
@@ -189,7 +190,8 @@ export class HttpClient {
   }
 
   /** Fetch a resource, trying each URL in turn (see HttpRequest). Never throws for network or
-   *  server failures: they come back as a Diagnostic. */
+   *  server failures: they come back as a Diagnostic. Throws an EnvironmentError when the cache
+   *  cannot be written. */
   fetch(req: HttpRequest): Promise<HttpResult> {
     return this.serial(() => this.fetchNow(req));
   }
@@ -344,6 +346,9 @@ export class HttpClient {
     const tmp = await this.cache.tmpFor(entry);
     const total = Number(headerOf(h, 'content-length') ?? 0) || 0;
     const out = createWriteStream(tmp);
+    // A failure to write the cache is this machine's, not the network's: it is not retried.
+    let diskError: Error | null = null;
+    out.on('error', (e) => (diskError = e));
     let received = 0;
     const head: Buffer[] = [];
     let headBytes = 0;
@@ -360,9 +365,11 @@ export class HttpClient {
       }
       out.end();
       await once(out, 'close');
+      if (diskError) throw diskError;
     } catch (err) {
       out.destroy();
       await rm(tmp, { force: true });
+      if (diskError) throw new EnvironmentError(`cannot write the sync cache file ${tmp}: ${(diskError as Error).message}`, { cause: diskError });
       const reason = networkReason(err, received);
       return { kind: 'retryable', outcome: { kind: 'network', reason }, detail: reason };
     }

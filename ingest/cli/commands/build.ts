@@ -1,6 +1,6 @@
 // patchlore build: render the static site from the store.
 import { resolve } from 'node:path';
-import { buildSiteFs, type SiteSummary } from '../../publish/build-site-fs.ts';
+import { buildSiteFs, TopicsError, type SiteSummary } from '../../publish/build-site-fs.ts';
 import type { Command } from '../commands.ts';
 import { UserError, type Context } from '../main.ts';
 
@@ -10,7 +10,9 @@ export async function buildSite(ctx: Context, out: string): Promise<SiteSummary>
   try {
     return await buildSiteFs(ctx.dbPath, out);
   } catch (err) {
-    throw new UserError((err as Error).message);
+    // Broken topics are the user's to fix; Astro failing is the environment (the boundary says so).
+    if (err instanceof TopicsError) throw new UserError(err.message);
+    throw err;
   }
 }
 
