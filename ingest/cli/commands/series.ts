@@ -16,7 +16,8 @@ example: patchlore series cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('give exactly one MSGID');
     const mid = messageIdArgument(ctx.args[0]!);
-    const s = seriesOf(ctx.store(), mid, ctx.options.family as string | undefined);
+    const family = ctx.options.family === undefined ? undefined : messageIdArgument(String(ctx.options.family));
+    const s = seriesOf(ctx.store(), mid, family);
     if (!s) throw new UserError(`<${mid}> is not part of a patch series in ${ctx.dbPath} (no patch or cover letter at or above it)`);
     if (ctx.json) {
       ctx.outJson(s);
