@@ -31,17 +31,69 @@ export type DiagnosticCode =
   | 'store/imposter' // a different message reusing a Message-ID already seen
   | 'series/overrides' // the manual lineage file (content/series-links.json) could not be used
   | 'thread/cycle' // a reference that would make a message its own ancestor was ignored
-  | 'thread/self-reference'; // a message that references itself
+  | 'thread/self-reference' // a message that references itself
+  | FetchCode
+  | ConfigCode
+  | TopicCode
+  | QueryCode;
 
-/** Something wrong or repaired in the input. Bad mail is data: stages return these, never throw. */
+/** Problems fetching from a public-inbox server (sync): `source` is the URL (the last one
+ *  tried), `attempts` the requests made. In sync's --json "problems". */
+export type FetchCode =
+  | 'http/not-found' // 404 or 410: the server does not have it (not retried)
+  | 'http/refused' // another 4xx, or a 5xx that says "never" (501, 505): not retried
+  | 'http/server-error' // 429 or 5xx, still after every retry
+  | 'http/network' // connection refused or reset, timeout, body cut off: still after every retry
+  | 'http/truncated' // the body's gzip stream ended early, still after every retry
+  | 'http/not-mbox' // the body is not what was asked for (an HTML page instead of an mbox)
+  | 'http/retry-after' // the server asked to wait longer than patchlore waits
+  | 'http/limit' // the request limit of the run was reached
+  | 'manifest/malformed' // manifest.js.gz is not the grokmirror JSON it should be
+  | 'atom/malformed' // new.atom is not an Atom feed, or an entry has no message link
+  | 'git/not-found' // the server has no such epoch
+  | 'git/failed'; // git clone or fetch failed, still after every retry
+
+/** Problems of the project file (patchlore.config.json): `source` is the file; the message names
+ *  the field ("sync.lists[1].since: expected ..."). */
+export type ConfigCode =
+  | 'config/missing' // --config names a file that does not exist
+  | 'config/unreadable' // the file cannot be read, is not JSON, or is not a JSON object
+  | 'config/db' // the "db" entry is not a path
+  | 'config/sync' // a field of the "sync" section is unknown or has a bad value
+  | 'config/unknown-key'; // a top-level key that nothing reads
+
+/** Problems of a topic file (content/topics/*.md): `source` is the file, `locator` the line. */
+export type TopicCode =
+  | 'topic/front-matter' // no front matter, or front matter that is not YAML fields
+  | 'topic/field' // a front matter field that is missing, unknown or of the wrong type
+  | 'topic/slug' // the file name gives no page name, or the same one as another topic
+  | 'topic/query' // the topic's query cannot be read
+  | 'topic/pin' // a pinned lineage or message is not in the store
+  | 'topic/citation'; // a citation in the text resolves to nothing
+
+/** Problems of the value of a search query's "d:" prefix: `span` says where in the value. */
+export type QueryCode =
+  | 'query/bad-date' // a date in none of the forms read
+  | 'query/impossible-date' // a date that is not in the calendar (2024-02-30)
+  | 'query/empty-range'; // a range that ends before it starts
+
+/** How much a problem matters. error: what was given or asked for could not be used (mail kept
+ *  unparsed, a download that failed, a bad config field); warning: used, with a repair or a
+ *  fallback; info: noted, nothing to do. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something wrong or repaired in the input: in mail, in a file patchlore reads (config, topics,
+ *  manual links), in a query, or in what a server answered. Bad input is data: stages return
+ *  these, never throw. The one problem record of the project. */
 export interface Diagnostic {
   /** Stable machine-readable code. */
   code: DiagnosticCode;
   /** One human sentence: what was found and what was done about it. */
   message: string;
-  /** The input the problem came from (file, directory or repository path). */
+  /** The input the problem came from: a file, directory or repository path, or a URL. */
   source?: string;
-  /** Where inside the source: byte offset in an mbox, file name in a maildir, commit in an epoch. */
+  /** Where inside the source: byte offset in an mbox, file name in a maildir, commit in an epoch,
+   *  line in a topic file. */
   locator?: string;
   /** The Message-ID concerned, when one is known. */
   messageId?: string;
@@ -49,6 +101,14 @@ export interface Diagnostic {
   expected?: string;
   /** What was actually there (truncated to DIAGNOSTIC_FOUND_MAX characters). */
   found?: string;
+  /** How much it matters; when absent, the default of its code (severityOf, severity-of.ts). */
+  severity?: Severity;
+  /** What the user can do about it: one sentence. */
+  hint?: string;
+  /** For a fetch: requests made for it, retries included. */
+  attempts?: number;
+  /** For a problem inside a one-line input (a query's date value): where, in characters. */
+  span?: { offset: number; length: number };
 }
 
 /** Where one copy of a raw message was read from. */

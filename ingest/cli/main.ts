@@ -1,14 +1,21 @@
-// The command-line interface (docs: ../shared/docs/cli.md) and its one error boundary: bad usage
-// exits 2, problems with the user's input or environment exit 1 with what failed and where, and
-// anything else is reported as a bug.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// The command-line interface (docs: ../shared/docs/cli.md) and its one error boundary, which
+// tells failures apart by their class: bad usage exits 2; the user's input (UserError,
+// StoreVersionError) and the environment (EnvironmentError, Node's system errors, SQLite's
+// errors of the disk and of locking) exit 1 with what failed and where; anything else is
+// reported as a bug, with its stack.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readConfigFs, type LoadedConfig } from '../config/read-config-fs.ts';
 import { deriveStore, staleDerivations } from '../derive/derive-store.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { defaultWorkers } from '../import/parse-pool.ts';
-import { StoreOpenError, StoreVersionError, openStore } from '../store/sqlite-store-fs.ts';
+import { severityOf } from '../severity-of.ts';
+import { StoreOpenError, StoreVersionError, openStore, sqliteFailure } from '../store/sqlite-store-fs.ts';
 import type { Store } from '../store/store-port.ts';
+import type { Diagnostic } from '../types.ts';
 import { COMMANDS, type Command } from './commands.ts';
+import { formatProblem } from './format-problem.ts';
 
 /** Wrong use of the command line: exit 2 with this message and the usage. */
 export class UsageError extends Error {}
@@ -26,6 +33,9 @@ export interface Context {
   json: boolean;
   /** Resolved store path. */
   dbPath: string;
+  /** patchlore.config.json (--config PATH, else ./patchlore.config.json), read once; its
+   *  warnings are printed when it is read, its errors are for the command to judge. */
+  config(): LoadedConfig;
   /** Open the store; read commands get a UserError if it is missing. */
   store(opts?: StoreOptions): Promise<Store>;
   /** Print to stdout. */
@@ -57,23 +67,41 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** The store path: --db, else $PATCHLORE_DB, else the config file's "db" (--config PATH, or
- *  ./patchlore.config.json; relative to the file), else data/patchlore.sqlite. */
-export function resolveDbPath(flag: string | undefined, cwd = process.cwd(), configFlag?: string): string {
+/** The error for a config whose problems stop a command: every problem, one per line. */
+export function unusableConfig(problems: readonly Diagnostic[]): UserError {
+  return new UserError(`the config cannot be used:\n  ${problems.map((p) => formatProblem(p).replace(/\n/g, '\n  ')).join('\n  ')}`);
+}
+
+/** The store path: --db, else $PATCHLORE_DB, else the config file's "db" (relative to the
+ *  file), else data/patchlore.sqlite. The config is read only when it is needed here. */
+export function resolveDbPath(flag: string | undefined, config: () => LoadedConfig, cwd = process.cwd()): string {
   if (flag) return resolve(cwd, flag);
   if (process.env.PATCHLORE_DB) return resolve(cwd, process.env.PATCHLORE_DB);
-  const cfg = resolve(cwd, configFlag ?? 'patchlore.config.json');
-  if (configFlag !== undefined && !existsSync(cfg)) throw new UserError(`no config file at ${cfg} (--config)`);
-  if (existsSync(cfg)) {
-    let db: unknown;
-    try {
-      db = (JSON.parse(readFileSync(cfg, 'utf8')) as { db?: unknown }).db;
-    } catch (err) {
-      throw new UserError(`${cfg}: not valid JSON (${(err as Error).message}); expected e.g. {"db": "data/patchlore.sqlite"}`);
-    }
-    if (typeof db === 'string') return resolve(dirname(cfg), db);
-  }
-  return resolve(cwd, 'data/patchlore.sqlite');
+  const loaded = config();
+  const missing = loaded.problems.find((p) => p.code === 'config/missing');
+  if (missing) throw new UserError(`no config file at ${missing.source} (--config)`);
+  const bad = loaded.problems.filter((p) => p.code === 'config/unreadable' || p.code === 'config/db');
+  if (bad.length) throw unusableConfig(bad);
+  return loaded.config.db === null ? resolve(cwd, 'data/patchlore.sqlite') : resolve(loaded.dir, loaded.config.db);
+}
+
+/** Whose a failure is, by the class of what was thrown. */
+export function classifyError(err: unknown): 'usage' | 'input' | 'environment' | 'bug' {
+  if (err instanceof UsageError) return 'usage';
+  if (err instanceof UserError || err instanceof StoreVersionError) return 'input';
+  if (err instanceof EnvironmentError) return 'environment';
+  const store = sqliteFailure(err);
+  if (store) return store;
+  // Node's system errors (a class of their own, told by their code): disk full, permission
+  // denied, a port in use, a file missing.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (err instanceof Error && typeof code === 'string' && /^E[A-Z]+$/.test(code)) return 'environment';
+  return 'bug';
+}
+
+/** One problem on stderr, the way every command prints one. */
+export function printProblem(io: Io, d: Diagnostic): void {
+  io.stderr.write(`patchlore: ${severityOf(d)}: ${formatProblem(d)}\n`);
 }
 
 function usage(): string {
@@ -107,7 +135,7 @@ async function openForReading(dbPath: string, io: Io): Promise<Store> {
   io.stderr.write(`patchlore: bringing ${titles} up to date with the stored mail\n`);
   try {
     const report = await deriveStore(rw, { workers: defaultWorkers() });
-    for (const d of report.diagnostics) io.stderr.write(`patchlore: ${d.source ? `${d.source}: ` : ''}${d.message}${d.expected ? ` (expected: ${d.expected})` : ''}\n`);
+    for (const d of report.diagnostics) printProblem(io, d);
   } catch (err) {
     rw.close();
     throw err;
@@ -150,12 +178,20 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       io.stdout.write(commandUsage(name, command));
       return 0;
     }
-    const dbPath = resolveDbPath(options.db as string | undefined, process.cwd(), options.config as string | undefined);
+    let loaded: LoadedConfig | null = null;
+    const config = (): LoadedConfig => {
+      if (loaded) return loaded;
+      loaded = readConfigFs(options.config as string | undefined);
+      for (const p of loaded.problems) if (severityOf(p) !== 'error') printProblem(io, p);
+      return loaded;
+    };
+    const dbPath = resolveDbPath(options.db as string | undefined, config);
     const ctx: Context = {
       args: parsed.positionals,
       options,
       json: options.json === true,
       dbPath,
+      config,
       async store({ create = false, catchUp = true, rebuild = false } = {}) {
         if (store) return store;
         if (!create && !existsSync(dbPath)) {
@@ -170,25 +206,21 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     };
     return await command.run(ctx);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr.write(`patchlore ${name}: ${err.message}\n\n${commandUsage(name, command)}`);
-      return 2;
+    const e = err as Error;
+    switch (classifyError(err)) {
+      case 'usage':
+        io.stderr.write(`patchlore ${name}: ${e.message}\n\n${commandUsage(name, command)}`);
+        return 2;
+      case 'input':
+        io.stderr.write(`patchlore ${name}: ${e.message}\n`);
+        return 1;
+      case 'environment':
+        io.stderr.write(`patchlore ${name}: ${e.message}${sqliteFailure(err) ? ` (${(err as { code: string }).code})` : ''}\n`);
+        return 1;
+      case 'bug':
+        break;
     }
-    if (err instanceof UserError || err instanceof StoreVersionError) {
-      io.stderr.write(`patchlore ${name}: ${err.message}\n`);
-      return 1;
-    }
-    const e = err as Error & { code?: string };
-    if (e.code && /^E[A-Z]+$/.test(e.code)) {
-      // Failures of the environment: disk full, permission denied, missing file.
-      io.stderr.write(`patchlore ${name}: ${e.message}\n`);
-      return 1;
-    }
-    if (!e.message?.startsWith('BUG:') && /SQLITE_|git |cannot run/.test(e.message ?? '')) {
-      io.stderr.write(`patchlore ${name}: ${e.message}\n`);
-      return 1;
-    }
-    io.stderr.write(`patchlore ${name}: internal error (a bug in patchlore, not in your input):\n${e.stack ?? e.message}\n`);
+    io.stderr.write(`patchlore ${name}: internal error (a bug in patchlore, not in your input):\n${e?.stack ?? e?.message ?? String(err)}\n`);
     return 1;
   } finally {
     (store as Store | null)?.close();

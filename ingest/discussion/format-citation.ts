@@ -3,7 +3,7 @@
 // on the command line (`patchlore cite`), behind the site's "cite" buttons, and in topic pages.
 // Pure.
 import { authorDay } from '../message/parse-date.ts';
-import { DEFAULT_BASE, escapeMessageId } from '../sync/lore-url.ts';
+import { lorePermalink } from '../lore/lore-url.ts';
 
 export interface Citation {
   messageId: string;
@@ -22,10 +22,6 @@ export interface Citation {
 
 export type CitationFormat = 'markdown' | 'text' | 'trailer';
 
-/** lore's permalink of a Message-ID (its /r/ redirector finds it on any list). */
-export function lorePermalink(mid: string): string {
-  return `${DEFAULT_BASE}/r/${escapeMessageId(mid)}`;
-}
 
 /** The day of a citation: where its author was when the Date header is known, else UTC. */
 const day = (c: Pick<Citation, 'date' | 'dateHeader'>): string => (c.date ? (authorDay(c.dateHeader ?? '', Date.parse(c.date)) ?? 'undated') : 'undated');

@@ -1,6 +1,8 @@
 // Message-IDs from Message-ID, In-Reply-To and References header values: brackets and folding
-// whitespace stripped, junk refused, over-long IDs truncated. Pure; never throws.
-// It does not decide threading: it only says which IDs a message names, in order.
+// whitespace stripped, junk refused, over-long IDs truncated; and a Message-ID as a person writes
+// it elsewhere (an argument, a topic, a link in mail): normalizeMessageId. Pure; never throws.
+// It does not decide threading: it only says which IDs a message names, in order. Reading an ID
+// out of a URL is ingest/lore/parse-archive-url.ts.
 import type { Diagnostic } from '../types.ts';
 
 /** Longest Message-ID kept; longer ones are truncated (consistently, so references still match).
@@ -157,10 +159,28 @@ export function parseReferences(h: ReferenceHeaders): {
   return { references, inReplyTo, diagnostics };
 }
 
-/** A Message-ID as users paste it: with or without <>, or a lore URL ending in it. */
-export function normalizeMessageIdArg(arg: string): string {
-  let s = arg.trim();
-  const url = s.match(/^https?:\/\/[^/]+\/(?:[^/]+\/)?([^/]+@[^/]+?)\/?(?:[Tt]\/?|raw|t\.mbox\.gz)?(?:#.*)?$/);
-  if (url) s = decodeURIComponent(url[1]!);
-  return s.replace(/^<|>$/g, '').trim();
+/**
+ * A Message-ID as a person writes it outside a header (a command-line argument, a topic's front
+ * matter, a search box, a pinned link): surrounding whitespace, notmuch's `id:` / `mid:` prefix
+ * and the angle brackets dropped. "<a@b>", "a@b", " id:a@b " all give "a@b". The ID itself is
+ * kept as written, inner characters included; '' when nothing is left.
+ */
+export function normalizeMessageId(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:id|mid):/i, '')
+    .replace(/^<|>$/g, '')
+    .trim();
+}
+
+/** Sentence punctuation after a link in running text ("see <a@b>." or ".../a@b,"). A
+ *  Message-ID never ends in it: RFC 5322's dot-atom-text cannot end in "." and the others are
+ *  specials. */
+const LINK_TRAILER = /[.,;:]+$/;
+
+/** A Message-ID cut out of running text or a link in mail: as normalizeMessageId, and sentence
+ *  punctuation after it dropped ("a@b." and "<a@b>." give "a@b"). Percent-escapes are the URL
+ *  reader's (unescapeMessageId). */
+export function messageIdInLink(text: string): string {
+  return normalizeMessageId(text.trim().replace(LINK_TRAILER, '')).replace(LINK_TRAILER, '');
 }

@@ -1,30 +1,17 @@
-// Message-IDs a message points at in its own text: lore.kernel.org URLs (/r/, /all/, /<list>/),
-// lkml.kernel.org/r/, patch.msgid.link and msgid.link, marc.info/?i=, and bracketed IDs on lines
-// that speak of versions or links ("previous version: <id>"). Quoted lines are not the author's.
-// Pure; never throws.
-
-const URL_FORMS: RegExp[] = [
-  /https?:\/\/lore\.kernel\.org\/(?:[\w.+-]+)\/([^\s/<>"')\]]+@[^\s/<>"')\]]+)/gi,
-  /https?:\/\/lkml\.kernel\.org\/r\/([^\s/<>"')\]]+@[^\s/<>"')\]]+)/gi,
-  /https?:\/\/(?:patch\.)?msgid\.link\/([^\s/<>"')\]]+@[^\s/<>"')\]]+)/gi,
-  /https?:\/\/marc\.info\/\?i=([^\s&<>"')\]]+)/gi,
-];
+// Message-IDs a message points at in its own text: URLs of kernel.org's archives and the
+// redirectors to them (lore.kernel.org /r/, /all/, /<list>/; lkml.kernel.org/r/; patch.msgid.link
+// and msgid.link; marc.info/?i=; read by ingest/lore/parse-archive-url.ts), and bracketed IDs on
+// lines that speak of versions or links ("previous version: <id>"). Quoted lines are not the
+// author's. Pure; never throws.
+import { KERNEL_ARCHIVES, messageUrlsIn } from '../lore/parse-archive-url.ts';
+import { unescapeMessageId } from '../lore/lore-url.ts';
+import { messageIdInLink } from '../message/message-id.ts';
 
 /** Lines that speak of earlier versions of a series. */
 const VERSION_CONTEXT = /\b(v\d+(?:\.\d+)?|version|previous(?:ly)?|prior|earlier|rfc|resend|respin|repost)\b|link to/i;
 
 /** Lines where a bracketed Message-ID is a reference to a posting. */
 const LINK_CONTEXT = /\b(v\d+(?:\.\d+)?|version|previous|prior|earlier|link|posting|posted|series|rfc|thread)\b/i;
-
-function clean(id: string): string {
-  let s = id;
-  try {
-    s = decodeURIComponent(id);
-  } catch {
-    // keep as written
-  }
-  return s.replace(/^<|>$/g, '').replace(/[.,;:]+$/, '');
-}
 
 /** Message-IDs referenced in `text`, in order of appearance, without duplicates: all of them,
  *  and those on lines that speak of versions ("v2:", "Link to v3:", "previous version"), since a
@@ -43,15 +30,12 @@ export function messageLinks(text: string): { all: string[]; versioned: string[]
     if ((!hasUrl && !line.includes('<')) || /^\s*>/.test(line)) continue;
     const found: Array<[number, string]> = [];
     if (hasUrl) {
-      for (const re of URL_FORMS) {
-        re.lastIndex = 0;
-        for (let m = re.exec(line); m; m = re.exec(line)) found.push([m.index, clean(m[1]!)]);
-      }
+      for (const { index, url } of messageUrlsIn(line)) if (KERNEL_ARCHIVES.has(url.source)) found.push([index, url.messageId]);
     }
     // Judge the words, not the URLs: b4 Message-IDs carry "-v1-" themselves.
     const aboutVersions = VERSION_CONTEXT.test(hasUrl ? line.replace(/https?:\/\/\S+/g, ' ') : line.replace(/<[^<>\s]*>/g, ' '));
     if (aboutVersions || LINK_CONTEXT.test(line)) {
-      for (const m of line.matchAll(/(?<![\w/])<([^<>\s@]+@[^<>\s@]+)>/g)) found.push([m.index ?? 0, clean(m[1]!)]);
+      for (const m of line.matchAll(/(?<![\w/])<([^<>\s@]+@[^<>\s@]+)>/g)) found.push([m.index ?? 0, messageIdInLink(unescapeMessageId(m[1]!))]);
     }
     for (const [, id] of found.sort((a, b) => a[0] - b[0])) {
       if (!id.includes('@')) continue;

@@ -4,6 +4,7 @@
 // revisions is the series stage's work. Pure; never throws.
 import type { Address } from '../types.ts';
 import { joinParts } from '../message/message-body.ts';
+import { normalizeMessageId } from '../message/message-id.ts';
 import { hasDiff, hasDiffstat, parseDiff, type DiffSummary } from './parse-diff.ts';
 import { messageLinks } from './message-links.ts';
 import { parseSubject, type SubjectTags } from './subject-tags.ts';
@@ -128,7 +129,7 @@ export function minePatch(m: MineInput): PatchMeta {
     diff: kind === 'patch' ? parseDiff(m.body) : null,
     baseCommit: one('base-commit:', /^base-commit:[ \t]*([0-9a-f]{7,64})[ \t]*$/m),
     changeId: one('change-id:', /^change-id:[ \t]*(\S+)[ \t]*$/m),
-    prerequisites: m.body.includes('prerequisite-') ? [...m.body.matchAll(/^prerequisite-(?:patch|message)-id:[ \t]*<?(\S+?)>?[ \t]*$/gm)].map((x) => x[1]!) : [],
+    prerequisites: m.body.includes('prerequisite-') ? [...m.body.matchAll(/^prerequisite-(?:patch|message)-id:[ \t]*(\S+)[ \t]*$/gm)].map((x) => normalizeMessageId(x[1]!)).filter((id) => id !== '') : [],
     trailers: asPosting ? patchTrailers(m.body) : followupTrailers(m.body, m.from),
     links: links.all,
     versionLinks: asPosting ? links.versioned : [],

@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
+import { formatProblem } from '../cli/format-problem.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { openStore } from '../store/sqlite-store-fs.ts';
 import { checkTopicsFs, storeTopicsFs } from '../topic/read-topics-fs.ts';
@@ -64,7 +66,8 @@ function expectedPages(db: string, topics: number): number {
 }
 
 /** Build the site of the store `db` into `out`. Astro's output goes to `log` only when the build
- *  fails (it says why); `progress` hears each step and the pages rendered. */
+ *  fails (it says why); `progress` hears each step and the pages rendered. Throws a TopicsError
+ *  for topics that cannot be built, an EnvironmentError when Astro cannot be run or fails. */
 export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) => void = (c) => process.stderr.write(c), progress: BuildProgress = () => undefined): Promise<SiteSummary> {
   // Topics are checked first: a citation that resolves to nothing fails here, naming its line.
   progress('checking topics', 0, 0);
@@ -77,7 +80,7 @@ export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) 
   } finally {
     store.close();
   }
-  if (problems.length) throw new TopicsError(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+  if (problems.length) throw new TopicsError(problems.map(formatProblem).join('\n'));
   const total = expectedPages(db, topics);
   const astro = join(dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('astro/package.json')), 'astro.js');
   const kept: Buffer[] = [];
@@ -104,12 +107,12 @@ export async function buildSiteFs(db: string, out: string, log: (chunk: Buffer) 
       kept.push(chunk);
       if (kept.length > KEPT_LINES) kept.shift();
     });
-    child.on('error', (e) => reject(new Error(`cannot run astro: ${e.message}`, { cause: e })));
+    child.on('error', (e) => reject(new EnvironmentError(`cannot run astro: ${e.message}`, { cause: e })));
     child.on('close', (c) => resolveCode(c ?? 1));
   });
   if (code !== 0) {
     for (const k of kept) log(k);
-    throw new Error(`astro build failed (exit ${code}); its messages are above`);
+    throw new EnvironmentError(`astro build failed (exit ${code}); its messages are above`);
   }
   // Empty content-layer stubs Astro leaves in the output of a site without collections.
   for (const stub of ['content-assets.mjs', 'content-modules.mjs']) rmSync(join(out, stub), { force: true });

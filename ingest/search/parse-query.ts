@@ -303,7 +303,8 @@ class Parser {
   private date(v: Extract<Token, { kind: 'word' }>): QueryNode {
     const r = parseDateRange(v.text, this.now);
     if ('code' in r) {
-      fail(r.code, `${r.message} (at column ${v.pos + r.offset + 1})`, v.pos + r.offset, fixAt(this.q, v.pos + r.offset, v.pos + r.offset + r.length, r.example));
+      const at = v.pos + (r.span?.offset ?? 0);
+      fail(r.code, `${r.message} (at column ${at + 1})`, at, fixAt(this.q, at, at + (r.span?.length ?? v.text.length), r.expected ?? ''));
     }
     return { kind: 'date', from: r.from, to: r.to, text: v.text, position: v.pos - 2 };
   }

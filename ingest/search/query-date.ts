@@ -3,23 +3,14 @@
 // "approxidate" the parts that are not YYYYMMDD). Days are UTC. A range includes both ends'
 // whole days, as lore's YYYYMMDD ranges do; a relative date ("2.weeks.ago") is an instant.
 // Deliberately not all of git's approxidate: the forms below, each tested, and a clear error for
-// anything else. Pure: `now` is given.
+// anything else, as a Diagnostic whose `span` is the bad part and `expected` a valid value to put
+// there. Pure: `now` is given.
+import type { Diagnostic } from '../types.ts';
 
 /** A half-open range [from, to) in ms since the epoch; null = open. */
 export interface DateRange {
   from: number | null;
   to: number | null;
-}
-
-/** A problem in a date value: `offset` is within the value. */
-export interface DateProblem {
-  code: 'query/bad-date' | 'query/impossible-date' | 'query/empty-range';
-  message: string;
-  offset: number;
-  /** Length of the bad part, from offset. */
-  length: number;
-  /** A valid value to show instead of the bad part. */
-  example: string;
 }
 
 const DAY = 86_400_000;
@@ -42,8 +33,8 @@ function day(y: number, m: number, d: number): number | null {
   return t;
 }
 
-function impossible(text: string, offset: number, example: string): DateProblem {
-  return { code: 'query/impossible-date', message: `"${text}" is not a date of the calendar`, offset, length: text.length, example };
+function impossible(text: string, offset: number, example: string): Diagnostic {
+  return { code: 'query/impossible-date', message: `"${text}" is not a date of the calendar`, span: { offset, length: text.length }, expected: example };
 }
 
 /** Move an instant back by n calendar months (git clamps the day of month the same way). */
@@ -55,7 +46,7 @@ function monthsBack(now: number, n: number): number {
   return target.getTime();
 }
 
-function parsePoint(text: string, offset: number, now: number): Point | DateProblem {
+function parsePoint(text: string, offset: number, now: number): Point | Diagnostic {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)) || (m = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) {
     const t = day(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -83,9 +74,8 @@ function parsePoint(text: string, offset: number, now: number): Point | DateProb
   return {
     code: 'query/bad-date',
     message: `cannot read "${text}" as a date; the forms are ${DATE_FORMS}`,
-    offset,
-    length: text.length,
-    example: '2024-01-31',
+    span: { offset, length: text.length },
+    expected: '2024-01-31',
   };
 }
 
@@ -93,7 +83,7 @@ function parsePoint(text: string, offset: number, now: number): Point | DateProb
  * Read the value of "d:": `DATE`, `DATE..`, `..DATE` or `DATE..DATE`. A single day means that day;
  * a single instant means the 24 hours from it (as lore does).
  */
-export function parseDateRange(value: string, now: number): DateRange | DateProblem {
+export function parseDateRange(value: string, now: number): DateRange | Diagnostic {
   const dots = value.indexOf('..');
   if (dots < 0) {
     const p = parsePoint(value, 0, now);
@@ -102,14 +92,14 @@ export function parseDateRange(value: string, now: number): DateRange | DateProb
   }
   const a = value.slice(0, dots);
   const b = value.slice(dots + 2);
-  if (!a && !b) return { code: 'query/bad-date', message: 'a date range needs at least one end', offset: 0, length: value.length, example: '2024-01-01..' };
+  if (!a && !b) return { code: 'query/bad-date', message: 'a date range needs at least one end', span: { offset: 0, length: value.length }, expected: '2024-01-01..' };
   const from = a ? parsePoint(a, 0, now) : null;
   if (from && 'code' in from) return from;
   const to = b ? parsePoint(b, dots + 2, now) : null;
   if (to && 'code' in to) return to;
   const range = { from: from?.start ?? null, to: to?.end ?? null };
   if (range.from !== null && range.to !== null && range.from >= range.to) {
-    return { code: 'query/empty-range', message: `the range "${value}" ends before it starts`, offset: 0, length: value.length, example: `${b}..${a}` };
+    return { code: 'query/empty-range', message: `the range "${value}" ends before it starts`, span: { offset: 0, length: value.length }, expected: `${b}..${a}` };
   }
   return range;
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../types.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
-import { normalizeMessageIdArg } from '../message/message-id.ts';
+import { messageIdArgument } from '../lore/parse-lore-target.ts';
 import type { RevisionOverrides } from './link-revisions.ts';
 
 /** The file, unless $PATCHLORE_SERIES_LINKS names another. */
@@ -64,7 +64,7 @@ export function readRevisionOverrides(path = seriesLinksPath()): { overrides: Re
         diagnostics.push({ code: 'series/overrides', message: `${kind}[${i}] needs "from" and "to" Message-IDs`, source: path, locator: `${kind}[${i}]`, expected: EXAMPLE });
         return;
       }
-      overrides[kind].push({ from: normalizeMessageIdArg(entry.from), to: normalizeMessageIdArg(entry.to) });
+      overrides[kind].push({ from: messageIdArgument(entry.from), to: messageIdArgument(entry.to) });
     });
   }
   return { overrides, diagnostics, fingerprint };

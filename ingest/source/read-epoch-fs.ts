@@ -4,6 +4,7 @@
 // It does not fetch or clone (the sync stage does) and does not interpret messages.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { EnvironmentError } from '../environment-error.ts';
 import type { Diagnostic, ReadProgress, SourceItem } from '../types.ts';
 
 /** Blob requests in flight to `git cat-file --batch` before waiting for answers. */
@@ -29,7 +30,8 @@ export interface ReadEpochOptions {
   progress?: ReadProgress;
 }
 
-/** Run git and return stdout; throw with git's stderr on failure (an environment failure). */
+/** Run git and return stdout; throw an EnvironmentError with git's stderr when it fails or
+ *  cannot be run. */
 export async function git(args: string[], cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const p = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,10 +39,10 @@ export async function git(args: string[], cwd?: string): Promise<string> {
     const err: Buffer[] = [];
     p.stdout.on('data', (c: Buffer) => out.push(c));
     p.stderr.on('data', (c: Buffer) => err.push(c));
-    p.on('error', (e) => reject(new Error(`cannot run git ${args[0]}: ${e.message}`, { cause: e })));
+    p.on('error', (e) => reject(new EnvironmentError(`cannot run git: ${e.message}`, { cause: e })));
     p.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new Error(`git ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim().slice(0, 500)}`));
+      else reject(new EnvironmentError(`git ${args.join(' ')} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim().slice(0, 500)}`));
     });
   });
 }
@@ -83,7 +85,7 @@ class BlobReader {
       this.drain();
     });
     this.proc.on('error', (e) => {
-      this.failure = new Error(`cannot run git cat-file: ${e.message}`, { cause: e });
+      this.failure = new EnvironmentError(`cannot run git cat-file: ${e.message}`, { cause: e });
       this.drain();
     });
     this.proc.stdout.on('end', () => {
@@ -112,7 +114,7 @@ class BlobReader {
       }
       const nl = this.buf.indexOf(0x0a);
       if (nl < 0) {
-        if (this.ended) this.failure = new Error('git cat-file ended early');
+        if (this.ended) this.failure = new EnvironmentError('git cat-file ended early');
         else return;
         continue;
       }
@@ -124,7 +126,7 @@ class BlobReader {
       }
       const size = Number(header.split(' ')[2]);
       if (this.buf.length < nl + 1 + size + 1) {
-        if (this.ended) this.failure = new Error('git cat-file output ended inside a blob');
+        if (this.ended) this.failure = new EnvironmentError('git cat-file output ended inside a blob');
         else return;
         continue;
       }
@@ -160,7 +162,7 @@ async function* entries(gitDir: string, range: string): AsyncGenerator<EpochEntr
     }
   }
   const code = await done;
-  if (code !== 0) throw new Error(`git log failed in ${gitDir} (exit ${code}): ${Buffer.concat(err).toString('utf8').trim().slice(0, 500)}`);
+  if (code !== 0) throw new EnvironmentError(`git log failed in ${gitDir} (exit ${code}): ${Buffer.concat(err).toString('utf8').trim().slice(0, 500)}`);
 }
 
 /** Yield the messages of an epoch in commit order. `source` names it in origins. */

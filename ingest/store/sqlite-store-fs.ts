@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { EnvironmentError } from '../environment-error.ts';
 import { DERIVED_SCHEMA, DERIVED_TABLES, DERIVED_VERSION, PRIMARY_SCHEMA, PRIMARY_VERSION } from './schema.ts';
 import { SqliteDerived } from './sqlite-derived-fs.ts';
 import { SqliteDiscussion } from './sqlite-discussion-fs.ts';
@@ -18,8 +19,20 @@ import type { Store } from './store-port.ts';
 /** Thrown when a store was written by an incompatible version: the user must act. */
 export class StoreVersionError extends Error {}
 
-/** Thrown when the store file cannot be opened (missing, not a database, no permission). */
-export class StoreOpenError extends Error {}
+/** Thrown when the store file cannot be opened (missing, not a database, no permission): the
+ *  environment's failure, not patchlore's. */
+export class StoreOpenError extends EnvironmentError {}
+
+/** SQLite's result codes that mean the disk, the file or another process, not patchlore's SQL
+ *  (https://www.sqlite.org/rescode.html; extended codes such as SQLITE_IOERR_WRITE included). */
+const SQLITE_ENVIRONMENT = /^SQLITE_(?:BUSY|LOCKED|NOMEM|READONLY|IOERR|CORRUPT|FULL|CANTOPEN|PROTOCOL|NOTADB|PERM|AUTH)(?:_|$)/;
+
+/** Whose an error thrown by SQLite is: the environment's (disk, locks, a file that is not a
+ *  database) or a bug in patchlore's SQL; null for an error SQLite did not throw. */
+export function sqliteFailure(err: unknown): 'environment' | 'bug' | null {
+  if (!(err instanceof Database.SqliteError)) return null;
+  return SQLITE_ENVIRONMENT.test(err.code) ? 'environment' : 'bug';
+}
 
 /** How to open a store. */
 export interface OpenOptions {
@@ -79,21 +92,23 @@ class SqliteStore implements Store {
   constructor(path: string, opts: OpenOptions) {
     this.path = path;
     this.readonly = opts.readonly ?? false;
-    if (!this.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
+      if (!this.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path, { readonly: this.readonly, fileMustExist: this.readonly });
+      if (!this.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma(`cache_size = -${opts.cacheKiB ?? 65536}`);
+      this.db.pragma('temp_store = MEMORY');
+      // Integrity is kept by the code that writes (one writer, in transactions); enforcing
+      // foreign keys made each insert into copies look up its parents and cost 40% of the import.
+      this.db.pragma('foreign_keys = OFF');
     } catch (err) {
+      // Not a database, no permission, a directory missing: the file's fault, not the SQL's.
+      if (sqliteFailure(err) === 'bug') throw err;
       throw new StoreOpenError(`cannot open the store ${path}: ${(err as Error).message}`, { cause: err });
     }
-    if (!this.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-    }
-    this.db.pragma(`cache_size = -${opts.cacheKiB ?? 65536}`);
-    this.db.pragma('temp_store = MEMORY');
-    // Integrity is kept by the code that writes (one writer, in transactions); enforcing
-    // foreign keys made each insert into copies look up its parents and cost 40% of the import.
-    this.db.pragma('foreign_keys = OFF');
     if (this.readonly) this.checkVersion();
     else this.migrate(opts.rebuild ?? false);
     const ctx: SqliteContext = {

@@ -26,3 +26,17 @@ describe('classifyGitFailure', () => {
     expect(classifyGitFailure('fatal: could not create leading directories: Permission denied')).toMatchObject({ kind: 'fatal' });
   });
 });
+
+describe('classifyGitFailure on this machine', () => {
+  it('tells a failure of the local disk from the server\'s, even when git also says index-pack failed', () => {
+    for (const msg of [
+      'fatal: could not create leading directories: Permission denied',
+      'fatal: write error: No space left on device\nfatal: index-pack failed',
+      "fatal: Unable to create '/cache/mirrors/x/git/0.git/shallow.lock': File exists.",
+      'error: unable to write file objects/pack/tmp_pack_x: Read-only file system',
+    ]) {
+      expect(classifyGitFailure(msg), msg).toMatchObject({ kind: 'fatal', local: true });
+    }
+    expect(classifyGitFailure('fatal: something git says about the remote')).toEqual({ kind: 'fatal', reason: 'something git says about the remote' });
+  });
+});

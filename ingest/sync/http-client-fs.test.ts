@@ -1,10 +1,13 @@
 // The HTTP client against a tiny local server: cache and conditional requests, redirects,
 // mirrors, limits, body checks. Faults against a real public-inbox: test/sync/.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/mail-builder.ts';
+import { EnvironmentError } from '../environment-error.ts';
+import { HttpCache } from './http-cache-fs.ts';
 import { HttpClient } from './http-client-fs.ts';
 import type { HttpSettings } from './sync-types.ts';
 
@@ -158,5 +161,23 @@ describe('HttpClient', () => {
     expect(client.stats).toMatchObject({ gitOperations: 2, gitRetries: 1 });
     const nf = await client.git('epoch', async () => ({ ok: false, stderr: 'not found' }), () => ({ kind: 'not-found', reason: 'not found' }));
     expect(nf).toMatchObject({ ok: false, attempts: 1, failure: { kind: 'not-found' } });
+  });
+});
+
+describe('HttpClient on a cache it cannot write', () => {
+  // /dev/full answers every write with ENOSPC: a full disk without filling one.
+  it.skipIf(!existsSync('/dev/full'))('throws an EnvironmentError at once instead of retrying as if the network had failed', async () => {
+    handler = (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/gzip' });
+      res.end(GZ);
+    };
+    const url = `${base}/l/x/t.mbox.gz`;
+    const part = `${new HttpCache(tmp.dir).entry(`GET ${url}\n`, url).body}.part`;
+    mkdirSync(dirname(part), { recursive: true });
+    symlinkSync('/dev/full', part);
+    const r = client.fetch({ urls: [url], expect: 'gzip', inner: 'mbox', cache: 'none', label: 't' });
+    await expect(r).rejects.toBeInstanceOf(EnvironmentError);
+    await expect(r).rejects.toThrow(/^cannot write the sync cache file .*\.part: ENOSPC/);
+    expect(seen).toHaveLength(1);
   });
 });

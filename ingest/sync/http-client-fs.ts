@@ -5,17 +5,20 @@
 // on other 4xx; mirrors tried in order when a server keeps failing; an on-disk cache answering
 // conditional requests (ETag/Last-Modified) and, for a while, repeated ones; a per-run request
 // limit. Bodies are downloaded to the cache and checked (gzip complete, not an HTML page) before
-// anyone reads them: a failed download is a FetchProblem, never a partial file to import.
+// anyone reads them: a failed download is a Diagnostic (a FetchCode), never a partial file to
+// import.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGunzip } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { BODY_HEAD_BYTES, checkBody, type BodyKind } from './check-body.ts';
+import { EnvironmentError } from '../environment-error.ts';
 import type { GitFailure } from './git-failure.ts';
 import { HttpCache, type CacheEntry, type CacheMeta } from './http-cache-fs.ts';
 import { retryDecision, type AttemptOutcome } from './retry-policy.ts';
-import type { FetchProblem, FetchProblemCode, HttpSettings } from './sync-types.ts';
+import type { Diagnostic, FetchCode } from '../types.ts';
+import type { HttpSettings } from './sync-types.ts';
 
 /** Redirects followed for one request (public-inbox redirects a Message-ID once or twice). */
 const MAX_REDIRECTS = 5;
@@ -54,7 +57,7 @@ export type HttpResult =
       bytes: number;
       source: 'network' | 'not-modified' | 'cache';
       /** Failures on servers tried before the one that answered (severity 'warning'). */
-      warnings: FetchProblem[];
+      warnings: Diagnostic[];
     }
   | {
       /** 404 or 410: the server answered that it has no such thing. Not retried. */
@@ -64,9 +67,9 @@ export type HttpResult =
       /** The start of the answer's body, e.g. public-inbox's "No results found". */
       text: string;
       attempts: number;
-      warnings: FetchProblem[];
+      warnings: Diagnostic[];
     }
-  | { kind: 'failed'; problem: FetchProblem; warnings: FetchProblem[] };
+  | { kind: 'failed'; problem: Diagnostic; warnings: Diagnostic[] };
 
 /** Counters of one run, for the `fetched` report. */
 export interface HttpStats {
@@ -93,7 +96,7 @@ type Attempt =
   | { kind: 'redirect'; location: string; status: number }
   | { kind: 'not-found'; status: number; text: string }
   | { kind: 'retryable'; outcome: AttemptOutcome; detail: string }
-  | { kind: 'bad'; code: FetchProblemCode; detail: string };
+  | { kind: 'bad'; code: FetchCode; detail: string };
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -175,11 +178,11 @@ export class HttpClient {
     return true;
   }
 
-  private limitProblem(url: string, attempts: number): FetchProblem {
+  private limitProblem(url: string, attempts: number): Diagnostic {
     return {
       code: 'http/limit',
       message: `stopped before ${url}: this run reached its limit of ${this.settings.maxRequests} requests`,
-      url,
+      source: url,
       hint: `run patchlore sync again to continue, or raise the limit with --max-requests N (or "sync": {"http": {"maxRequests": N}} in patchlore.config.json)`,
       attempts,
       severity: 'error',
@@ -187,7 +190,8 @@ export class HttpClient {
   }
 
   /** Fetch a resource, trying each URL in turn (see HttpRequest). Never throws for network or
-   *  server failures: they come back as a FetchProblem. */
+   *  server failures: they come back as a Diagnostic. Throws an EnvironmentError when the cache
+   *  cannot be written. */
   fetch(req: HttpRequest): Promise<HttpResult> {
     return this.serial(() => this.fetchNow(req));
   }
@@ -201,7 +205,7 @@ export class HttpClient {
       this.stats.cacheHits++;
       return { kind: 'ok', url: cached.finalUrl, file: entry.body, bytes: cached.bytes, source: 'cache', warnings: [] };
     }
-    const warnings: FetchProblem[] = [];
+    const warnings: Diagnostic[] = [];
     let last: HttpResult | null = null;
     for (const [i, url] of req.urls.entries()) {
       if (i > 0) this.hooks.log(`${req.label}: trying mirror ${url}`);
@@ -275,7 +279,7 @@ export class HttpClient {
         case 'retryable': {
           const d = retryDecision(a.outcome, retries, this.settings);
           if (!d.retry) {
-            const code: FetchProblemCode = d.retryAfterTooLong
+            const code: FetchCode = d.retryAfterTooLong
               ? 'http/retry-after'
               : a.outcome.kind === 'status'
                 ? a.outcome.status >= 500 || a.outcome.status === 429
@@ -299,8 +303,8 @@ export class HttpClient {
     }
   }
 
-  private problem(code: FetchProblemCode, detail: string, url: string, attempts: number, hint: string): FetchProblem {
-    return { code, message: detail, url, hint, attempts, severity: 'error' };
+  private problem(code: FetchCode, detail: string, url: string, attempts: number, hint: string): Diagnostic {
+    return { code, message: detail, source: url, hint, attempts, severity: 'error' };
   }
 
   /** One request: send, read the answer, download and check a body. */
@@ -342,6 +346,9 @@ export class HttpClient {
     const tmp = await this.cache.tmpFor(entry);
     const total = Number(headerOf(h, 'content-length') ?? 0) || 0;
     const out = createWriteStream(tmp);
+    // A failure to write the cache is this machine's, not the network's: it is not retried.
+    let diskError: Error | null = null;
+    out.on('error', (e) => (diskError = e));
     let received = 0;
     const head: Buffer[] = [];
     let headBytes = 0;
@@ -358,9 +365,11 @@ export class HttpClient {
       }
       out.end();
       await once(out, 'close');
+      if (diskError) throw diskError;
     } catch (err) {
       out.destroy();
       await rm(tmp, { force: true });
+      if (diskError) throw new EnvironmentError(`cannot write the sync cache file ${tmp}: ${(diskError as Error).message}`, { cause: diskError });
       const reason = networkReason(err, received);
       return { kind: 'retryable', outcome: { kind: 'network', reason }, detail: reason };
     }
@@ -438,7 +447,7 @@ export class HttpClient {
   }
 }
 
-function hintFor(code: FetchProblemCode): string {
+function hintFor(code: FetchCode): string {
   switch (code) {
     case 'http/not-mbox':
       return 'open the URL in a browser to see the page; try again later or add a mirror ("sync": {"mirrors": [...]} in patchlore.config.json)';

@@ -9,12 +9,14 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { EnvironmentError } from '../environment-error.ts';
 import { git, headCommit } from '../source/read-epoch-fs.ts';
 import { classifyGitFailure } from './git-failure.ts';
 import { parseGitProgress } from './git-progress.ts';
 import type { HttpClient } from './http-client-fs.ts';
 import type { EpochStep, LocalEpoch } from './plan-epochs.ts';
-import type { EpochReport, FetchProblem, HttpSettings, ProgressSink } from './sync-types.ts';
+import type { Diagnostic } from '../types.ts';
+import type { EpochReport, HttpSettings, ProgressSink } from './sync-types.ts';
 import { processAlive } from './process-alive.ts';
 
 /** Transfers slower than this many bytes/s for the timeout count as stalled (git aborts them). */
@@ -73,7 +75,8 @@ export async function readLocalEpochsFs(listDir: string): Promise<LocalEpoch[]> 
   return out.sort((a, b) => a.n - b.n);
 }
 
-/** Run a network git command, feeding its progress to `progress`. */
+/** Run a network git command, feeding its progress to `progress`. Resolves with git's stderr
+ *  when git fails; rejects with an EnvironmentError when git cannot be run at all. */
 function runGit(args: string[], settings: HttpSettings, onProgress: (line: string) => void): Promise<{ ok: true } | { ok: false; stderr: string }> {
   const lowSpeedTime = Math.max(1, Math.ceil(settings.timeoutMs / 1000));
   const full = [
@@ -84,7 +87,7 @@ function runGit(args: string[], settings: HttpSettings, onProgress: (line: strin
     '-c', 'credential.helper=',
     ...args,
   ];
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const p = spawn('git', full, {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', LC_ALL: 'C' },
@@ -101,7 +104,7 @@ function runGit(args: string[], settings: HttpSettings, onProgress: (line: strin
         if (!parseGitProgress(l)) err += l + '\n';
       }
     });
-    p.on('error', (e) => resolve({ ok: false, stderr: `fatal: cannot run git: ${e.message}` }));
+    p.on('error', (e) => reject(new EnvironmentError(`cannot run git: ${e.message}`, { cause: e })));
     p.on('close', (code) => {
       if (partial && !parseGitProgress(partial)) err += partial;
       resolve(code === 0 ? { ok: true } : { ok: false, stderr: err || `git exited with ${code}` });
@@ -137,17 +140,18 @@ export interface MirrorEpochOptions {
 /** What mirroring an epoch did. `absent` is set when a probed epoch does not exist. */
 export interface MirrorEpochResult {
   report: EpochReport;
-  problem: FetchProblem | null;
+  problem: Diagnostic | null;
   /** Failures on servers tried before the one that answered. */
-  warnings: FetchProblem[];
+  warnings: Diagnostic[];
   absent: boolean;
 }
 
-/** Clone or fetch one epoch. Never throws for network failures: they come back as a problem. */
+/** Clone or fetch one epoch. Never throws for network or server failures: they come back as a
+ *  problem. Throws an EnvironmentError when git cannot be run or the local disk refuses. */
 export async function mirrorEpochFs(o: MirrorEpochOptions): Promise<MirrorEpochResult> {
   const { step, dir } = o;
   const report: EpochReport = { list: o.list, epoch: step.n, url: '', action: 'failed', mirror: dir, head: null, newCommits: 0, bytes: 0 };
-  const warnings: FetchProblem[] = [];
+  const warnings: Diagnostic[] = [];
   let bytes = 0;
   const onProgress = (line: string): void => {
     const p = parseGitProgress(line);
@@ -199,16 +203,19 @@ export async function mirrorEpochFs(o: MirrorEpochOptions): Promise<MirrorEpochR
       return { report, problem: null, warnings, absent: false };
     }
     if (step.kind === 'clone') await rm(tmp, { recursive: true, force: true });
+    if (r.failure.kind === 'fatal' && r.failure.local) {
+      throw new EnvironmentError(`git ${step.kind} of ${o.list} epoch ${step.n} into ${step.kind === 'clone' ? tmp : dir} failed on this machine: ${r.failure.reason}`);
+    }
     if (r.failure.kind === 'not-found' && step.kind === 'clone' && step.probe) {
       report.action = 'skipped';
       report.mirror = '';
       return { report, problem: null, warnings, absent: true };
     }
-    const problem: FetchProblem = r.limit
+    const problem: Diagnostic = r.limit
       ? {
           code: 'http/limit',
           message: `stopped before ${step.kind === 'clone' ? 'cloning' : 'fetching'} ${o.list} epoch ${step.n}: this run reached its request limit`,
-          url,
+          source: url,
           hint: 'run patchlore sync again to continue, or raise the limit with --max-requests N',
           attempts: r.attempts,
           severity: 'error',
@@ -216,7 +223,7 @@ export async function mirrorEpochFs(o: MirrorEpochOptions): Promise<MirrorEpochR
       : {
           code: r.failure.kind === 'not-found' ? 'git/not-found' : 'git/failed',
           message: `git ${step.kind} of ${o.list} epoch ${step.n} failed: ${r.detail}`,
-          url,
+          source: url,
           hint:
             r.failure.kind === 'not-found'
               ? `the server has no epoch ${step.n} of ${o.list}; check the list name and base URL`

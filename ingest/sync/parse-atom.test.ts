@@ -23,7 +23,7 @@ describe('parseAtom', () => {
       { messageId: '20220214162037.0000104b@Huawei.com', title: 'Re: [PATCH v3 08/14] cxl/region: HB port & config', updated: '2022-02-14T16:36:12Z' },
       { messageId: 'a/b&c@x', title: 'odd', updated: '2022-02-14T10:00:00Z' },
     ]);
-    expect(r.problems).toEqual(['an entry without a message link (title "no link")']);
+    expect(r.problems.map((p) => p.message)).toEqual(['an entry without a message link (title "no link")']);
   });
 
   it('is not ok for something else', () => {

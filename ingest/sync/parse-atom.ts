@@ -2,6 +2,8 @@
 // the Message-IDs of its entries. public-inbox links every entry to its message page,
 // <link href="https://lore.kernel.org/<list>/<escaped Message-ID>/"/>, which is where the ID is
 // taken from. A regular-expression reader of that one shape, not a general XML parser. Pure.
+import { unescapeMessageId } from '../lore/lore-url.ts';
+import type { Diagnostic } from '../types.ts';
 
 /** One entry of the feed. */
 export interface AtomEntry {
@@ -24,11 +26,14 @@ function decodeEntities(s: string): string {
   });
 }
 
+/** A problem with the feed (the caller knows its URL and what to do instead). */
+const malformed = (message: string): Diagnostic => ({ code: 'atom/malformed', message });
+
 /** The entries of a feed in feed order (newest first); `ok` is false when it is not a feed. */
-export function parseAtom(text: string): { ok: boolean; entries: AtomEntry[]; problems: string[] } {
-  if (!/<feed[\s>]/.test(text)) return { ok: false, entries: [], problems: [`no <feed> element; starts ${JSON.stringify(text.slice(0, 60))}`] };
+export function parseAtom(text: string): { ok: boolean; entries: AtomEntry[]; problems: Diagnostic[] } {
+  if (!/<feed[\s>]/.test(text)) return { ok: false, entries: [], problems: [malformed(`no <feed> element; starts ${JSON.stringify(text.slice(0, 60))}`)] };
   const entries: AtomEntry[] = [];
-  const problems: string[] = [];
+  const problems: Diagnostic[] = [];
   const seen = new Set<string>();
   const re = /<entry[\s>]([\s\S]*?)<\/entry>/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -40,15 +45,14 @@ export function parseAtom(text: string): { ok: boolean; entries: AtomEntry[]; pr
     if (href) {
       try {
         const path = new URL(decodeEntities(href)).pathname.replace(/\/+$/, '');
-        const last = path.slice(path.lastIndexOf('/') + 1);
-        mid = decodeURIComponent(last);
+        mid = unescapeMessageId(path.slice(path.lastIndexOf('/') + 1));
       } catch {
         mid = '';
       }
     }
     if (/\s/.test(mid)) mid = '';
     if (!mid) {
-      problems.push(`an entry without a message link (title ${JSON.stringify(title.slice(0, 60))})`);
+      problems.push(malformed(`an entry without a message link (title ${JSON.stringify(title.slice(0, 60))})`));
       continue;
     }
     if (seen.has(mid)) continue;

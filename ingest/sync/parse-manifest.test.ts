@@ -27,15 +27,16 @@ describe('parseManifest', () => {
   it('keeps an epoch with a bad fingerprint, as changed, and says so', () => {
     const r = parseManifest(JSON.stringify({ '/nvdimm/git/0.git': { fingerprint: 'nope', modified: 'yesterday' } }), 'nvdimm');
     expect(r.epochs).toEqual([{ n: 0, fingerprint: null, modified: null }]);
-    expect(r.problems).toEqual([
+    expect(r.problems.map((p) => p.message)).toEqual([
       '/nvdimm/git/0.git: no valid "fingerprint" (expected 40 hex digits; found "nope"); the epoch is fetched to be sure',
       '/nvdimm/git/0.git: "modified" is not a number (found "yesterday")',
     ]);
   });
 
   it('is not ok for text that is not a manifest', () => {
-    expect(parseManifest('<html>oops</html>', 'nvdimm')).toMatchObject({ ok: false, epochs: [], problems: [expect.stringContaining('not JSON')] });
-    expect(parseManifest('[1,2]', 'nvdimm')).toMatchObject({ ok: false, problems: [expect.stringContaining('expected a JSON object')] });
+    const messages = (r: ReturnType<typeof parseManifest>) => ({ ...r, problems: r.problems.map((p) => p.message) });
+    expect(messages(parseManifest('<html>oops</html>', 'nvdimm'))).toMatchObject({ ok: false, epochs: [], problems: [expect.stringContaining('not JSON')] });
+    expect(messages(parseManifest('[1,2]', 'nvdimm'))).toMatchObject({ ok: false, problems: [expect.stringContaining('expected a JSON object')] });
     expect(parseManifest('{}', 'nvdimm')).toEqual({ ok: true, epochs: [], problems: [] });
   });
 });

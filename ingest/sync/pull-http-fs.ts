@@ -10,18 +10,18 @@
 import { readFile } from 'node:fs/promises';
 import { emptySummary, importSources } from '../import/import-sources.ts';
 import type { Store } from '../store/store-port.ts';
-import type { ImportSummary } from '../types.ts';
+import type { Diagnostic, ImportSummary } from '../types.ts';
 import type { HttpRequest, HttpResult } from './http-client-fs.ts';
-import { ALL_LISTS, loreUrl, type LoreResource } from './lore-url.ts';
+import { ALL_LISTS, loreUrl, type LoreResource } from '../lore/lore-url.ts';
 import { parseAtom } from './parse-atom.ts';
 import { addImportSummary } from './import-totals.ts';
-import type { DownloadReport, FetchProblem, PullPlan, SyncEnv } from './sync-types.ts';
+import type { DownloadReport, PullPlan, SyncEnv } from './sync-types.ts';
 
 /** What one pull did. */
 export interface PullResult {
   summary: ImportSummary;
   downloads: DownloadReport[];
-  problems: FetchProblem[];
+  problems: Diagnostic[];
 }
 
 /** The POST bodies of public-inbox's two mbox download buttons on a search page. */
@@ -50,12 +50,12 @@ function listOf(p: PullPlan): string {
   return p.list === ALL_LISTS ? '' : p.list;
 }
 
-function notFound(p: PullPlan, what: string, r: Extract<HttpResult, { kind: 'not-found' }>): FetchProblem {
+function notFound(p: PullPlan, what: string, r: Extract<HttpResult, { kind: 'not-found' }>): Diagnostic {
   const otherList = p.list === ALL_LISTS ? `check the Message-ID` : `if it went to another list, name that list with --list LIST, or search every list with --list ${ALL_LISTS} (lore only)`;
   return {
     code: 'http/not-found',
     message: `${what} is not in ${p.list} at ${p.base} (HTTP ${r.status}${r.text && !r.text.startsWith('<') ? `: ${r.text.split('\n')[0]!.slice(0, 80)}` : ''})`,
-    url: r.url,
+    source: r.url,
     hint: otherList,
     attempts: r.attempts,
     severity: 'error',
@@ -149,8 +149,8 @@ export async function pullHttpFs(store: Store, p: PullPlan, env: SyncEnv): Promi
       if (!feed.ok || feed.problems.length) {
         out.problems.push({
           code: 'atom/malformed',
-          message: `${p.list} feed: ${[...feed.problems].slice(0, 3).join('; ')}`,
-          url: r.url,
+          message: `${p.list} feed: ${feed.problems.slice(0, 3).map((x) => x.message).join('; ')}`,
+          source: r.url,
           hint: feed.ok ? 'the other entries were pulled' : 'the server may not be public-inbox; try patchlore sync LIST (git) instead',
           attempts: 1,
           severity: feed.ok ? 'warning' : 'error',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DELAY_MS, DEFAULT_MAX_REQUESTS, parseSince, parseSyncConfig } from './sync-config.ts';
+import { parseConfig } from '../config/parse-config.ts';
+import { DEFAULT_DELAY_MS, DEFAULT_MAX_REQUESTS, parseSince } from './sync-config.ts';
+
+/** The sync section as read from a whole file, with each problem's message. */
+function parseSyncConfig(value: unknown) {
+  const { config, problems } = parseConfig(value);
+  return { config: config.sync, errors: problems.map((p) => p.message) };
+}
 
 describe('parseSyncConfig', () => {
   it('gives the defaults without a sync section', () => {

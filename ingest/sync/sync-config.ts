@@ -1,9 +1,10 @@
 // The "sync" section of patchlore.config.json: which lists to keep current, from which server
 // and mirrors, since when, where the cache lives, and how politely to ask. Checks every field and
 // names the bad ones with what was expected; unknown keys are errors (a typo must not silently
-// fall back to a default). Pure: the file is read by read-sync-config-fs.ts.
+// fall back to a default). Pure: the file is read by ingest/config/read-config-fs.ts.
+import type { Diagnostic } from '../types.ts';
 import type { HttpSettings } from './sync-types.ts';
-import { DEFAULT_BASE, isListName, normalizeBase } from './lore-url.ts';
+import { DEFAULT_BASE, isListName, normalizeBase } from '../lore/lore-url.ts';
 
 /** Pause between requests: one request at a time with a pause, as kernel.org asks of automated
  *  clients (b4 and liblore make one request at a time; 1 s keeps a sync to ~1 request/s). */
@@ -94,127 +95,147 @@ const HTTP_KEYS: Record<string, { min: number; field: keyof SyncConfig['http'] |
   cacheTtlSeconds: { min: 0, field: 'cacheTtlSeconds' },
 };
 
-const EXAMPLE = `{"sync": {"lists": ["nvdimm", {"name": "linux-cxl", "since": "2024-01-01"}]}}`;
+/** A small example of the section, for messages. */
+export const SYNC_EXAMPLE = `{"lists": ["nvdimm", {"name": "linux-cxl", "since": "2024-01-01"}]}`;
 
-function show(v: unknown): string {
+/** A value as found, short enough for a message. */
+export function showValue(v: unknown): string {
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? s.slice(0, 60) + '…' : s;
 }
 
-/**
- * Read the "sync" section of a parsed patchlore.config.json (`value` is the whole file). Returns
- * the config with defaults and one message per problem ("sync.lists[1].since: expected ...").
- */
-export function parseSyncConfig(value: unknown): { config: SyncConfig; errors: string[] } {
-  const config = defaultSyncConfig();
-  const errors: string[] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    errors.push(`expected a JSON object such as ${EXAMPLE}; found ${show(value)}`);
-    return { config, errors };
-  }
-  const section = (value as Record<string, unknown>).sync;
-  if (section === undefined) return { config, errors };
-  if (typeof section !== 'object' || section === null || Array.isArray(section)) {
-    errors.push(`sync: expected an object such as ${EXAMPLE.slice(9, -1)}; found ${show(section)}`);
-    return { config, errors };
-  }
-  const s = section as Record<string, unknown>;
-  for (const k of Object.keys(s)) if (!SECTION_KEYS.includes(k)) errors.push(`sync.${k}: unknown key; known keys: ${SECTION_KEYS.join(', ')}`);
+/** Where the section's problems go: one per bad field, naming it ("sync.lists[1].since: ..."). */
+type Problems = Diagnostic[];
 
-  const base = (where: string, v: unknown): string | null => {
-    if (typeof v !== 'string') {
-      errors.push(`${where}: expected a URL such as "${DEFAULT_BASE}"; found ${show(v)}`);
-      return null;
-    }
-    const b = normalizeBase(v);
-    if (!b.ok) errors.push(`${where}: ${b.reason}`);
-    return b.ok ? b.base : null;
-  };
-  const mirrors = (where: string, v: unknown): string[] | null => {
-    if (!Array.isArray(v)) {
-      errors.push(`${where}: expected a list of URLs such as ["https://sea.lore.kernel.org"]; found ${show(v)}`);
-      return null;
-    }
-    const out: string[] = [];
-    v.forEach((m, i) => {
-      const b = base(`${where}[${i}]`, m);
-      if (b) out.push(b);
-    });
-    return out;
-  };
-  const since = (where: string, v: unknown): string | null => {
-    const d = typeof v === 'string' ? parseSince(v) : null;
-    if (d === null) errors.push(`${where}: expected a date such as "2024-01-01"; found ${show(v)}`);
-    return d;
-  };
+function report(problems: Problems, message: string): void {
+  problems.push({ code: 'config/sync', message });
+}
 
-  if (s.base !== undefined) config.base = base('sync.base', s.base) ?? config.base;
-  if (s.mirrors !== undefined) config.mirrors = mirrors('sync.mirrors', s.mirrors) ?? [];
-  if (s.since !== undefined && s.since !== null) config.since = since('sync.since', s.since);
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function unknownKeys(problems: Problems, where: string, obj: Record<string, unknown>, known: readonly string[]): void {
+  for (const k of Object.keys(obj)) if (!known.includes(k)) report(problems, `${where}.${k}: unknown key; known keys: ${known.join(', ')}`);
+}
+
+/** A server URL (the section's or a list's base, a mirror); null when bad. */
+function readBase(problems: Problems, where: string, v: unknown): string | null {
+  if (typeof v !== 'string') {
+    report(problems, `${where}: expected a URL such as "${DEFAULT_BASE}"; found ${showValue(v)}`);
+    return null;
+  }
+  const b = normalizeBase(v);
+  if (!b.ok) report(problems, `${where}: ${b.reason}`);
+  return b.ok ? b.base : null;
+}
+
+/** A list of mirror URLs (the good ones); null when not a list. */
+function readMirrors(problems: Problems, where: string, v: unknown): string[] | null {
+  if (!Array.isArray(v)) {
+    report(problems, `${where}: expected a list of URLs such as ["https://sea.lore.kernel.org"]; found ${showValue(v)}`);
+    return null;
+  }
+  return v.map((m, i) => readBase(problems, `${where}[${i}]`, m)).filter((b): b is string => b !== null);
+}
+
+/** A since-date; null when bad. */
+function readSince(problems: Problems, where: string, v: unknown): string | null {
+  const d = typeof v === 'string' ? parseSince(v) : null;
+  if (d === null) report(problems, `${where}: expected a date such as "2024-01-01"; found ${showValue(v)}`);
+  return d;
+}
+
+/** From which server and mirrors, since when, and where the cache lives. */
+function readServer(problems: Problems, s: Record<string, unknown>, config: SyncConfig): void {
+  if (s.base !== undefined) config.base = readBase(problems, 'sync.base', s.base) ?? config.base;
+  if (s.mirrors !== undefined) config.mirrors = readMirrors(problems, 'sync.mirrors', s.mirrors) ?? [];
+  if (s.since !== undefined && s.since !== null) config.since = readSince(problems, 'sync.since', s.since);
   if (s.cacheDir !== undefined) {
     if (typeof s.cacheDir === 'string' && s.cacheDir.trim()) config.cacheDir = s.cacheDir;
-    else errors.push(`sync.cacheDir: expected a directory such as "data/sync-cache"; found ${show(s.cacheDir)}`);
+    else report(problems, `sync.cacheDir: expected a directory such as "data/sync-cache"; found ${showValue(s.cacheDir)}`);
   }
+}
 
-  if (s.http !== undefined) {
-    if (typeof s.http !== 'object' || s.http === null || Array.isArray(s.http)) {
-      errors.push(`sync.http: expected an object such as {"delayMs": 1000, "maxRequests": 1000}; found ${show(s.http)}`);
-    } else {
-      for (const [k, v] of Object.entries(s.http as Record<string, unknown>)) {
-        if (k === 'userAgentPlus') {
-          if (typeof v === 'string' && /^[\w.-]*$/.test(v)) config.http.userAgentPlus = v;
-          else errors.push(`sync.http.userAgentPlus: expected letters, digits, "-", "_" or "." (e.g. a UUID); found ${show(v)}`);
-          continue;
-        }
-        const spec = HTTP_KEYS[k];
-        if (!spec) {
-          errors.push(`sync.http.${k}: unknown key; known keys: ${[...Object.keys(HTTP_KEYS), 'userAgentPlus'].join(', ')}`);
-          continue;
-        }
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < spec.min) {
-          errors.push(`sync.http.${k}: expected an integer ≥ ${spec.min}; found ${show(v)}`);
-          continue;
-        }
-        if (spec.field === 'cacheTtlSeconds') config.http.cacheTtlMs = v * 1000;
-        else config.http[spec.field] = v as never;
-      }
-    }
+/** How politely to ask: the "http" object. */
+function readHttp(problems: Problems, v: unknown, http: SyncConfig['http']): void {
+  if (!isObject(v)) {
+    report(problems, `sync.http: expected an object such as {"delayMs": 1000, "maxRequests": 1000}; found ${showValue(v)}`);
+    return;
   }
+  for (const [k, value] of Object.entries(v)) {
+    if (k === 'userAgentPlus') {
+      if (typeof value === 'string' && /^[\w.-]*$/.test(value)) http.userAgentPlus = value;
+      else report(problems, `sync.http.userAgentPlus: expected letters, digits, "-", "_" or "." (e.g. a UUID); found ${showValue(value)}`);
+      continue;
+    }
+    const spec = HTTP_KEYS[k];
+    if (!spec) {
+      report(problems, `sync.http.${k}: unknown key; known keys: ${[...Object.keys(HTTP_KEYS), 'userAgentPlus'].join(', ')}`);
+      continue;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.min) {
+      report(problems, `sync.http.${k}: expected an integer ≥ ${spec.min}; found ${showValue(value)}`);
+      continue;
+    }
+    if (spec.field === 'cacheTtlSeconds') http.cacheTtlMs = value * 1000;
+    else http[spec.field] = value as never;
+  }
+}
 
-  if (s.lists !== undefined) {
-    if (!Array.isArray(s.lists)) {
-      errors.push(`sync.lists: expected a list such as ["nvdimm", {"name": "linux-cxl", "since": "2024-01-01"}]; found ${show(s.lists)}`);
-    } else {
-      const seen = new Set<string>();
-      s.lists.forEach((entry, i) => {
-        const where = `sync.lists[${i}]`;
-        if (typeof entry === 'string') entry = { name: entry };
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-          errors.push(`${where}: expected a list name or {"name": ..., "since": ..., "base": ..., "mirrors": [...]}; found ${show(entry)}`);
-          return;
-        }
-        const obj = entry as Record<string, unknown>;
-        for (const k of Object.keys(obj)) if (!LIST_KEYS.includes(k)) errors.push(`${where}.${k}: unknown key; known keys: ${LIST_KEYS.join(', ')}`);
-        if (typeof obj.name !== 'string' || !isListName(obj.name)) {
-          errors.push(`${where}.name: expected a list name such as "nvdimm" (letters, digits, ".", "-", "_"); found ${show(obj.name)}`);
-          return;
-        }
-        if (seen.has(obj.name)) {
-          errors.push(`${where}: "${obj.name}" is listed twice`);
-          return;
-        }
-        seen.add(obj.name);
-        // An entry takes the section's base, mirrors and since unless it names its own; a list
-        // on another server (its own base) does not inherit the section's mirrors.
-        const ownBase = obj.base === undefined ? null : base(`${where}.base`, obj.base);
-        config.lists.push({
-          name: obj.name,
-          base: ownBase ?? config.base,
-          mirrors: obj.mirrors !== undefined ? (mirrors(`${where}.mirrors`, obj.mirrors) ?? []) : ownBase ? [] : config.mirrors,
-          since: obj.since === undefined ? config.since : obj.since === null ? null : since(`${where}.since`, obj.since),
-        });
-      });
-    }
+/** Which lists to keep current: names, or objects with their own base, mirrors and since. */
+function readLists(problems: Problems, v: unknown, config: SyncConfig): void {
+  if (!Array.isArray(v)) {
+    report(problems, `sync.lists: expected a list such as ["nvdimm", {"name": "linux-cxl", "since": "2024-01-01"}]; found ${showValue(v)}`);
+    return;
   }
-  return { config, errors };
+  const seen = new Set<string>();
+  v.forEach((entry: unknown, i) => {
+    const where = `sync.lists[${i}]`;
+    const obj = typeof entry === 'string' ? { name: entry } : entry;
+    if (!isObject(obj)) {
+      report(problems, `${where}: expected a list name or {"name": ..., "since": ..., "base": ..., "mirrors": [...]}; found ${showValue(entry)}`);
+      return;
+    }
+    unknownKeys(problems, where, obj, LIST_KEYS);
+    if (typeof obj.name !== 'string' || !isListName(obj.name)) {
+      report(problems, `${where}.name: expected a list name such as "nvdimm" (letters, digits, ".", "-", "_"); found ${showValue(obj.name)}`);
+      return;
+    }
+    if (seen.has(obj.name)) {
+      report(problems, `${where}: "${obj.name}" is listed twice`);
+      return;
+    }
+    seen.add(obj.name);
+    // An entry takes the section's base, mirrors and since unless it names its own; a list
+    // on another server (its own base) does not inherit the section's mirrors.
+    const ownBase = obj.base === undefined ? null : readBase(problems, `${where}.base`, obj.base);
+    config.lists.push({
+      name: obj.name,
+      base: ownBase ?? config.base,
+      mirrors: obj.mirrors !== undefined ? (readMirrors(problems, `${where}.mirrors`, obj.mirrors) ?? []) : ownBase ? [] : config.mirrors,
+      since: obj.since === undefined ? config.since : obj.since === null ? null : readSince(problems, `${where}.since`, obj.since),
+    });
+  });
+}
+
+/**
+ * Read the "sync" section of patchlore.config.json (undefined when the file has none): the
+ * config with defaults filled in, and one problem per bad field, naming it
+ * ("sync.lists[1].since: expected ..."). The problems carry no source: the reader of the file
+ * adds it.
+ */
+export function parseSyncConfig(section: unknown): { config: SyncConfig; problems: Diagnostic[] } {
+  const config = defaultSyncConfig();
+  const problems: Problems = [];
+  if (section === undefined) return { config, problems };
+  if (!isObject(section)) {
+    report(problems, `sync: expected an object such as ${SYNC_EXAMPLE}; found ${showValue(section)}`);
+    return { config, problems };
+  }
+  unknownKeys(problems, 'sync', section, SECTION_KEYS);
+  readServer(problems, section, config);
+  if (section.http !== undefined) readHttp(problems, section.http, config.http);
+  if (section.lists !== undefined) readLists(problems, section.lists, config);
+  return { config, problems };
 }

@@ -95,7 +95,6 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
       fetched.problems.push({
         code: 'http/limit',
         message: `not synced because the request limit was reached: ${skipped.join(', ')}`,
-        url: '',
         hint: 'run patchlore sync again to continue, or raise the limit with --max-requests N',
         attempts: 0,
         severity: 'error',

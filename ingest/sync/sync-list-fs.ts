@@ -10,19 +10,19 @@ import { gunzipSync } from 'node:zlib';
 import { emptySummary, importSources } from '../import/import-sources.ts';
 import { headCommit } from '../source/read-epoch-fs.ts';
 import type { Store } from '../store/store-port.ts';
-import type { ImportSummary } from '../types.ts';
-import { loreUrl } from './lore-url.ts';
+import type { Diagnostic, ImportSummary } from '../types.ts';
+import { loreUrl } from '../lore/lore-url.ts';
 import { epochDir, mirrorEpochFs, readLocalEpochsFs } from './mirror-epoch-fs.ts';
 import { parseManifest, type RemoteEpoch } from './parse-manifest.ts';
 import { planEpochs, type EpochStep } from './plan-epochs.ts';
-import type { DownloadReport, EpochReport, FetchProblem, ListPlan, SyncEnv } from './sync-types.ts';
+import type { DownloadReport, EpochReport, ListPlan, SyncEnv } from './sync-types.ts';
 
 /** What syncing one list did. */
 export interface ListSyncResult {
   summary: ImportSummary;
   epochs: EpochReport[];
   downloads: DownloadReport[];
-  problems: FetchProblem[];
+  problems: Diagnostic[];
 }
 
 /** The directory holding a list's epoch mirrors: <cache>/mirrors/<server>/<list>. The server is
@@ -51,8 +51,8 @@ async function readManifest(plan: ListPlan, env: SyncEnv, out: ListSyncResult): 
   const text = gunzipSync(await readFile(r.file)).toString('utf8');
   const m = parseManifest(text, plan.name);
   const warn = (message: string): void =>
-    void out.problems.push({ code: 'manifest/malformed', message, url: r.url, hint: 'the epochs are fetched with git instead', attempts: 1, severity: 'warning' });
-  for (const p of m.problems) warn(`${plan.name} manifest: ${p}`);
+    void out.problems.push({ code: 'manifest/malformed', message, source: r.url, hint: 'the epochs are fetched with git instead', attempts: 1, severity: 'warning' });
+  for (const p of m.problems) warn(`${plan.name} manifest: ${p.message}`);
   if (!m.ok) return { epochs: null, notFound: false, stop: false };
   if (m.epochs.length === 0) {
     warn(`${plan.name} manifest lists no epochs of ${plan.name}`);
@@ -76,7 +76,7 @@ export async function syncListFs(store: Store, plan: ListPlan, env: SyncEnv): Pr
       out.problems.push({
         code: 'http/not-found',
         message: `no manifest at ${url} (HTTP 404); fetched the mirrored epochs with git and probed for a new one`,
-        url,
+        source: url,
         hint: 'nothing is missing; if the list moved, check the base URL',
         attempts: 1,
         severity: 'warning',
@@ -109,7 +109,7 @@ export async function syncListFs(store: Store, plan: ListPlan, env: SyncEnv): Pr
         out.problems.push({
           code: manifest.notFound ? 'http/not-found' : 'git/not-found',
           message: `no list "${plan.name}" at ${plan.base}: ${loreUrl(plan.base, plan.name, { kind: 'manifest' })} and ${urlsOf(0)[0]} do not exist`,
-          url: urlsOf(0)[0]!,
+          source: urlsOf(0)[0]!,
           hint: `check the list name (lore lists them at ${plan.base}/) and the base URL`,
           attempts: 1,
           severity: 'error',

@@ -3,6 +3,7 @@
 // a running process is a clear error. It does not lock the store: SQLite does that.
 import { open, readFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EnvironmentError } from '../environment-error.ts';
 import { processAlive } from './process-alive.ts';
 
 /** A held lock; release() removes it. */
@@ -29,5 +30,5 @@ export async function acquireSyncLockFs(cacheDir: string): Promise<SyncLock | { 
       await rm(path, { force: true });
     }
   }
-  throw new Error(`cannot take the sync lock ${path}: it keeps reappearing`);
+  throw new EnvironmentError(`cannot take the sync lock ${path}: it keeps reappearing`);
 }

@@ -1,9 +1,9 @@
 // The records the sync stage exchanges between its modules and hands to the CLI: what to pull
 // (lists, threads, messages, queries, the Atom feed), how politely (HttpSettings), and what
-// happened (FetchedReport, FetchProblem). Declarations only; nothing here does any work.
-// Mail itself leaves this stage as files and git epochs that the import stage reads, so the
-// pipeline's own records (ingest/types.ts) are untouched.
-
+// happened (FetchedReport; what could not be fetched is a Diagnostic with a FetchCode, see
+// ingest/types.ts). Declarations only; nothing here does any work. Mail itself leaves this
+// stage as files and git epochs that the import stage reads.
+import type { Diagnostic } from '../types.ts';
 import type { HttpClient } from './http-client-fs.ts';
 
 /** How patchlore talks to a public-inbox server. Defaults and their reasons: sync-config.ts. */
@@ -79,37 +79,6 @@ export type PullPlan =
       mirrors: string[];
     };
 
-/** Stable codes of fetch problems. Part of the JSON output: add, never rename. */
-export type FetchProblemCode =
-  | 'http/not-found' // 404 or 410: the server does not have it (not retried)
-  | 'http/refused' // another 4xx, or a 5xx that says "never" (501, 505): not retried
-  | 'http/server-error' // 429 or 5xx, still after every retry
-  | 'http/network' // connection refused or reset, timeout, body cut off: still after every retry
-  | 'http/truncated' // the body's gzip stream ended early, still after every retry
-  | 'http/not-mbox' // the body is not what was asked for (an HTML page instead of an mbox)
-  | 'http/retry-after' // the server asked to wait longer than patchlore waits
-  | 'http/limit' // the request limit of the run was reached
-  | 'manifest/malformed' // manifest.js.gz is not the grokmirror JSON it should be
-  | 'atom/malformed' // new.atom is not an Atom feed
-  | 'git/not-found' // the server has no such epoch
-  | 'git/failed'; // git clone or fetch failed, still after every retry
-
-/** Something that could not be fetched. Nothing is imported from a failed download. */
-export interface FetchProblem {
-  code: FetchProblemCode;
-  /** One sentence: what failed and why. */
-  message: string;
-  /** The URL concerned (the last one tried). */
-  url: string;
-  /** What the user can do about it. */
-  hint: string;
-  /** Requests made for it, retries included. */
-  attempts: number;
-  /** 'error' when something asked for was not fetched (the run exits 1); 'warning' when a
-   *  fallback got it anyway. */
-  severity: 'error' | 'warning';
-}
-
 /** What happened to one epoch of one list. */
 export interface EpochReport {
   list: string;
@@ -165,7 +134,10 @@ export interface FetchedReport {
   git: { operations: number; retries: number; bytes: number };
   epochs: EpochReport[];
   downloads: DownloadReport[];
-  problems: FetchProblem[];
+  /** What could not be fetched (codes: FetchCode), with `source` the URL, `hint`, `attempts`
+   *  and `severity` ('error' when something asked for was not fetched: the run exits 1;
+   *  'warning' when a fallback got it anyway). Nothing is imported from a failed download. */
+  problems: Diagnostic[];
   /** The run stopped early at its request limit. */
   limitReached: boolean;
 }

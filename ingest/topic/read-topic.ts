@@ -1,9 +1,11 @@
 // A topic file (content/topics/<slug>.md): YAML front matter with a title and a query in the lore
 // language, optionally the lists it is about and pinned lineages and messages, then a Markdown
 // body. Reading checks every
-// field and says which one is wrong and on which line. Pure: text in, topic or problems out.
+// field and says which one is wrong and on which line. Pure: text in, topic or problems
+// (Diagnostics with the file as `source` and the line as `locator`) out.
 import yaml from 'js-yaml';
-import { normalizeMessageIdArg } from '../message/message-id.ts';
+import { messageIdArgument } from '../lore/parse-lore-target.ts';
+import type { Diagnostic, TopicCode } from '../types.ts';
 
 export interface Topic {
   slug: string;
@@ -24,12 +26,6 @@ export interface Topic {
   bodyLine: number;
 }
 
-export interface TopicProblem {
-  file: string;
-  line: number;
-  message: string;
-}
-
 const KNOWN = new Set(['title', 'query', 'summary', 'lists', 'lineages', 'messages']);
 
 /** A topic's slug from its file name: "zone-device-refcount.md" -> "zone-device-refcount". */
@@ -41,9 +37,17 @@ export function topicSlug(fileName: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** A Diagnostic of a topic file: `source` the file, `locator` the line. */
+export type TopicProblem = Diagnostic;
+
+/** A problem at a line of a topic file. */
+export function topicProblem(code: TopicCode, file: string, line: number, message: string): TopicProblem {
+  return { code, message, source: file, locator: String(line) };
+}
+
 export function readTopic(file: string, fileName: string, text: string): { topic: Topic | null; problems: TopicProblem[] } {
   const problems: TopicProblem[] = [];
-  const fail = (line: number, message: string) => ({ topic: null, problems: [...problems, { file, line, message }] });
+  const fail = (line: number, message: string) => ({ topic: null, problems: [...problems, topicProblem('topic/front-matter', file, line, message)] });
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const m = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(src);
   if (!m) return fail(1, 'no front matter: the file must start with a "---" line, YAML fields, and a closing "---" line');
@@ -61,15 +65,16 @@ export function readTopic(file: string, fileName: string, text: string): { topic
     const i = m[1]!.split('\n').findIndex((l) => l.startsWith(`${key}:`));
     return i < 0 ? 2 : i + 2;
   };
-  for (const k of Object.keys(d)) if (!KNOWN.has(k)) problems.push({ file, line: lineOf(k), message: `unknown field "${k}"; known fields: ${[...KNOWN].join(', ')}` });
+  const field = (line: number, message: string): void => void problems.push(topicProblem('topic/field', file, line, message));
+  for (const k of Object.keys(d)) if (!KNOWN.has(k)) field(lineOf(k), `unknown field "${k}"; known fields: ${[...KNOWN].join(', ')}`);
   const str = (k: string, required: boolean): string => {
     const v = d[k];
     if (v === undefined || v === null) {
-      if (required) problems.push({ file, line: 2, message: `"${k}" is required` });
+      if (required) field(2, `"${k}" is required`);
       return '';
     }
     if (typeof v !== 'string' || !v.trim()) {
-      problems.push({ file, line: lineOf(k), message: `"${k}" must be a non-empty string` });
+      field(lineOf(k), `"${k}" must be a non-empty string`);
       return '';
     }
     return v.trim();
@@ -78,16 +83,16 @@ export function readTopic(file: string, fileName: string, text: string): { topic
     const v = d[k];
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-      problems.push({ file, line: lineOf(k), message: `"${k}" must be a list of Message-IDs (with or without <>, or lore URLs)` });
+      field(lineOf(k), `"${k}" must be a list of Message-IDs (with or without <>, or lore URLs)`);
       return [];
     }
-    return (v as string[]).map(normalizeMessageIdArg);
+    return (v as string[]).map(messageIdArgument);
   };
   const lists = (() => {
     const v = d.lists;
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !x.trim())) {
-      problems.push({ file, line: lineOf('lists'), message: '"lists" must be a list of list names (e.g. [nvdimm])' });
+      field(lineOf('lists'), '"lists" must be a list of list names (e.g. [nvdimm])');
       return [];
     }
     return (v as string[]).map((x) => x.trim());
@@ -104,6 +109,6 @@ export function readTopic(file: string, fileName: string, text: string): { topic
     body: src.slice(m[0].length),
     bodyLine: frontLines + 3,
   };
-  if (!topic.slug) problems.push({ file, line: 1, message: 'the file name gives no slug: use letters, digits and "-"' });
+  if (!topic.slug) problems.push(topicProblem('topic/slug', file, 1, 'the file name gives no slug: use letters, digits and "-"'));
   return { topic: problems.length ? null : topic, problems };
 }

@@ -25,7 +25,7 @@ describe('topics against a store', () => {
     const { topics, skipped } = storeTopicsFs(store, tmp.dir);
     expect(topics.map((t) => t.slug).sort()).toEqual(['broken', 'ok']);
     expect(skipped.map((t) => t.slug)).toEqual(['other']);
-    const problems = checkTopicsFs(store, tmp.dir).map((p) => `${p.file.replace(/.*\//, '')}:${p.line}: ${p.message}`);
+    const problems = checkTopicsFs(store, tmp.dir).map((p) => `${p.source!.replace(/.*\//, '')}:${p.locator}: ${p.message}`);
     expect(problems).toEqual([
       expect.stringMatching(/^broken\.md:2: query: /),
       'broken.md:2: pinned <gone@example.com> is not in the store (https://lore.kernel.org/r/gone@example.com)',

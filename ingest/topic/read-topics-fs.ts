@@ -3,12 +3,12 @@
 // runs the check first, so a broken topic fails the build with its file and line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { lorePermalink } from '../discussion/format-citation.ts';
+import { lorePermalink } from '../lore/lore-url.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { parseQuery, formatQueryError } from '../search/parse-query.ts';
 import { CiteError, citationOf } from '../discussion/discussion-queries.ts';
 import type { Store } from '../store/store-port.ts';
-import { readTopic, type Topic, type TopicProblem } from './read-topic.ts';
+import { readTopic, topicProblem, type Topic, type TopicProblem } from './read-topic.ts';
 import type { ResolvedCitation } from './remark-citations.ts';
 import { renderTopic } from './render-topic.ts';
 
@@ -40,7 +40,7 @@ export function readTopicsFs(dir = topicsDir()): { topics: Topic[]; problems: To
   const slugs = new Map<string, string>();
   for (const t of topics) {
     const other = slugs.get(t.slug);
-    if (other) problems.push({ file: t.file, line: 1, message: `same page /topics/${t.slug}/ as ${other}: rename one of them` });
+    if (other) problems.push(topicProblem('topic/slug', t.file, 1, `same page /topics/${t.slug}/ as ${other}: rename one of them`));
     slugs.set(t.slug, t.file);
   }
   return { topics, problems };
@@ -79,9 +79,9 @@ export function checkTopicsFs(store: Store, dir = topicsDir()): TopicProblem[] {
   const { topics, problems } = storeTopicsFs(store, dir);
   for (const t of topics) {
     const q = parseQuery(t.query);
-    if (q.kind === 'error') problems.push({ file: t.file, line: 2, message: `query: ${formatQueryError(t.query, q.error).split('\n')[0]}` });
+    if (q.kind === 'error') problems.push(topicProblem('topic/query', t.file, 2, `query: ${formatQueryError(t.query, q.error).split('\n')[0]}`));
     for (const mid of [...t.lineages, ...t.messages]) {
-      if (!store.mail.locate(mid)) problems.push({ file: t.file, line: 2, message: `pinned <${mid}> is not in the store (${lorePermalink(mid)})` });
+      if (!store.mail.locate(mid)) problems.push(topicProblem('topic/pin', t.file, 2, `pinned <${mid}> is not in the store (${lorePermalink(mid)})`));
     }
     problems.push(...renderTopic(t, citationResolver(store, (k) => k)).problems);
   }

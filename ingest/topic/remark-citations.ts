@@ -1,29 +1,31 @@
-// A remark plugin for topic pages: `[[<msgid>]]`, `[[<msgid>|fragment]]` and pasted lore URLs
-// (lore.kernel.org/<list>/<msgid>/, /r/, /all/, patch.msgid.link/, lkml.kernel.org/r/) become
+// A remark plugin for topic pages: `[[<msgid>]]`, `[[<msgid>|fragment]]` and pasted message URLs
+// of kernel.org's archives (lore.kernel.org/<list>/<msgid>/, /r/, /all/, patch.msgid.link/,
+// lkml.kernel.org/r/, marc.info/?i=; ingest/lore/parse-archive-url.ts reads them) become
 // citations: alone in a paragraph, a card (the quoted words, author, date, local and lore links,
 // a cite button); inside a sentence, a short "Author, date" link. Every citation must resolve:
 // those that do not are collected with their line, and the caller fails the build on them.
 // Mail text reaches the page only as text nodes (escaped by rehype). Pure, given `resolve`.
 import type { Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { formatCitation, lorePermalink, type Citation } from '../discussion/format-citation.ts';
+import { formatCitation, type Citation } from '../discussion/format-citation.ts';
+import { lorePermalink, unescapeMessageId } from '../lore/lore-url.ts';
+import { KERNEL_ARCHIVES, parseArchiveUrl } from '../lore/parse-archive-url.ts';
+import { topicProblem, type TopicProblem } from './read-topic.ts';
 
 export interface ResolvedCitation extends Citation {
   /** The local page of the message (its permalink in the built site). */
   href: string;
 }
 
-export interface CitationProblem {
-  line: number;
-  message: string;
-}
-
 export interface CitationOptions {
   /** The citation of a Message-ID, optionally narrowed to a fragment; an error message when it
    *  cannot be made. */
   resolve(mid: string, fragment?: string): ResolvedCitation | string;
-  /** Where problems go (with lines in the Markdown given to the processor). */
-  problems: CitationProblem[];
+  /** The topic file, and the line of it the Markdown given to the processor starts on. */
+  file: string;
+  firstLine: number;
+  /** Where problems go ('topic/citation', at their line of the file). */
+  problems: TopicProblem[];
   /** Message-IDs cited, in order. */
   cited?: string[];
 }
@@ -33,7 +35,13 @@ export const WIKI = /\[\[\s*<?([^\]|<>\s]+@[^\]|<>\s]+?)>?\s*(?:\|\s*([^\]]+?)\s
 /** What `[[...]]` is rewritten to before parsing (so no Markdown extension reads the
  *  Message-ID as an address): a link with this scheme, on the same line. */
 export const CITE_SCHEME = 'patchlore-cite:';
-const LORE = /^https?:\/\/(?:lore\.kernel\.org\/(?:r|all|[\w.+-]+)|lkml\.kernel\.org\/r|(?:patch\.)?msgid\.link)\/([^/?#\s]+(?:@|%40)[^/?#\s]+?)\/?(?:[#?].*)?$/;
+
+/** The Message-ID a link's URL names on kernel.org's archives, else null. */
+function citedUrl(url: string): string | null {
+  if (!/^https?:\/\//i.test(url)) return null;
+  const u = parseArchiveUrl(url);
+  return u.kind === 'message' && KERNEL_ARCHIVES.has(u.source) && u.messageId.includes('@') ? u.messageId : null;
+}
 
 /** `[[msgid|fragment]]` as a link the Markdown parser leaves alone. */
 export function protectWikiCitations(markdown: string): string {
@@ -46,15 +54,7 @@ export function protectWikiCitations(markdown: string): string {
 function wikiTarget(url: string): { mid: string; fragment?: string } | null {
   if (!url.startsWith(CITE_SCHEME)) return null;
   const [mid, q] = url.slice(CITE_SCHEME.length).split('?q=');
-  return { mid: decode(mid!), ...(q ? { fragment: decode(q) } : {}) };
-}
-
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
+  return { mid: unescapeMessageId(mid!), ...(q ? { fragment: unescapeMessageId(q) } : {}) };
 }
 
 /** An mdast node that becomes the given HTML element. */
@@ -106,7 +106,7 @@ export function remarkCitations(opts: CitationOptions) {
     const resolveAt = (mid: string, fragment: string | undefined, line: number): ResolvedCitation | null => {
       const r = opts.resolve(mid, fragment);
       if (typeof r === 'string') {
-        opts.problems.push({ line, message: r });
+        opts.problems.push(topicProblem('topic/citation', opts.file, line + opts.firstLine - 1, r));
         return null;
       }
       opts.cited?.push(r.messageId);
@@ -121,9 +121,9 @@ export function remarkCitations(opts: CitationOptions) {
       const line = p.position?.start.line ?? 0;
       let target: { mid: string; fragment?: string } | null = null;
       if (n.type === 'link') {
-        const l = LORE.exec(n.url);
+        const cited = citedUrl(n.url);
         const label = n.children.length === 1 && n.children[0]!.type === 'text' ? n.children[0]!.value : '';
-        target = wikiTarget(n.url) ?? (l && (label === n.url || label === '') ? { mid: decode(l[1]!) } : null);
+        target = wikiTarget(n.url) ?? (cited && (label === n.url || label === '') ? { mid: cited } : null);
       }
       if (!target) return;
       const c = resolveAt(target.mid, target.fragment, line);
@@ -135,9 +135,9 @@ export function remarkCitations(opts: CitationOptions) {
     visit(tree, 'link', (n: Link, index, parent) => {
       if (!parent || index === undefined || (n.data as { made?: string } | undefined)?.made === MADE.made) return;
       const wiki = wikiTarget(n.url);
-      const l = wiki ? null : LORE.exec(n.url);
-      if (!wiki && !l) return;
-      const c = resolveAt(wiki?.mid ?? decode(l![1]!), wiki?.fragment, n.position?.start.line ?? 0);
+      const cited = wiki ? null : citedUrl(n.url);
+      if (!wiki && !cited) return;
+      const c = resolveAt(wiki?.mid ?? cited!, wiki?.fragment, n.position?.start.line ?? 0);
       if (!c) {
         // Unresolved: the problem is reported; the page keeps the words as written.
         (parent.children as PhrasingContent[])[index] = text(wiki ? `[[${wiki.mid}]]` : n.url);

@@ -1,6 +1,7 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { readTopic } from './read-topic.ts';
+import type { Diagnostic } from '../types.ts';
 import type { ResolvedCitation } from './remark-citations.ts';
 import { renderTopic } from './render-topic.ts';
 
@@ -14,6 +15,9 @@ const DAN: ResolvedCitation = {
   answers: { author: 'Jason Gunthorpe', text: 'pte_special should only be used by memory without a struct page, is that what DEVDAX is?' },
   href: '/m/dan@example.com/',
 };
+
+/** A topic problem as file, line and message (source, locator and message of its Diagnostic). */
+const fileLine = (p: Diagnostic) => ({ file: p.source, line: Number(p.locator), message: p.message });
 
 const resolve = (mid: string, fragment?: string): ResolvedCitation | string =>
   mid === 'dan@example.com' ? (fragment && !DAN.text.includes(fragment) ? `"${fragment}" is not in <${mid}>` : DAN) : `<${mid}> is not in the store`;
@@ -37,7 +41,7 @@ describe('topics', () => {
     const { topic, problems } = readTopic('content/topics/dax.md', 'dax.md', FILE);
     expect(problems).toEqual([]);
     expect(topic).toMatchObject({ slug: 'dax', title: 'DAX refcounts', query: 's:refcount', lineages: ['cover@example.com'], bodyLine: 6 });
-    expect(readTopic('t.md', 't.md', '---\ntitle: x\nqueri: y\n---\n').problems).toEqual([
+    expect(readTopic('t.md', 't.md', '---\ntitle: x\nqueri: y\n---\n').problems.map(fileLine)).toEqual([
       { file: 't.md', line: 3, message: 'unknown field "queri"; known fields: title, query, summary, lists, lineages, messages' },
       { file: 't.md', line: 2, message: '"query" is required' },
     ]);
@@ -47,7 +51,7 @@ describe('topics', () => {
   it('turns citations into cards and references, and reports those that resolve to nothing with their line', () => {
     const { topic } = readTopic('content/topics/dax.md', 'dax.md', FILE);
     const r = renderTopic(topic!, resolve);
-    expect(r.problems).toEqual([{ file: 'content/topics/dax.md', line: 12, message: '<gone@example.com> is not in the store' }]);
+    expect(r.problems.map(fileLine)).toEqual([{ file: 'content/topics/dax.md', line: 12, message: '<gone@example.com> is not in the store' }]);
     expect(r.cited).toEqual(['dan@example.com', 'dan@example.com', 'dan@example.com', 'dan@example.com']);
     // Two cards (a wiki citation and a pasted URL alone in their paragraphs).
     expect(r.html.match(/<figure class="citation" data-message-id="dan@example.com">/g)).toHaveLength(2);

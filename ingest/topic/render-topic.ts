@@ -6,8 +6,8 @@ import rehypeStringify from 'rehype-stringify';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
-import type { TopicProblem, Topic } from './read-topic.ts';
-import { protectWikiCitations, remarkCitations, type CitationOptions, type CitationProblem } from './remark-citations.ts';
+import type { Topic, TopicProblem } from './read-topic.ts';
+import { protectWikiCitations, remarkCitations, type CitationOptions } from './remark-citations.ts';
 
 export interface RenderedTopic {
   html: string;
@@ -18,19 +18,15 @@ export interface RenderedTopic {
 }
 
 export function renderTopic(topic: Pick<Topic, 'file' | 'body' | 'bodyLine'>, resolve: CitationOptions['resolve']): RenderedTopic {
-  const problems: CitationProblem[] = [];
+  const problems: TopicProblem[] = [];
   const cited: string[] = [];
   const html = String(
     remark()
       .use(remarkGfm)
-      .use(remarkCitations, { resolve, problems, cited })
+      .use(remarkCitations, { resolve, file: topic.file, firstLine: topic.bodyLine, problems, cited })
       .use(remarkRehype)
       .use(rehypeStringify)
       .processSync(protectWikiCitations(topic.body)),
   );
-  return {
-    html,
-    cited,
-    problems: problems.map((p) => ({ file: topic.file, line: p.line + topic.bodyLine - 1, message: p.message })),
-  };
+  return { html, cited, problems };
 }

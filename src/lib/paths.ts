@@ -2,6 +2,7 @@
 // message; thread pages live at /t/<slug>/ with one anchor per message; series lineages at
 // /s/<slug>/. Message-IDs are mail-controlled, so every path built from one is checked before it
 // touches the disk. Pure, and usable in the browser.
+import { escapeMessageId, lorePermalink } from '../../ingest/lore/lore-url.ts';
 import { shortHash } from './short-hash.ts';
 
 /** A thread page's slug: derived from the thread id, URL- and filesystem-safe. */
@@ -56,12 +57,14 @@ export function messagePath(mid: string): string {
   return `/m/${mid.split('/').map(encodePathSegment).join('/')}/`;
 }
 
-/** Percent-encode a path segment, keeping what RFC 3986 allows in pchar (including @ : + = $). */
+/** Percent-encode a path segment, keeping what RFC 3986 allows in pchar (including @ : + = $):
+ *  public-inbox's escaping of Message-IDs, so the site's links and lore's agree. */
 export function encodePathSegment(seg: string): string {
-  return encodeURIComponent(seg).replace(/%(40|3A|2B|3D|24|2C|3B|26|21|2A|27|28|29)/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return escapeMessageId(seg);
 }
 
-/** The message on lore.kernel.org (its /r/ redirector finds it on any list). */
+/** The message on lore.kernel.org (its /r/ redirector finds it on any list): lorePermalink, which
+ *  new code imports from ingest/lore/lore-url.ts itself. */
 export function loreUrl(mid: string): string {
-  return `https://lore.kernel.org/r/${encodePathSegment(mid)}`;
+  return lorePermalink(mid);
 }

@@ -11,6 +11,7 @@ import { citationResolver, storeTopicsFs } from '../../ingest/topic/read-topics-
 import type { Topic } from '../../ingest/topic/read-topic.ts';
 import { renderTopic } from '../../ingest/topic/render-topic.ts';
 import { topicEntries, topicStatements } from '../../ingest/topic/topic-queries.ts';
+import { formatProblem } from '../../ingest/cli/format-problem.ts';
 import { messagePath } from './paths.ts';
 
 let store: Store | null = null;
@@ -116,14 +117,14 @@ export function seriesCitations(family: string): { cites: ThreadLink[]; citedBy:
  *  the build, naming it). */
 export function siteTopics(): Topic[] {
   const { topics, problems } = storeTopicsFs(db());
-  if (problems.length) throw new Error(`topics cannot be built:\n${problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
+  if (problems.length) throw new Error(`topics cannot be built:\n${problems.map(formatProblem).join('\n')}`);
   return topics;
 }
 
 /** What a topic page shows: its body with citations, its timeline, its key statements. */
 export function topicData(topic: Topic): { html: string; entries: TopicEntry[]; statements: StatementOut[] } {
   const rendered = renderTopic(topic, citationResolver(db(), messagePath));
-  if (rendered.problems.length) throw new Error(rendered.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+  if (rendered.problems.length) throw new Error(rendered.problems.map(formatProblem).join('\n'));
   const entries = topicEntries(db(), topic.query, topic.lineages);
   const statements = topicStatements(db(), entries.flatMap((e) => e.threads), topic.messages);
   return { html: rendered.html, entries, statements };

@@ -5,7 +5,8 @@ import { formatCitation } from '../../ingest/discussion/format-citation.ts';
 import { ownExcerpt } from '../../ingest/discussion/excerpt.ts';
 import type { ThreadLink } from '../../ingest/read-models.ts';
 import type { NodeRow, QuoteSourceRow, StatementSpanRow as StatementRow, StoredPart, ThreadRow } from '../../ingest/store/store-rows.ts';
-import { anchorHref, loreUrl, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
+import { lorePermalink } from '../../ingest/lore/lore-url.ts';
+import { anchorHref, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
 import { segmentBody, type Segment } from './segment-body.ts';
 
 /** Quotes longer than this many lines start collapsed. */
@@ -161,7 +162,7 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: Thre
   const outline: OutlineEntry[] = [];
   for (const n of nodes) {
     if (!n.message) {
-      entries.push({ kind: 'ghost', anchor: anchorOf.get(n.id)!, messageId: n.id, depth: n.depth, loreUrl: loreUrl(n.id) });
+      entries.push({ kind: 'ghost', anchor: anchorOf.get(n.id)!, messageId: n.id, depth: n.depth, loreUrl: lorePermalink(n.id) });
       outline.push({ anchor: anchorOf.get(n.id)!, depth: n.depth, ghost: true, subject: '(not in this archive)', from: '', date: '' });
       continue;
     }
@@ -196,7 +197,7 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: Thre
       isoDate: m.date === null ? '' : new Date(m.date).toISOString(),
       subject: m.subject || '(no subject)',
       lists: m.lists,
-      loreUrl: loreUrl(m.messageId),
+      loreUrl: lorePermalink(m.messageId),
       permalink: messagePath(m.key),
       parts,
       attachments,
@@ -251,7 +252,7 @@ export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] })
     seen.add(id);
     cites.push({
       title: l.targetSubject ?? `<${l.target}>`,
-      href: l.targetThread ? messageHref(l.targetThread, targetKey(l)) : loreUrl(l.target),
+      href: l.targetThread ? messageHref(l.targetThread, targetKey(l)) : lorePermalink(l.target),
       local: l.targetThread !== null,
       by: l.fromAuthor,
       byHref: anchorHref(messageAnchor(l.from)),

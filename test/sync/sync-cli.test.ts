@@ -9,18 +9,18 @@ import { cli } from './run-cli.ts';
 import type { Context } from '../../ingest/cli/main.ts';
 import { planRun } from '../../ingest/cli/commands/sync.ts';
 import { defaultSyncConfig, parseSyncConfig } from '../../ingest/sync/sync-config.ts';
-import type { LoadedConfig } from '../../ingest/sync/read-sync-config-fs.ts';
+import type { LoadedConfig } from '../../ingest/config/read-config-fs.ts';
 import { tempDir } from '../../ingest/test-support/mail-builder.ts';
 
 const MID = '20250228033058.GA1234@example.org';
 
 function ctx(args: string[], options: Context['options'] = {}): Context {
-  return { args, options, json: false, dbPath: '/tmp/x.sqlite', store: () => { throw new Error('no store in this test'); }, out() {}, outJson() {}, err() {} };
+  return { args, options, json: false, dbPath: '/tmp/x.sqlite', config: () => { throw new Error('planRun is given the config'); }, store: () => { throw new Error('no store in this test'); }, out() {}, outJson() {}, err() {} };
 }
 function loaded(sync: unknown = undefined): LoadedConfig {
-  const { config, errors } = sync === undefined ? { config: defaultSyncConfig(), errors: [] } : parseSyncConfig({ sync });
-  expect(errors).toEqual([]);
-  return { config, file: '/p/patchlore.config.json', dir: '/p', db: null };
+  const { config, problems } = sync === undefined ? { config: defaultSyncConfig(), problems: [] } : parseSyncConfig(sync);
+  expect(problems).toEqual([]);
+  return { config: { db: null, sync: config }, file: '/p/patchlore.config.json', dir: '/p', problems: [] };
 }
 
 describe('planRun', () => {

@@ -1,18 +1,20 @@
 // patchlore build: render the static site from the store.
 import { resolve } from 'node:path';
-import { buildSiteFs, type SiteSummary } from '../../publish/build-site-fs.ts';
+import { buildSiteFs, TopicsError, type SiteSummary } from '../../publish/build-site-fs.ts';
 import type { Command } from '../commands.ts';
 import { createSteps } from '../progress.ts';
 import { UserError, type Context } from '../main.ts';
 
 /** Build the site of ctx's store into `out`. */
 export async function buildSite(ctx: Context, out: string): Promise<SiteSummary> {
-  (await ctx.store()).close(); // fails clearly when there is no store, and catches up what is stale
+  await ctx.store(); // fails clearly when there is no store, and catches up what is stale
   const steps = createSteps('build');
   try {
     return await buildSiteFs(ctx.dbPath, out, undefined, (step, done, total) => steps.update(step, done, total, total ? `${done}/${total} pages` : ''));
   } catch (err) {
-    throw new UserError((err as Error).message);
+    // Broken topics are the user's to fix; Astro failing is the environment (the boundary says so).
+    if (err instanceof TopicsError) throw new UserError(err.message);
+    throw err;
   } finally {
     steps.end();
   }

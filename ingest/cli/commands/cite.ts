@@ -1,7 +1,8 @@
 // patchlore cite MSGID [--format markdown|text|trailer] [--quote FRAGMENT]: a citation to paste.
-import { formatCitation, lorePermalink, type CitationFormat } from '../../discussion/format-citation.ts';
+import { formatCitation, type CitationFormat } from '../../discussion/format-citation.ts';
+import { lorePermalink } from '../../lore/lore-url.ts';
 import { CiteError, citationOf } from '../../discussion/discussion-queries.ts';
-import { normalizeMessageIdArg } from '../../message/message-id.ts';
+import { messageIdArgument } from '../../lore/parse-lore-target.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 
@@ -21,7 +22,7 @@ example: patchlore cite 6619703c781e4_36222e294f1@dwillia2-xfh.jf.intel.com.notm
     if (ctx.args.length !== 1) throw new UsageError('give exactly one MSGID');
     const format = (ctx.options.format as string | undefined) ?? 'markdown';
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`);
-    const mid = normalizeMessageIdArg(ctx.args[0]!);
+    const mid = messageIdArgument(ctx.args[0]!);
     const store = await ctx.store();
     let c;
     try {

@@ -5,6 +5,7 @@ import { importSources } from '../../import/import-sources.ts';
 import { defaultWorkers } from '../../import/parse-pool.ts';
 import type { MboxFormat } from '../../source/split-mbox.ts';
 import type { Command } from '../commands.ts';
+import { formatProblem } from '../format-problem.ts';
 import { UsageError, type Context } from '../main.ts';
 import { createSteps } from '../progress.ts';
 import { jobsOption } from './options.ts';
@@ -28,7 +29,7 @@ export function describeImport(s: ImportSummary): string {
     lines.push('diagnostics: ' + [...byCode].sort().map(([c, n]) => `${c} ${n}`).join(', '));
   }
   for (const d of s.diagnostics.filter((x) => x.code.startsWith('mail/') || x.code.startsWith('source/') || x.code.startsWith('mbox/')).slice(0, 10)) {
-    lines.push(`  ${d.code}: ${d.message} (${d.source ?? ''}${d.locator ? ' ' + d.locator : ''})`);
+    lines.push(`  ${d.code}: ${formatProblem(d).replace(/\n/g, '\n  ')}`);
   }
   if (s.unparsed || byCode.size) lines.push('details: patchlore report');
   return lines.join('\n');

@@ -1,5 +1,6 @@
 // patchlore report: what could not be parsed or placed, and why.
 import type { Command } from '../commands.ts';
+import { formatProblem } from '../format-problem.ts';
 import { intOption } from './options.ts';
 
 export const reportCommand: Command = {
@@ -26,7 +27,7 @@ export const reportCommand: Command = {
       ctx.out(`  ${code.padEnd(22)} ${n}`);
       for (const e of r.examples[code] ?? []) ctx.out(`      <${e.messageId}> ${e.message}${e.found ? ` [${e.found}]` : ''}`);
     }
-    for (const d of r.sourceDiagnostics) ctx.out(`  ${d.code}: ${d.message} (${d.source} ${d.locator})`);
+    for (const d of r.sourceDiagnostics) ctx.out(`  ${d.code}: ${formatProblem(d)}`);
     return 0;
   },
 };

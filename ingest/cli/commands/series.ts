@@ -1,5 +1,5 @@
 // patchlore series MSGID: the series a message belongs to, with every revision of its lineage.
-import { normalizeMessageIdArg } from '../../message/message-id.ts';
+import { messageIdArgument } from '../../lore/parse-lore-target.ts';
 import { revisionLabel } from '../../series/revision-label.ts';
 import { seriesOf } from '../../series/series-queries.ts';
 import type { SeriesLineage, SeriesRevision } from '../../read-models.ts';
@@ -18,8 +18,9 @@ example: patchlore series cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713
   options: { family: { type: 'string' }, interdiff: { type: 'boolean' } },
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('give exactly one MSGID');
-    const mid = normalizeMessageIdArg(ctx.args[0]!);
-    const s = seriesOf(await ctx.store(), mid, ctx.options.family as string | undefined);
+    const mid = messageIdArgument(ctx.args[0]!);
+    const family = ctx.options.family === undefined ? undefined : messageIdArgument(String(ctx.options.family));
+    const s = seriesOf(await ctx.store(), mid, family);
     if (!s) throw new UserError(`<${mid}> is not part of a patch series in ${ctx.dbPath} (no patch or cover letter at or above it)`);
     if (ctx.json) {
       ctx.outJson(s);

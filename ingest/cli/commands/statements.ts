@@ -1,13 +1,13 @@
 // patchlore statements MSGID [--thread]: the design statements of a message or its thread, and
 // patchlore verdicts MSGID [--thread]: its review verdicts.
 import { statementsOf, verdictsOf } from '../../discussion/discussion-queries.ts';
-import { normalizeMessageIdArg } from '../../message/message-id.ts';
+import { messageIdArgument } from '../../lore/parse-lore-target.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError, type Context } from '../main.ts';
 
 function target(ctx: Context): string {
   if (ctx.args.length !== 1) throw new UsageError('give exactly one MSGID');
-  return normalizeMessageIdArg(ctx.args[0]!);
+  return messageIdArgument(ctx.args[0]!);
 }
 
 export const statementsCommand: Command = {

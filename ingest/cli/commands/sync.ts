@@ -3,14 +3,16 @@
 // and patchlore.config.json into lists and pulls for the sync stage, and prints what happened.
 import { dirname, join, resolve } from 'node:path';
 import { defaultWorkers } from '../../import/parse-pool.ts';
-import { ALL_LISTS, DEFAULT_BASE, isListName, normalizeBase } from '../../sync/lore-url.ts';
-import { parseLoreTarget } from '../../sync/parse-lore-target.ts';
-import { readSyncConfigFs, type LoadedConfig } from '../../sync/read-sync-config-fs.ts';
+import { ALL_LISTS, DEFAULT_BASE, isListName, normalizeBase } from '../../lore/lore-url.ts';
+import { parseLoreTarget } from '../../lore/parse-lore-target.ts';
+import type { LoadedConfig } from '../../config/read-config-fs.ts';
 import { parseSince, type ListConfig } from '../../sync/sync-config.ts';
 import { SyncLockedError, syncFs, userAgent, type SyncRun } from '../../sync/sync-fs.ts';
 import type { FetchedReport, HttpSettings, ListPlan, PullPlan } from '../../sync/sync-types.ts';
+import { severityOf } from '../../severity-of.ts';
 import type { Command } from '../commands.ts';
-import { UsageError, UserError, type Context } from '../main.ts';
+import { formatProblem } from '../format-problem.ts';
+import { UsageError, UserError, unusableConfig, type Context } from '../main.ts';
 import { createProgress } from '../progress.ts';
 import { describeImport, importJson } from './import.ts';
 import { intOption, jobsOption } from './options.ts';
@@ -44,16 +46,22 @@ export function describeFetched(f: FetchedReport): string {
     `fetched: ${f.requests} HTTP requests (${f.retries} retries, ${f.notModified} not modified, ${f.cacheHits} answered from the cache), ${mb(f.bytes)}; ` +
       `${f.git.operations} git operations (${f.git.retries} retries), ${mb(f.git.bytes)}`,
   );
-  for (const p of f.problems) {
-    lines.push(`${p.severity === 'error' ? 'error' : 'warning'}: ${p.code}: ${p.message}${p.url && !p.message.includes(p.url) ? ` (${p.url})` : ''}`);
-    lines.push(`  ${p.hint}`);
-  }
+  for (const p of f.problems) lines.push(`${severityOf(p)}: ${p.code}: ${formatProblem(p)}`);
   return lines.join('\n');
+}
+
+/** The `fetched` part of `--json`: each problem as the documented {code, message, url, hint,
+ *  attempts, severity}. */
+export function fetchedJson(f: FetchedReport) {
+  return {
+    ...f,
+    problems: f.problems.map((p) => ({ code: p.code, message: p.message, url: p.source ?? '', hint: p.hint ?? '', attempts: p.attempts ?? 0, severity: severityOf(p) })),
+  };
 }
 
 /** The HTTP settings of this run. */
 function httpSettings(ctx: Context, loaded: LoadedConfig): HttpSettings {
-  const { userAgentPlus, ...rest } = loaded.config.http;
+  const { userAgentPlus, ...rest } = loaded.config.sync.http;
   const s: HttpSettings = { ...rest, userAgent: userAgent(userAgentPlus) };
   s.maxRequests = intOption(ctx, 'max-requests', s.maxRequests, 1);
   if (ctx.options.refresh) s.cacheTtlMs = 0;
@@ -62,7 +70,7 @@ function httpSettings(ctx: Context, loaded: LoadedConfig): HttpSettings {
 
 /** Turn arguments and the config into lists and pulls. */
 export function planRun(ctx: Context, loaded: LoadedConfig): SyncRun {
-  const cfg = loaded.config;
+  const cfg = loaded.config.sync;
   let since: string | null = null;
   if (ctx.options.since !== undefined) {
     since = parseSince(String(ctx.options.since));
@@ -182,8 +190,9 @@ examples:
     jobs: { type: 'string' },
   },
   async run(ctx) {
-    const { loaded, errors } = readSyncConfigFs(ctx.options.config as string | undefined);
-    if (errors.length) throw new UserError(`the config cannot be used:\n  ${errors.join('\n  ')}`);
+    const loaded = ctx.config();
+    const errors = loaded.problems.filter((p) => severityOf(p) === 'error');
+    if (errors.length) throw unusableConfig(errors);
     const run = planRun(ctx, loaded);
     const http = httpSettings(ctx, loaded);
     const workers = jobsOption(ctx, defaultWorkers());
@@ -193,8 +202,8 @@ examples:
     const store = await ctx.store({ create: true });
     const cacheDir = ctx.options.cache
       ? resolve(String(ctx.options.cache))
-      : loaded.config.cacheDir
-        ? resolve(loaded.dir, loaded.config.cacheDir)
+      : loaded.config.sync.cacheDir
+        ? resolve(loaded.dir, loaded.config.sync.cacheDir)
         : join(dirname(dbPath), 'sync-cache');
 
     // Ctrl-C: what was imported is committed batch by batch; say so rather than die silently.
@@ -219,12 +228,12 @@ examples:
       process.off('SIGINT', interrupted);
     }
     const { summary, fetched } = result;
-    if (ctx.json) ctx.outJson({ ...importJson(summary), fetched });
+    if (ctx.json) ctx.outJson({ ...importJson(summary), fetched: fetchedJson(fetched) });
     else {
       ctx.out(describeFetched(fetched));
       ctx.out(describeImport(summary));
     }
-    if (fetched.problems.some((p) => p.severity === 'error')) return 1;
+    if (fetched.problems.some((p) => severityOf(p) === 'error')) return 1;
     if (ctx.options.strict && summary.unparsed > 0) return 1;
     return 0;
   },

@@ -1,5 +1,5 @@
 // patchlore thread MSGID: the thread containing a message, as a tree.
-import { normalizeMessageIdArg } from '../../message/message-id.ts';
+import { messageIdArgument } from '../../lore/parse-lore-target.ts';
 import { findThread } from '../../thread/thread-queries.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
@@ -11,7 +11,7 @@ export const threadCommand: Command = {
   options: {},
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('give exactly one MSGID');
-    const mid = normalizeMessageIdArg(ctx.args[0]!);
+    const mid = messageIdArgument(ctx.args[0]!);
     const t = findThread(await ctx.store(), mid);
     if (!t) throw new UserError(`no message or thread with Message-ID <${mid}> in ${ctx.dbPath}`);
     if (ctx.json) {

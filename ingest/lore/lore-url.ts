@@ -1,9 +1,12 @@
-// The URLs patchlore requests from a public-inbox server (manifest, epochs, thread mbox, raw
-// message, search, Atom feed), laid out as public-inbox's WWW.pm routes them and lore.kernel.org
-// serves them, and checks of what names them (base URLs, list names). Reading what a user pasted
-// is parse-lore-target.ts. Pure: fetches nothing.
+// The URLs of a public-inbox server as patchlore builds them: a message's permalink on
+// lore.kernel.org, and the resources a sync requests (manifest, epochs, thread mbox, raw message,
+// search, Atom feed), laid out as public-inbox's WWW.pm routes them and lore.kernel.org serves
+// them; the escaping of Message-IDs in them and its inverse; checks of what names a server or a
+// list. Reading a URL someone pasted is parse-archive-url.ts. Pure and usable in the browser:
+// fetches nothing.
 
-/** Where lists are synced from unless the config or a pasted URL says otherwise. */
+/** Where lists are synced from and permalinks point unless the config or a pasted URL says
+ *  otherwise. */
 export const DEFAULT_BASE = 'https://lore.kernel.org';
 
 /** lore's inbox of every list (an extindex): finds a message without knowing its list. */
@@ -37,15 +40,39 @@ export function normalizeBase(input: string): { ok: true; base: string } | { ok:
   return { ok: true, base: `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}` };
 }
 
+/** What encodeURIComponent escapes that public-inbox keeps: @ : + = $ , ; & (and ! * ' ( ),
+ *  which both keep). */
+const KEPT_BY_PUBLIC_INBOX = /%(40|3A|2B|3D|24|2C|3B|26|21|2A|27|28|29)/gi;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Percent-encode a Message-ID for a URL path segment the way public-inbox does (MID.pm
- *  MID_ESC: everything but A-Za-z0-9 and -._~!$&'()*+,;=:@ is escaped, "/" included). */
+ *  MID_ESC: everything but A-Za-z0-9 and -._~!$&'()*+,;=:@ is escaped, "/" included), as UTF-8.
+ *  Also the site's escaping of any path segment (src/lib/paths.ts). */
 export function escapeMessageId(mid: string): string {
-  let out = '';
-  for (const byte of new TextEncoder().encode(mid)) {
-    const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-._~!$&'()*+,;=:@]/.test(c) ? c : '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(mid);
+  } catch {
+    // A lone surrogate, which encodeURIComponent refuses: UTF-8 has U+FFFD in its place.
+    encoded = encodeURIComponent(mid.replace(LONE_SURROGATE, '\uFFFD'));
   }
-  return out;
+  return encoded.replace(KEPT_BY_PUBLIC_INBOX, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The inverse of escapeMessageId, for a path segment read from a URL: %XX decoded as UTF-8; a
+ *  segment with a broken escape is kept as written. */
+export function unescapeMessageId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** A message's permalink on lore.kernel.org: its /r/ redirector finds it on any list. */
+export function lorePermalink(mid: string): string {
+  return `${DEFAULT_BASE}/r/${escapeMessageId(mid)}`;
 }
 
 /** The URL of a resource of inbox `list` on the server at `base`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLoreTarget } from './parse-lore-target.ts';
+import { messageIdArgument, parseLoreTarget } from './parse-lore-target.ts';
 
 const MID = 'cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713401.git-series.apopple@nvidia.com';
 
@@ -43,5 +43,27 @@ describe('parseLoreTarget', () => {
     expect(parseLoreTarget('not a list')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('expected e.g. nvdimm') });
     expect(parseLoreTarget('https://lore.kernel.org/')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('no list or Message-ID') });
     expect(parseLoreTarget(`https://lore.kernel.org/nvdimm/${MID}/bogus/x`)).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('messageIdArgument', () => {
+  // [argument, Message-ID]
+  const table: Array<[string, string]> = [
+    [MID, MID],
+    [`<${MID}>`, MID],
+    [` id:${MID} `, MID],
+    [`https://lore.kernel.org/nvdimm/${MID}/`, MID],
+    [`https://lore.kernel.org/nvdimm/${MID}/T/#u`, MID],
+    [`https://lore.kernel.org/nvdimm/${MID}/raw`, MID],
+    [`https://lore.kernel.org/r/${MID}`, MID],
+    [`https://patch.msgid.link/${MID}`, MID],
+    [`https://lkml.kernel.org/r/${MID}`, MID],
+    ['https://lore.kernel.org/all/a%2Fb%40c.example/', 'a/b@c.example'],
+    ['https://lore.kernel.org/r/a%zz@b', 'a%zz@b'],
+    // A URL that names no message is taken as written (and found nowhere).
+    ['https://lore.kernel.org/nvdimm/', 'https://lore.kernel.org/nvdimm/'],
+  ];
+  it.each(table)('%s', (arg, mid) => {
+    expect(messageIdArgument(arg)).toBe(mid);
   });
 });
