@@ -2,22 +2,11 @@
 // quote with author, date and the lore permalink; plain text; or a `Link:` trailer. The same text
 // on the command line (`patchlore cite`), behind the site's "cite" buttons, and in topic pages.
 // Pure.
+import type { Citation, CitationFormat } from '../types.ts';
 import { DEFAULT_BASE, escapeMessageId } from '../sync/lore-url.ts';
 
-export interface Citation {
-  messageId: string;
-  author: string;
-  email: string;
-  /** ISO date, or null when the message has none. */
-  date: string | null;
-  subject: string;
-  /** The cited words (a statement, or an excerpt of the message's own text). */
-  text: string;
-  /** When the words answer a quoted question or point: that, and who wrote it. */
-  answers?: { author: string; text: string } | null;
-}
-
-export type CitationFormat = 'markdown' | 'text' | 'trailer';
+/** Declared in ../types.ts; named here too for the modules that import them from here. */
+export type { Citation, CitationFormat } from '../types.ts';
 
 /** lore's permalink of a Message-ID (its /r/ redirector finds it on any list). */
 export function lorePermalink(mid: string): string {
@@ -34,6 +23,7 @@ function mdQuote(text: string): string {
     .join('\n');
 }
 
+/** A citation in one of its printed forms. */
 export function formatCitation(c: Citation, format: CitationFormat): string {
   const link = lorePermalink(c.messageId);
   if (format === 'trailer') return `Link: ${link}`;

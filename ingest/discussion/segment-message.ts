@@ -3,29 +3,8 @@
 // trailers, a diff (with its "---" and diffstat), the signature and mailing-list footers. Every
 // block knows its lines and character span in the body, so anything found in it can point back
 // at its evidence. Line-based and iterative (no recursion on mail-controlled depth). Pure.
-import { type Attribution, isAttributionLine, joinWrappedAttribution, parseAttribution } from './attribution-line.ts';
-
-export type BlockKind = 'text' | 'quote' | 'attribution' | 'trailers' | 'diff' | 'signature' | 'footer';
-
-export interface Block {
-  kind: BlockKind;
-  /** Quote depth: 0 for the author's own lines, n for n levels of ">". */
-  depth: number;
-  /** First line and the line after the last (indexes into the body's lines). */
-  start: number;
-  end: number;
-  /** Character span in the body (as given, before "\r" removal the spans still hold for "\n"). */
-  from: number;
-  to: number;
-  /** The block's lines with quote markers removed, joined by "\n". */
-  text: string;
-  /** For an attribution: who it names. */
-  attribution?: Attribution;
-}
-
-export interface SegmentedMessage {
-  blocks: Block[];
-}
+import type { Attribution, Block, BlockKind, SegmentedMessage } from '../types.ts';
+import { isAttributionLine, joinWrappedAttribution, parseAttribution } from './attribution-line.ts';
 
 /** The longest quote depth counted ("> > > ... "): deeper markers are text. */
 const MAX_DEPTH = 64;

@@ -2,37 +2,7 @@
 // they touch, and a fingerprint that recognizes the same change across revisions. Reads only the
 // author's lines (quoted "> diff" in replies is not a diff). Pure; iterative; never throws.
 import { createHash } from 'node:crypto';
-
-/** One file of a diff. */
-export interface DiffFile {
-  /** Path after the change ('/dev/null' never: the old path for a deletion). */
-  path: string;
-  /** Path before the change when it differs (renames, copies). */
-  oldPath: string | null;
-  status: 'modified' | 'added' | 'deleted' | 'renamed' | 'copied';
-  insertions: number;
-  deletions: number;
-  binary: boolean;
-}
-
-/** One hunk: where, and the function context git printed after "@@ ... @@". */
-export interface DiffHunk {
-  file: string;
-  oldStart: number;
-  newStart: number;
-  /** Function name or other context text ('' when none). */
-  context: string;
-}
-
-/** What a body's diff holds. */
-export interface DiffSummary {
-  files: DiffFile[];
-  insertions: number;
-  deletions: number;
-  hunks: DiffHunk[];
-  /** Hex fingerprint of the change (see fingerprint()), null without a diff. */
-  fingerprint: string | null;
-}
+import type { DiffFile, DiffHunk, DiffSummary } from '../types.ts';
 
 /** Hunks kept per message; a treewide change can have thousands, which nothing shows. */
 export const MAX_HUNKS = 500;

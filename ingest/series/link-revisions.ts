@@ -7,7 +7,7 @@
 // join postings of different authors. Manual pins and splits (content/series-links.json) win over
 // all of it. Versions missing from subjects are inferred (changelog, order in the lineage); a
 // RESEND is the version it resends. Pure; never throws.
-import type { Posting, PostingTrailer, Revision, RevisionSignal } from '../types.ts';
+import type { Lineages, Posting, PostingTrailer, Revision, RevisionOverrides, RevisionSignal } from '../types.ts';
 import { DisjointSets } from '../thread/disjoint-sets.ts';
 import { trailerIdentity } from './collect-trailers.ts';
 
@@ -27,14 +27,6 @@ export const SIGNAL_CONFIDENCE: Record<RevisionSignal, number> = {
 export const HEURISTIC_WINDOW_MS = 3 * 365 * 24 * 3600 * 1000;
 /** Titles at least this similar (word overlap) count as "the same title". */
 export const TITLE_SIMILARITY = 0.8;
-
-/** Manual decisions, by Message-ID of any message of the postings concerned. */
-export interface RevisionOverrides {
-  /** These two postings are revisions of one series. */
-  pin: Array<{ from: string; to: string }>;
-  /** These two postings are not of the same series. */
-  split: Array<{ from: string; to: string }>;
-}
 
 export const NO_OVERRIDES: RevisionOverrides = { pin: [], split: [] };
 
@@ -149,12 +141,6 @@ function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candida
  *  recent earlier posting is the predecessor. */
 function tier(c: Candidate): number {
   return c.confidence >= 0.9 ? 2 : 1;
-}
-
-export interface Lineages {
-  revisions: Revision[];
-  /** Trailers carried from earlier revisions of unchanged patches. */
-  carried: PostingTrailer[];
 }
 
 /** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying). */
