@@ -241,9 +241,20 @@ export interface LinkView {
   byHref: string;
 }
 
+/** Lists of links this long or shorter start open on the page; longer ones start collapsed. */
+export const OPEN_LINKS_MAX = 8;
+
+/** What a thread (or the threads of a lineage) cites and what cites it, as a page shows it. */
+export interface ThreadLinksView {
+  cites: LinkView[];
+  citedBy: LinkView[];
+  /** Whether the list starts open (at most OPEN_LINKS_MAX links in all). */
+  open: boolean;
+}
+
 /** What a thread cites and what cites it, one entry per other thread (or per message not in
  *  the archive), in date order. */
-export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] }): { cites: LinkView[]; citedBy: LinkView[] } {
+export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] }): ThreadLinksView {
   const cites: LinkView[] = [];
   const seen = new Set<string>();
   for (const l of links.cites) {
@@ -265,7 +276,7 @@ export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] })
     seenBy.add(l.fromThread);
     citedBy.push({ title: l.fromSubject, href: messageHref(l.fromThread, l.from), local: true, by: l.fromAuthor, byHref: messageHref(l.fromThread, l.from) });
   }
-  return { cites, citedBy };
+  return { cites, citedBy, open: cites.length + citedBy.length <= OPEN_LINKS_MAX };
 }
 
 /** The key of a link target in the store (its Message-ID, unless stored under an imposter key). */
