@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LineageStatus, ThreadLink } from '../../ingest/store/discussion-queries-fs.ts';
 import type { SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/store/series-queries-fs.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
-import { lineageView, seriesPageView, seriesRowViews, threadSeriesViews } from './series-view.ts';
+import { lineageView, seriesPageView, seriesRowViews, seriesTableView, threadSeriesViews } from './series-view.ts';
 import { OPEN_LINKS_MAX } from './thread-view.ts';
 
 const author = { name: 'Alistair Popple', email: 'apopple@nvidia.com' };
@@ -169,6 +169,27 @@ describe('seriesPageView', () => {
   });
 });
 
+const seriesRow = (postingId: string): SeriesRow => ({
+  family: postingId,
+  threadId: postingId,
+  postingId,
+  title: 't',
+  subject: 's',
+  authorName: 'A',
+  authorEmail: 'a@x',
+  date: 0,
+  version: 1,
+  versionInferred: false,
+  rfc: false,
+  resend: false,
+  bundle: false,
+  patches: 1,
+  reviewed: 0,
+  nacked: false,
+  latest: true,
+  revisions: 1,
+});
+
 describe('seriesRowViews', () => {
   const row = (over: Partial<SeriesRow> & { postingId: string }): SeriesRow => ({
     family: 'rfc@x',
@@ -197,6 +218,25 @@ describe('seriesRowViews', () => {
     expect(views[0]!.states).toEqual({ rfc: false, latest: true, nacked: false, reviewed: true });
     expect(views[1]!.states).toEqual({ rfc: true, latest: false, nacked: true, reviewed: false });
     expect(views[0]!.threadHref).toBe(threadPath('v2@x'));
+  });
+
+  it('shows the latest badge only in a lineage of several revisions', () => {
+    const views = seriesRowViews([row({ postingId: 'v2@x', version: 2, latest: true }), row({ postingId: 'one@x', family: 'one@x', latest: true, revisions: 1 })]);
+    expect(views.map((v) => v.latestBadge)).toEqual([true, false]);
+  });
+});
+
+describe('seriesTableView', () => {
+  it('counts the lineages of the rows and offers each author once, alphabetically', () => {
+    const rows: SeriesRow[] = [
+      { ...seriesRow('b@x'), family: 'f1', authorName: 'Dan Williams' },
+      { ...seriesRow('a@x'), family: 'f1', authorName: 'Alistair Popple' },
+      { ...seriesRow('c@x'), family: 'f2', authorName: 'Dan Williams' },
+    ];
+    const table = seriesTableView(rows);
+    expect(table.lineages).toBe(2);
+    expect(table.authors).toEqual(['Alistair Popple', 'Dan Williams']);
+    expect(table.rows.map((r) => r.family)).toEqual(['f1', 'f1', 'f2']);
   });
 });
 

@@ -291,6 +291,8 @@ export interface SeriesRowView {
   reviewed: number;
   revisions: number;
   states: { rfc: boolean; latest: boolean; nacked: boolean; reviewed: boolean };
+  /** Shows the "latest" badge: the latest revision of a lineage of several. */
+  latestBadge: boolean;
 }
 
 export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
@@ -317,7 +319,26 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
     reviewed: r.reviewed,
     revisions: r.revisions,
     states: { rfc: r.rfc, latest: r.latest, nacked: r.nacked, reviewed: r.patches > 0 && r.reviewed >= r.patches },
+    latestBadge: r.latest && r.revisions > 1,
   }));
+}
+
+/** The table of series of a list (or of the whole archive), with what its filter offers. */
+export interface SeriesTableView {
+  rows: SeriesRowView[];
+  /** Every author of a row, once, in alphabetical order: the author filter's suggestions. */
+  authors: string[];
+  /** How many lineages the rows are postings of. */
+  lineages: number;
+}
+
+export function seriesTableView(rows: SeriesRow[]): SeriesTableView {
+  const views = seriesRowViews(rows);
+  return {
+    rows: views,
+    authors: [...new Set(views.map((r) => r.author))].sort((a, b) => a.localeCompare(b)),
+    lineages: new Set(views.map((r) => r.family)).size,
+  };
 }
 
 /** The series box of a thread page: what the thread posts, and the revisions around it. */
