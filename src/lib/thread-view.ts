@@ -7,7 +7,7 @@ import type { ThreadLink } from '../../ingest/store/discussion-queries-fs.ts';
 import type { StoredPart } from '../../ingest/store/store-fs.ts';
 import { anchorHref, loreUrl, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
 import { segmentBody, type Segment } from './segment-body.ts';
-import type { NodeRow, QuoteSourceRow, StatementRow, ThreadRow } from './site-data-fs.ts';
+import type { MessageRow, NodeRow, QuoteSourceRow, StatementRow, ThreadRow } from './site-data-fs.ts';
 
 /** Quotes longer than this many lines start collapsed. */
 export const COLLAPSE_QUOTE_LINES = 3;
@@ -239,47 +239,9 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: Thre
     }
     const m = n.message;
     for (const l of m.lists) lists.add(l);
-    const from = m.fromName || m.fromEmail || '(no sender)';
-    const { parts, attachments } = partViews(m.body, m.parts, quotesOf.get(m.rowId) ?? [], hrefOf);
-    const base = { messageId: m.messageId, author: from, email: m.fromEmail, date: m.date === null ? null : new Date(m.date).toISOString(), subject: m.subject || '(no subject)' };
-    const statements = (statementsOf.get(m.rowId) ?? []).map((r): StatementView => {
-      const answers = r.answersText === null ? null : { author: r.answersName || r.answersEmail || 'someone', text: r.answersText };
-      return {
-        kind: r.kind,
-        text: r.text,
-        answers: answers && { ...answers, excerpt: clip(answers.text, ANSWER_CHARS), href: r.answersKey ? hrefOf(r.answersKey) : null },
-        confidence: r.confidence,
-        why: r.why,
-        title: `${r.why} (confidence ${r.confidence})`,
-        cite: formatCitation({ ...base, text: r.text, answers }, 'markdown'),
-      };
-    });
-    const top = [...statements].sort((a, b) => b.confidence - a.confidence)[0];
-    entries.push({
-      kind: 'message',
-      anchor: anchorOf.get(n.id)!,
-      messageId: m.messageId,
-      key: m.key,
-      imposter: m.imposter,
-      depth: n.depth,
-      depthClass: indentClass(n.depth),
-      parentAnchor: n.parent ? (anchorOf.get(n.parent) ?? null) : null,
-      from,
-      fromEmail: m.fromEmail,
-      date: formatDate(m.date),
-      isoDate: m.date === null ? '' : new Date(m.date).toISOString(),
-      subject: m.subject || '(no subject)',
-      lists: m.lists,
-      listText: m.lists.join(', '),
-      loreUrl: loreUrl(m.messageId),
-      permalink: messagePath(m.key),
-      parts,
-      attachments,
-      attachmentNotes: attachments.map((a) => ({ filename: a.filename, description: `${a.contentType}, ${formatSize(a.size)}` })),
-      statements,
-      cite: top ? top.cite : formatCitation({ ...base, text: ownExcerpt(m.body) }, 'markdown'),
-    });
-    outline.push({ anchor: anchorOf.get(n.id)!, depth: n.depth, ghost: false, className: indentClass(n.depth), subject: m.subject || '(no subject)', from, date: formatDate(m.date).slice(0, 10) });
+    const entry = messageView(m, n, anchorOf, hrefOf, statementsOf.get(m.rowId) ?? [], quotesOf.get(m.rowId) ?? []);
+    entries.push(entry);
+    outline.push({ anchor: entry.anchor, depth: n.depth, ghost: false, className: entry.depthClass, subject: entry.subject, from: entry.from, date: formatDate(m.date).slice(0, 10) });
   }
   return {
     slug: threadSlug(thread.id),
@@ -292,6 +254,58 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: Thre
     listText: [...lists].sort().join(', '),
     outline,
     entries,
+  };
+}
+
+/** One message of a thread page: its header, parts, attachments and statements, each statement
+ *  and the message citable. `hrefOf` links a message key on this page or off it. */
+function messageView(
+  m: MessageRow,
+  n: NodeRow,
+  anchorOf: ReadonlyMap<string, string>,
+  hrefOf: (key: string) => string,
+  statementRows: readonly StatementRow[],
+  quotes: QuoteSourceRow[],
+): MessageView {
+  const from = m.fromName || m.fromEmail || '(no sender)';
+  const { parts, attachments } = partViews(m.body, m.parts, quotes, hrefOf);
+  const base = { messageId: m.messageId, author: from, email: m.fromEmail, date: m.date === null ? null : new Date(m.date).toISOString(), subject: m.subject || '(no subject)' };
+  const statements = statementRows.map((r): StatementView => {
+    const answers = r.answersText === null ? null : { author: r.answersName || r.answersEmail || 'someone', text: r.answersText };
+    return {
+      kind: r.kind,
+      text: r.text,
+      answers: answers && { ...answers, excerpt: clip(answers.text, ANSWER_CHARS), href: r.answersKey ? hrefOf(r.answersKey) : null },
+      confidence: r.confidence,
+      why: r.why,
+      title: `${r.why} (confidence ${r.confidence})`,
+      cite: formatCitation({ ...base, text: r.text, answers }, 'markdown'),
+    };
+  });
+  const top = [...statements].sort((a, b) => b.confidence - a.confidence)[0];
+  return {
+    kind: 'message',
+    anchor: anchorOf.get(n.id)!,
+    messageId: m.messageId,
+    key: m.key,
+    imposter: m.imposter,
+    depth: n.depth,
+    depthClass: indentClass(n.depth),
+    parentAnchor: n.parent ? (anchorOf.get(n.parent) ?? null) : null,
+    from,
+    fromEmail: m.fromEmail,
+    date: formatDate(m.date),
+    isoDate: m.date === null ? '' : new Date(m.date).toISOString(),
+    subject: m.subject || '(no subject)',
+    lists: m.lists,
+    listText: m.lists.join(', '),
+    loreUrl: loreUrl(m.messageId),
+    permalink: messagePath(m.key),
+    parts,
+    attachments,
+    attachmentNotes: attachments.map((a) => ({ filename: a.filename, description: `${a.contentType}, ${formatSize(a.size)}` })),
+    statements,
+    cite: top ? top.cite : formatCitation({ ...base, text: ownExcerpt(m.body) }, 'markdown'),
   };
 }
 
