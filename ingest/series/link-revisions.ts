@@ -96,6 +96,7 @@ function overlap(a: Posting, b: Posting): number {
   return fp >= needed || titles >= needed ? Math.max(fp, titles) / smaller : 0;
 }
 
+/** An earlier posting that a posting may revise, and the evidence of it. */
 interface Candidate {
   from: Posting;
   signal: RevisionSignal;
