@@ -183,10 +183,6 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
   const near = (i: number): { label: string; anchor: string } | null => (i >= 0 && i < s.revisions.length ? { label: labels[i]!, anchor: ids[i]! } : null);
   const revisions = s.revisions.map((r, i): RevisionView => {
     const patches = r.patches.map(patchView);
-    const changes: RevisionView['changes'] = { added: [], dropped: [], changed: [], unchanged: [] };
-    for (const c of r.changes) {
-      changes[c.status].push({ status: c.status, title: c.title, href: c.key ? messagePath(c.key) : null, previousHref: c.previousKey ? messagePath(c.previousKey) : null });
-    }
     const lead = r.coverId ?? r.patches[0]?.messageId ?? r.postingId;
     const date = r.date ? formatDate(Date.parse(r.date)) : 'date unknown';
     return {
@@ -213,11 +209,7 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
       confidence: r.link ? r.link.confidence : null,
       forkedFrom: r.forkedFrom ? (at.get(r.forkedFrom) ?? null) : null,
       changelog: r.changelog,
-      changes,
-      changeSummary: CHANGE_ORDER.filter((k) => changes[k].length > 0)
-        .map((k) => `${changes[k].length} ${k}`)
-        .join(', '),
-      changeList: CHANGE_ORDER.flatMap((k) => changes[k].map(changeLine)),
+      ...changesOf(r),
       comparedWith: r.changes.length > 0 ? comparedWith(s.revisions, i, at) : null,
       previous: near(i - 1),
       next: near(i + 1),
@@ -251,6 +243,21 @@ function patchView(p: SeriesRevision['patches'][number]): PatchView {
     reviewed,
     nacked,
     rowClass: nacked ? 'nacked' : reviewed ? 'reviewed' : '',
+  };
+}
+
+/** What changed in a revision against the one it is compared with: by kind, counted, listed. */
+function changesOf(r: SeriesRevision): Pick<RevisionView, 'changes' | 'changeSummary' | 'changeList'> {
+  const changes: RevisionView['changes'] = { added: [], dropped: [], changed: [], unchanged: [] };
+  for (const c of r.changes) {
+    changes[c.status].push({ status: c.status, title: c.title, href: c.key ? messagePath(c.key) : null, previousHref: c.previousKey ? messagePath(c.previousKey) : null });
+  }
+  return {
+    changes,
+    changeSummary: CHANGE_ORDER.filter((k) => changes[k].length > 0)
+      .map((k) => `${changes[k].length} ${k}`)
+      .join(', '),
+    changeList: CHANGE_ORDER.flatMap((k) => changes[k].map(changeLine)),
   };
 }
 
