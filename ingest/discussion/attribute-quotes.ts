@@ -3,27 +3,7 @@
 // the thread; the attribution lines ("X wrote:") name the author when the quoted message is not in
 // the archive. So a statement is never credited to someone who merely quoted it. Rewrapped quotes
 // still match (whitespace is ignored). Pure; iterative.
-import type { Block } from './segment-message.ts';
-
-export interface QuoteSource {
-  /** The quoted message, when it is in the thread. */
-  messageKey: string | null;
-  /** Who wrote the quoted text. */
-  author: { name: string; email: string } | null;
-  /** How it was found: the text is in that message; an attribution line names the author; or
-   *  only by position (depth n quotes the n-th ancestor). */
-  how: 'text' | 'attribution' | 'position';
-  confidence: number;
-}
-
-/** What the attribution needs of each message of a thread. */
-export interface QuotableMessage {
-  key: string;
-  parent: string | null;
-  date: number | null;
-  from: { name: string; email: string };
-  blocks: readonly Block[];
-}
+import type { Address, Block, QuotableMessage, QuoteSource } from '../types.ts';
 
 /** Ancestors looked at, nearest first. */
 const MAX_ANCESTORS = 32;
@@ -118,7 +98,7 @@ function coverage(p: Probe, own: OwnText, rewrapped: boolean): number {
   return n && own.joined().includes(n) ? 0.6 : 0;
 }
 
-function sameAuthor(a: { name: string; email: string }, b: { name: string; email: string }): boolean {
+function sameAuthor(a: Address, b: Address): boolean {
   if (a.email && b.email) return a.email.toLowerCase() === b.email.toLowerCase();
   const na = a.name.trim().toLowerCase();
   const nb = b.name.trim().toLowerCase();
@@ -142,7 +122,7 @@ export function attributeQuotes(
   }
   let earlier: QuotableMessage[] | null = null;
   // The person an attribution line names, for each quote depth below it.
-  const named = new Map<number, { name: string; email: string }>();
+  const named = new Map<number, Address>();
   message.blocks.forEach((b, index) => {
     if (b.kind === 'attribution' && b.attribution) {
       named.set(b.depth + 1, b.attribution);

@@ -4,13 +4,7 @@
 // wrote:" (Thunderbird), "Dan Williams <dan.j.williams@intel.com> writes:" (Gnus), "* Jason
 // Gunthorpe <jgg@nvidia.com> [240412 10:00]:", "Quoting Dan Williams (2024-04-12 09:00:00)", and
 // the same in German and French. An attribution wrapped onto two lines is joined first. Pure.
-
-export interface Attribution {
-  /** The person named, '' when the line names only an address. */
-  name: string;
-  /** Their address, lowercased, '' when not given. */
-  email: string;
-}
+import type { Attribution } from '../types.ts';
 
 const VERB = /(?:^|\s)(?:wrote|writes|said|schrieb|a écrit|escribió|napisał|kirjoitti|scripsit)\s?:\s*$/i;
 const EMAIL = /<?([^\s<>@]+@[^\s<>@]+\.[^\s<>@]+?)>?(?=\s|$)/;

@@ -2,50 +2,14 @@
 // statements and verdicts from replies, and place each verdict on the patch or cover letter it
 // answers. Patches and cover letters are proposals, not discussion: their own text gives no
 // statements or verdicts. Pure; the thread's messages in, rows out.
-import { attributeQuotes, ownText, type OwnText, type QuotableMessage, type QuoteSource } from './attribute-quotes.ts';
-import { extractStatements, type Statement } from './extract-statements.ts';
-import { extractVerdicts, type Verdict } from './extract-verdicts.ts';
-import { segmentMessage, type Block } from './segment-message.ts';
-import { splitSentences, type Sentence } from './sentences.ts';
+import type { Block, DiscussionInput, QuotableMessage, QuoteSource, Sentence, ThreadDiscussion } from '../types.ts';
+import { attributeQuotes, ownText, type OwnText } from './attribute-quotes.ts';
+import { extractStatements } from './extract-statements.ts';
+import { extractVerdicts } from './extract-verdicts.ts';
+import { segmentMessage } from './segment-message.ts';
+import { splitSentences } from './sentences.ts';
 
-/** A message of the thread as the stage needs it. */
-export interface DiscussionInput {
-  /** Store row id. */
-  id: number;
-  key: string;
-  parent: string | null;
-  date: number | null;
-  from: { name: string; email: string };
-  body: string;
-  /** Patch metadata kind (patch, cover, pull, reply, notice, other). */
-  kind: string;
-}
-
-interface QuoteRow {
-  message: number;
-  block: number;
-  depth: number;
-  from: number;
-  to: number;
-  source: QuoteSource;
-}
-
-export interface StatementRow extends Statement {
-  message: number;
-}
-
-interface VerdictRow extends Verdict {
-  message: number;
-  /** The patch or cover letter it is about (nearest above it in the thread), or null. */
-  target: string | null;
-  by: { name: string; email: string };
-}
-
-export interface ThreadDiscussion {
-  quotes: QuoteRow[];
-  statements: StatementRow[];
-  verdicts: VerdictRow[];
-}
+/** Declared in ../types.ts; named here too for the modules that import them from here. */
 
 const PROPOSALS = new Set(['patch', 'cover', 'pull']);
 /** Robots report builds and bisections: no positions of their own (patchwork-bot's "applied"
@@ -54,6 +18,7 @@ const ROBOT = /\b(?:test robot|syzbot|bot)\b|lkp@intel\.com|@syzkaller|noreply/i
 /** Parent walk limit when looking for the patch a verdict is about. */
 const MAX_WALK = 1000;
 
+/** The discussion of one thread, from all of its messages. */
 export function discussThread(messages: readonly DiscussionInput[]): ThreadDiscussion {
   const byKey = new Map<string, QuotableMessage>();
   const input = new Map<string, DiscussionInput>();
@@ -110,6 +75,7 @@ export function discussThread(messages: readonly DiscussionInput[]): ThreadDiscu
   return out;
 }
 
+/** The nearest patch, cover letter or pull request above a message in its thread, or null. */
 function proposalAbove(m: DiscussionInput, input: ReadonlyMap<string, DiscussionInput>): string | null {
   let at = m.parent;
   for (let i = 0; at !== null && i < MAX_WALK; i++) {

@@ -6,7 +6,7 @@ import type { LineageStatus, StatementOut, ThreadLink, VerdictOut } from '../rea
 import type { StatementRow, Store } from '../store/store-port.ts';
 import { normalizeForMatch } from './attribute-quotes.ts';
 import { ownExcerptOf } from './excerpt.ts';
-import type { Citation } from './format-citation.ts';
+import type { Citation } from '../types.ts';
 import { segmentMessage } from './segment-message.ts';
 import { splitSentences } from './sentences.ts';
 

@@ -1,6 +1,7 @@
 // The start of a message's own words, for citing a whole message: its paragraphs after any
 // greeting, without quotes, diff, trailers or signature, up to a length. Pure.
-import { segmentMessage, type Block } from './segment-message.ts';
+import type { Block } from '../types.ts';
+import { segmentMessage } from './segment-message.ts';
 import { isFormality } from './sentences.ts';
 
 export const EXCERPT_CHARS = 500;

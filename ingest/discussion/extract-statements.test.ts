@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { QuoteSource } from './attribute-quotes.ts';
+import type { Block, QuoteSource } from '../types.ts';
 import { extractStatements } from './extract-statements.ts';
-import { segmentMessage, type Block } from './segment-message.ts';
+import { segmentMessage } from './segment-message.ts';
 import { splitSentences } from './sentences.ts';
 
 const jason: QuoteSource = { messageKey: 'q@x', author: { name: 'Reviewer Two', email: 'two@example.com' }, how: 'text', confidence: 1 };

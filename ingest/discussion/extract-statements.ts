@@ -10,24 +10,8 @@
 // A sentence in the first paragraph after a quote answers it: the statement carries the quoted
 // text (the question, when the quote ends with one) and its author, resolved by quote
 // attribution, never the person who quoted it. Pure.
-import type { QuoteSource } from './attribute-quotes.ts';
-import type { Block } from './segment-message.ts';
-import { isCodeLine, splitSentences, type Sentence } from './sentences.ts';
-
-export type StatementKind = 'agreement' | 'objection' | 'proposal' | 'conclusion' | 'answer';
-
-export interface Statement {
-  kind: StatementKind;
-  text: string;
-  /** Character span in the message body. */
-  from: number;
-  to: number;
-  /** What it answers: the quoted text and who wrote it (null when it answers nothing quoted). */
-  answers: { author: { name: string; email: string } | null; text: string; messageKey: string | null } | null;
-  confidence: number;
-  /** Why it was picked: the rule, and what it answers. */
-  why: string;
-}
+import type { Block, QuoteSource, Sentence, Statement, StatementKind } from '../types.ts';
+import { isCodeLine, splitSentences } from './sentences.ts';
 
 interface Rule {
   id: string;

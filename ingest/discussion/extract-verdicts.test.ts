@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractVerdicts } from './extract-verdicts.ts';
-import { segmentMessage, type Block } from './segment-message.ts';
+import type { Block } from '../types.ts';
+import { segmentMessage } from './segment-message.ts';
 import { splitSentences } from './sentences.ts';
 
 const sender = { name: 'Max Maintainer', email: 'max@example.com' };

@@ -8,22 +8,9 @@
 //   changes-requested                    "please fix / resend / split ...", "can you rework ...",
 //                                        "needs a respin"
 // Quoted text never counts. Pure.
+import type { Address, Block, Sentence, Verdict, VerdictKind } from '../types.ts';
 import { trailerMatchesSender, trailerPerson } from '../patch/trailers.ts';
-import type { Block } from './segment-message.ts';
-import { splitSentences, type Sentence } from './sentences.ts';
-
-export type VerdictKind = 'reviewed' | 'acked' | 'tested' | 'nacked' | 'applied' | 'changes-requested';
-
-export interface Verdict {
-  kind: VerdictKind;
-  /** The evidence: the line that says it. */
-  text: string;
-  /** Character span of the evidence in the body. */
-  from: number;
-  to: number;
-  confidence: number;
-  why: string;
-}
+import { splitSentences } from './sentences.ts';
 
 const TRAILER_VERDICTS: Record<string, VerdictKind> = {
   'reviewed-by': 'reviewed',
@@ -60,7 +47,7 @@ const CANDIDATE = /appl|queue|push|pick|pull|merge|updated|refreshed|added|moved
  *  uses too. */
 export function extractVerdicts(
   blocks: readonly Block[],
-  sender: { name: string; email: string },
+  sender: Address,
   sentencesOf: (block: Block) => readonly Sentence[] = (b) => splitSentences(b.text),
 ): Verdict[] {
   const out: Verdict[] = [];

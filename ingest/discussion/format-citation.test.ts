@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitation, type Citation } from './format-citation.ts';
+import type { Citation } from '../types.ts';
+import { formatCitation } from './format-citation.ts';
 
 const applied: Citation = {
   messageId: '20250303204600.cb49d2d614efcded0b28f8c1@linux-foundation.org',

@@ -4,23 +4,7 @@
 // Pure.
 import { authorDay } from '../message/parse-date.ts';
 import { lorePermalink } from '../lore/lore-url.ts';
-
-export interface Citation {
-  messageId: string;
-  author: string;
-  email: string;
-  /** ISO date, or null when the message has none. */
-  date: string | null;
-  /** The Date header as written, when known: the citation gives the day in the author's zone. */
-  dateHeader?: string;
-  subject: string;
-  /** The cited words (a statement, or an excerpt of the message's own text). */
-  text: string;
-  /** When the words answer a quoted question or point: that, and who wrote it. */
-  answers?: { author: string; text: string } | null;
-}
-
-export type CitationFormat = 'markdown' | 'text' | 'trailer';
+import type { Citation, CitationFormat } from '../types.ts';
 
 
 /** The day of a citation: where its author was when the Date header is known, else UTC. */
@@ -34,6 +18,7 @@ function mdQuote(text: string): string {
     .join('\n');
 }
 
+/** A citation in one of its printed forms. */
 export function formatCitation(c: Citation, format: CitationFormat): string {
   const link = lorePermalink(c.messageId);
   if (format === 'trailer') return `Link: ${link}`;

@@ -3,29 +3,8 @@
 // trailers, a diff (with its "---" and diffstat), the signature and mailing-list footers. Every
 // block knows its lines and character span in the body, so anything found in it can point back
 // at its evidence. Line-based and iterative (no recursion on mail-controlled depth). Pure.
-import { type Attribution, isAttributionLine, joinWrappedAttribution, parseAttribution } from './attribution-line.ts';
-
-export type BlockKind = 'text' | 'quote' | 'attribution' | 'trailers' | 'diff' | 'signature' | 'footer';
-
-export interface Block {
-  kind: BlockKind;
-  /** Quote depth: 0 for the author's own lines, n for n levels of ">". */
-  depth: number;
-  /** First line and the line after the last (indexes into the body's lines). */
-  start: number;
-  end: number;
-  /** Character span in the body (as given, before "\r" removal the spans still hold for "\n"). */
-  from: number;
-  to: number;
-  /** The block's lines with quote markers removed, joined by "\n". */
-  text: string;
-  /** For an attribution: who it names. */
-  attribution?: Attribution;
-}
-
-export interface SegmentedMessage {
-  blocks: Block[];
-}
+import type { Attribution, Block, BlockKind, SegmentedMessage } from '../types.ts';
+import { isAttributionLine, joinWrappedAttribution, parseAttribution } from './attribution-line.ts';
 
 /** The longest quote depth counted ("> > > ... "): deeper markers are text. */
 const MAX_DEPTH = 64;
@@ -43,6 +22,7 @@ interface Line {
   length: number;
 }
 
+/** The body's lines with their quote depth and position. */
 function readLines(body: string): Line[] {
   const out: Line[] = [];
   let offset = 0;
@@ -72,119 +52,133 @@ const blank = (l: Line): boolean => l.content.trim() === '';
 
 /** Blocks of a message body, in order. */
 export function segmentMessage(body: string): SegmentedMessage {
-  const lines = readLines(body);
-  const blocks: Block[] = [];
-  const push = (kind: BlockKind, depth: number, start: number, end: number, extra: Partial<Block> = {}): void => {
-    if (end <= start) return;
-    const first = lines[start]!;
-    const last = lines[end - 1]!;
-    blocks.push({
-      kind,
-      depth,
-      start,
-      end,
-      from: first.offset,
-      to: last.offset + last.length,
-      text: lines
-        .slice(start, end)
-        .map((l) => l.content)
-        .join('\n'),
-      ...extra,
-    });
-  };
-
-  // Where the author's own text ends: the signature, a list footer, or a diff (own lines only).
+  const s: Segmenter = { lines: readLines(body), blocks: [], textStart: -1 };
   let i = 0;
-  let textStart = -1;
-  const flushText = (end: number): void => {
-    if (textStart < 0) return;
-    // Trim blank lines at both ends; split off trailing own trailer lines.
-    let s = textStart;
-    let e = end;
-    while (s < e && blank(lines[s]!)) s++;
-    while (e > s && blank(lines[e - 1]!)) e--;
-    let t = s;
-    while (t < e) {
-      // A run of trailer lines is a trailers block; text around it stays text.
-      if (TRAILER.test(lines[t]!.content)) {
-        let u = t;
-        while (u < e && (TRAILER.test(lines[u]!.content) || (blank(lines[u]!) && u + 1 < e && TRAILER.test(lines[u + 1]!.content)))) u++;
-        push('trailers', 0, t, u);
-        t = u;
-        while (t < e && blank(lines[t]!)) t++;
-        continue;
-      }
-      let u = t;
-      while (u < e && !TRAILER.test(lines[u]!.content)) u++;
-      let v = u;
-      while (v > t && blank(lines[v - 1]!)) v--;
-      push('text', 0, t, v);
-      t = u;
-    }
-    textStart = -1;
-  };
+  while (i < s.lines.length) i = s.lines[i]!.depth === 0 ? ownLine(s, i) : quoteRegion(s, i);
+  flushText(s, s.lines.length);
+  return { blocks: s.blocks };
+}
 
-  while (i < lines.length) {
-    const l = lines[i]!;
-    if (l.depth === 0) {
-      // Signature: "-- " (also git's "--" + version line at the end of a patch).
-      if (l.content === '-- ' || (l.content === '--' && /^\d+\.\d+/.test(lines[i + 1]?.content ?? '') && i + 2 >= lines.length)) {
-        flushText(i);
-        const footer = findFooter(lines, i + 1);
-        push('signature', 0, i, footer ?? lines.length);
-        if (footer !== null) push('footer', 0, footer, lines.length);
-        break;
-      }
-      if (isFooterStart(lines, i)) {
-        flushText(i);
-        push('footer', 0, i, lines.length);
-        break;
-      }
-      if (isDiffStart(lines, i)) {
-        flushText(i);
-        let j = i + 1;
-        while (j < lines.length && !(lines[j]!.depth === 0 && lines[j]!.content === '-- ') && !isFooterStart(lines, j)) j++;
-        push('diff', 0, i, j);
-        i = j;
-        continue;
-      }
-      // An attribution above a quote (possibly wrapped onto two lines, possibly a blank line
-      // before the quote) belongs to the quote, not to the author's text.
-      const att = ownAttributionAt(lines, i);
-      if (att) {
-        flushText(i);
-        push('attribution', 0, i, i + att.lines, { attribution: att.attribution });
-        i += att.lines;
-        continue;
-      }
-      if (textStart < 0) textStart = i;
-      i++;
+/** A body being cut into blocks. */
+interface Segmenter {
+  /** The body's lines. */
+  lines: Line[];
+  /** The blocks so far, in order. */
+  blocks: Block[];
+  /** First line of the own text not in a block yet, -1 when none is pending. */
+  textStart: number;
+}
+
+/** Add the block of lines [start, end); nothing when it is empty. */
+function pushBlock(s: Segmenter, kind: BlockKind, depth: number, start: number, end: number, extra: Partial<Block> = {}): void {
+  if (end <= start) return;
+  const first = s.lines[start]!;
+  const last = s.lines[end - 1]!;
+  s.blocks.push({
+    kind,
+    depth,
+    start,
+    end,
+    from: first.offset,
+    to: last.offset + last.length,
+    text: s.lines
+      .slice(start, end)
+      .map((l) => l.content)
+      .join('\n'),
+    ...extra,
+  });
+}
+
+/** An own line (depth 0) at i. The signature ("-- ", or git's "--" and version line at the end
+ *  of a patch) with any footer after it, or a list footer, ends the body; a diff runs to the
+ *  signature or a footer; an attribution above a quote (possibly wrapped onto two lines,
+ *  possibly a blank line before the quote) belongs to the quote, not to the author's text; any
+ *  other line is own text, pending until something ends it. Returns the next line to read. */
+function ownLine(s: Segmenter, i: number): number {
+  const { lines } = s;
+  const l = lines[i]!;
+  if (l.content === '-- ' || (l.content === '--' && /^\d+\.\d+/.test(lines[i + 1]?.content ?? '') && i + 2 >= lines.length)) {
+    flushText(s, i);
+    const footer = findFooter(lines, i + 1);
+    pushBlock(s, 'signature', 0, i, footer ?? lines.length);
+    if (footer !== null) pushBlock(s, 'footer', 0, footer, lines.length);
+    return lines.length;
+  }
+  if (isFooterStart(lines, i)) {
+    flushText(s, i);
+    pushBlock(s, 'footer', 0, i, lines.length);
+    return lines.length;
+  }
+  if (isDiffStart(lines, i)) {
+    flushText(s, i);
+    let j = i + 1;
+    while (j < lines.length && !(lines[j]!.depth === 0 && lines[j]!.content === '-- ') && !isFooterStart(lines, j)) j++;
+    pushBlock(s, 'diff', 0, i, j);
+    return j;
+  }
+  const att = ownAttributionAt(lines, i);
+  if (att) {
+    flushText(s, i);
+    pushBlock(s, 'attribution', 0, i, i + att.lines, { attribution: att.attribution });
+    return i + att.lines;
+  }
+  if (s.textStart < 0) s.textStart = i;
+  return i + 1;
+}
+
+/** The pending own text, up to line `end`, as blocks: blank lines trimmed at both ends, runs of
+ *  trailer lines ("Reviewed-by: ...") as trailers blocks, the text around them as text blocks. */
+function flushText(s: Segmenter, end: number): void {
+  if (s.textStart < 0) return;
+  const { lines } = s;
+  let t = s.textStart;
+  let e = end;
+  while (t < e && blank(lines[t]!)) t++;
+  while (e > t && blank(lines[e - 1]!)) e--;
+  while (t < e) {
+    // A run of trailer lines is a trailers block; text around it stays text.
+    if (TRAILER.test(lines[t]!.content)) {
+      let u = t;
+      while (u < e && (TRAILER.test(lines[u]!.content) || (blank(lines[u]!) && u + 1 < e && TRAILER.test(lines[u + 1]!.content)))) u++;
+      pushBlock(s, 'trailers', 0, t, u);
+      t = u;
+      while (t < e && blank(lines[t]!)) t++;
       continue;
     }
-    // A quote region: consecutive quoted lines, with blank own lines inside it when the quote
-    // goes on after them.
-    flushText(i);
-    let j = i;
-    while (j < lines.length) {
-      if (lines[j]!.depth > 0) j++;
-      else if (blank(lines[j]!) && j + 1 < lines.length && lines[j + 1]!.depth > 0) j++;
-      else break;
-    }
-    quoteBlocks(lines, i, j, push);
-    i = j;
+    let u = t;
+    while (u < e && !TRAILER.test(lines[u]!.content)) u++;
+    let v = u;
+    while (v > t && blank(lines[v - 1]!)) v--;
+    pushBlock(s, 'text', 0, t, v);
+    t = u;
   }
-  flushText(lines.length);
-  return { blocks };
+  s.textStart = -1;
+}
+
+/** A quote region from line i: consecutive quoted lines, with blank own lines inside it when the
+ *  quote goes on after them. Returns the line after it. */
+function quoteRegion(s: Segmenter, i: number): number {
+  const { lines } = s;
+  flushText(s, i);
+  let j = i;
+  while (j < lines.length) {
+    if (lines[j]!.depth > 0) j++;
+    else if (blank(lines[j]!) && j + 1 < lines.length && lines[j + 1]!.depth > 0) j++;
+    else break;
+  }
+  quoteBlocks(s, i, j);
+  return j;
 }
 
 /** Blocks of the quote region [start, end): runs of one depth, blank lines between runs of the
  *  same depth joined into them; attribution lines inside the quote as their own blocks. */
-function quoteBlocks(lines: Line[], start: number, end: number, push: (kind: BlockKind, depth: number, start: number, end: number, extra?: Partial<Block>) => void): void {
+function quoteBlocks(s: Segmenter, start: number, end: number): void {
+  const { lines } = s;
   let runStart = -1;
   let runDepth = 0;
   let lastContent = -1;
   const close = (): void => {
-    if (runStart >= 0) push('quote', runDepth, runStart, lastContent + 1);
+    if (runStart >= 0) pushBlock(s, 'quote', runDepth, runStart, lastContent + 1);
     runStart = -1;
   };
   for (let k = start; k < end; k++) {
@@ -198,7 +192,7 @@ function quoteBlocks(lines: Line[], start: number, end: number, push: (kind: Blo
         const a = parseAttribution(wrapped ?? l.content);
         if (a) {
           close();
-          push('attribution', l.depth, k, k + (wrapped ? 2 : 1), { attribution: a });
+          pushBlock(s, 'attribution', l.depth, k, k + (wrapped ? 2 : 1), { attribution: a });
           if (wrapped) k++;
           continue;
         }

@@ -2,15 +2,7 @@
 // blank lines, lines joined (mail is hard-wrapped), sentences split after ".", "!" or "?" unless
 // the word is an abbreviation ("e.g.", "i.e.", "etc.", "vs.") or a version or number. Lines that
 // are code, command output or greetings are left out. Pure.
-
-export interface Sentence {
-  text: string;
-  /** Offset of the sentence's first and after its last character in the block text. */
-  from: number;
-  to: number;
-  /** Index of its paragraph in the block (0 = first). */
-  paragraph: number;
-}
+import type { Sentence } from '../types.ts';
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'cf', 'mr', 'mrs', 'dr', 'approx', 'a.k.a', 'resp', 'incl', 'no', 'fig', 'viz', 'al', 'esp', 'w.r.t', 'wrt']);
 

@@ -6,8 +6,8 @@
 // waits was tried: the main thread's large heap made mailparser's garbage cost 50% more CPU.)
 import { availableParallelism } from 'node:os';
 import { parseMessage } from '../message/parse-message.ts';
-import { mineMessage, type PatchMeta } from '../patch/mine-patch.ts';
-import type { Message, RawMessage, Unparsed } from '../types.ts';
+import { mineMessage } from '../patch/mine-patch.ts';
+import type { Message, PatchMeta, RawMessage, Unparsed } from '../types.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
 
 /** A parsed message with its patch metadata and the time mining took, or what could not be

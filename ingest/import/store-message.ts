@@ -5,10 +5,9 @@
 import { formatAddress } from '../message/format-address.ts';
 import { listName } from '../message/list-name.ts';
 import { joinParts } from '../message/message-body.ts';
-import type { PatchMeta } from '../patch/mine-patch.ts';
 import { searchFields } from '../search/search-fields.ts';
 import type { Store } from '../store/store-port.ts';
-import type { Diagnostic, Message, Origin } from '../types.ts';
+import type { Diagnostic, Message, Origin, PatchMeta } from '../types.ts';
 import { variantKeys } from './variant-keys.ts';
 
 /** Time spent storing patch facts (series work), for the import benchmark. */

@@ -5,12 +5,12 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import iconv from 'iconv-lite';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
-import type { Address, Diagnostic, Message, MessagePart, ParseOutcome, RawMessage } from '../types.ts';
+import type { Address, DateSource, Diagnostic, Message, MessagePart, ParseOutcome, RawMessage } from '../types.ts';
 import { contentHash, type HashPart } from './content-hash.ts';
 import { parseMessageId, parseReferences } from './message-id.ts';
 import { chooseDate } from './parse-date.ts';
 import { listIdOf } from './list-name.ts';
-import { fieldValues, headerBlock } from './header-block.ts';
+import { fieldValues, headerBlock, type HeaderBlock } from './header-block.ts';
 import { normalizeEmail, parseAddressList } from './address-list.ts';
 import { decodeFlowed } from './decode-flowed.ts';
 
@@ -118,51 +118,96 @@ export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes))
     kind: 'unparsed',
     unparsed: { rawHash, reason: { ...where, ...reason } },
   });
-  let bytes = Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength);
-  // Blank lines before the header block (left by some mbox writers) are not part of the mail.
-  let lead = 0;
-  while (lead < bytes.length && (bytes[lead] === 0x0a || bytes[lead] === 0x0d)) lead++;
-  if (lead > 0 && lead < bytes.length) bytes = bytes.subarray(lead);
-  const firstLine = bytes.subarray(0, Math.min(bytes.length, 1000)).toString('latin1').split(/\r?\n/)[0] ?? '';
-  if (!/\S/.test(bytes.subarray(0, Math.min(bytes.length, 4096)).toString('latin1')) && bytes.length < 4096) {
-    return unparsed({ code: 'mail/empty', message: 'empty message', found: `${bytes.length} bytes of whitespace` });
-  }
-  if (bytes.length > MAX_MESSAGE_BYTES) {
-    return unparsed({
-      code: 'mail/too-large',
-      message: `message of ${bytes.length} bytes is over the ${MAX_MESSAGE_BYTES}-byte parse limit; kept raw`,
-    });
-  }
-  const block = headerBlock(bytes);
-  if (block.malformed || block.fields.length === 0) {
-    return unparsed({
-      code: 'mail/no-headers',
-      message: 'does not start with a header field: not a mail message',
-      expected: 'Name: value',
-      found: firstLine.slice(0, 80),
-    });
-  }
-  const h = (name: string): string[] => fieldValues(block, name);
-
-  // The MIME parser gets the fields it decodes and the body; nothing else.
-  const slices: Buffer[] = [];
-  for (const f of block.fields) if (PARSER_FIELDS.has(f.name)) slices.push(bytes.subarray(f.start, f.end));
-  slices.push(Buffer.from('\n'), bytes.subarray(block.bodyStart));
+  const screened = screenRaw(raw);
+  if (screened.kind === 'refused') return unparsed(screened.reason);
+  const { bytes, block } = screened;
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(Buffer.concat(slices), PARSER_OPTIONS);
+    parsed = await simpleParser(parserInput(bytes, block), PARSER_OPTIONS);
   } catch (err) {
     return unparsed({
       code: 'mail/parse-failed',
       message: `MIME parser failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300),
     });
   }
-
   const diagnostics: Diagnostic[] = [];
+  const fields = readFields(parsed, block, raw.envelopeDate, diagnostics);
+  const subject = decodeSubject(parsed, block, diagnostics);
+  for (const cs of bytes.indexOf('harset') >= 0 ? unknownCharsets(bytes) : []) {
+    diagnostics.push({ code: 'charset/unknown', message: `unknown charset "${cs}"; decoded as UTF-8`, found: cs.slice(0, 40) });
+  }
+  const { parts, hashParts } = await readParts(parsed, diagnostics);
+  return { kind: 'message', message: assemble({ rawHash, where, fields, subject, parts, hashParts, diagnostics }) };
+}
+
+/** Phase 1: the bytes worth parsing, and their header block; or why they are not mail: empty,
+ *  over MAX_MESSAGE_BYTES, or not starting with a header field. Blank lines before the header
+ *  block (left by some mbox writers) are not part of the mail. */
+function screenRaw(raw: RawMessage): { kind: 'mail'; bytes: Buffer; block: HeaderBlock } | { kind: 'refused'; reason: Diagnostic } {
+  let bytes = Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength);
+  let lead = 0;
+  while (lead < bytes.length && (bytes[lead] === 0x0a || bytes[lead] === 0x0d)) lead++;
+  if (lead > 0 && lead < bytes.length) bytes = bytes.subarray(lead);
+  const firstLine = bytes.subarray(0, Math.min(bytes.length, 1000)).toString('latin1').split(/\r?\n/)[0] ?? '';
+  if (!/\S/.test(bytes.subarray(0, Math.min(bytes.length, 4096)).toString('latin1')) && bytes.length < 4096) {
+    return { kind: 'refused', reason: { code: 'mail/empty', message: 'empty message', found: `${bytes.length} bytes of whitespace` } };
+  }
+  if (bytes.length > MAX_MESSAGE_BYTES) {
+    return {
+      kind: 'refused',
+      reason: { code: 'mail/too-large', message: `message of ${bytes.length} bytes is over the ${MAX_MESSAGE_BYTES}-byte parse limit; kept raw` },
+    };
+  }
+  const block = headerBlock(bytes);
+  if (block.malformed || block.fields.length === 0) {
+    return {
+      kind: 'refused',
+      reason: { code: 'mail/no-headers', message: 'does not start with a header field: not a mail message', expected: 'Name: value', found: firstLine.slice(0, 80) },
+    };
+  }
+  return { kind: 'mail', bytes, block };
+}
+
+/** Phase 2: what the MIME parser is given: the fields it decodes (PARSER_FIELDS) and the body;
+ *  nothing else. */
+function parserInput(bytes: Buffer, block: HeaderBlock): Buffer {
+  const slices: Buffer[] = [];
+  for (const f of block.fields) if (PARSER_FIELDS.has(f.name)) slices.push(bytes.subarray(f.start, f.end));
+  slices.push(Buffer.from('\n'), bytes.subarray(block.bodyStart));
+  return Buffer.concat(slices);
+}
+
+/** What the header fields say besides the subject and the parts. */
+interface HeaderFacts {
+  /** Senders decoded by the MIME parser (the first is the message's). */
+  from: Address[];
+  /** To addresses, read raw. */
+  to: Address[];
+  /** Cc addresses, read raw. */
+  cc: Address[];
+  /** The Message-ID, null when the mail has none that can be read. */
+  messageId: string | null;
+  /** Parent candidates, oldest first (Message.references). */
+  references: string[];
+  /** The first ID of In-Reply-To, '' when none. */
+  inReplyTo: string;
+  /** Milliseconds since the epoch, null when no source gave a date. */
+  date: number | null;
+  /** Which header gave `date`. */
+  dateSource: DateSource;
+  /** The Date header as written, '' when absent. */
+  dateHeader: string;
+  /** List-Id names, without repeats. */
+  listIds: string[];
+}
+
+/** Phase 3: addresses, Message-ID, references, date and lists, with their diagnostics in that
+ *  order. */
+function readFields(parsed: ParsedMail, block: HeaderBlock, envelopeDate: string | null, diagnostics: Diagnostic[]): HeaderFacts {
+  const h = (name: string): string[] => fieldValues(block, name);
   const from = addresses(parsed.from);
   const to = h('to').flatMap(parseAddressList);
   const cc = h('cc').flatMap(parseAddressList);
-
   const mid = parseMessageId(h('message-id'));
   diagnostics.push(...mid.diagnostics);
   const refs = parseReferences({
@@ -172,13 +217,29 @@ export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes))
     addresses: [...from, ...to, ...cc].map((a) => a.email).filter((e) => e.length > 0),
   });
   diagnostics.push(...refs.diagnostics);
-
-  const date = chooseDate({ date: h('date'), received: h('received'), envelope: raw.envelopeDate });
+  const date = chooseDate({ date: h('date'), received: h('received'), envelope: envelopeDate });
   diagnostics.push(...date.diagnostics);
+  const listIds = h('list-id').map(listIdOf).filter((x) => x.length > 0);
+  return {
+    from,
+    to,
+    cc,
+    messageId: mid.id,
+    references: refs.references,
+    inReplyTo: refs.inReplyTo,
+    date: date.ms,
+    dateSource: date.source,
+    dateHeader: h('date')[0] ?? '',
+    listIds: [...new Set(listIds)],
+  };
+}
 
+/** Phase 4: the subject, one line. A header block with raw 8-bit bytes is reported; a Subject
+ *  whose raw bytes are not UTF-8 is read as Windows-1252 (rawSubject). */
+function decodeSubject(parsed: ParsedMail, block: HeaderBlock, diagnostics: Diagnostic[]): string {
   let subject = (parsed.subject ?? '').replace(/\s+/g, ' ').trim();
   if (block.highBytes) {
-    const rawSubj = h('subject')[0] ?? '';
+    const rawSubj = fieldValues(block, 'subject')[0] ?? '';
     const utf8 = /[^\x00-\x7f]/.test(rawSubj) && Buffer.from(rawSubj, 'latin1').toString('utf8').includes('\uFFFD');
     if (utf8 && subject.includes('\uFFFD')) subject = rawSubject(rawSubj) ?? subject;
     diagnostics.push({
@@ -186,10 +247,13 @@ export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes))
       message: `header has raw 8-bit bytes (not RFC 2047); read as ${utf8 ? 'Windows-1252' : 'UTF-8'}`,
     });
   }
-  for (const cs of bytes.indexOf('harset') >= 0 ? unknownCharsets(bytes) : []) {
-    diagnostics.push({ code: 'charset/unknown', message: `unknown charset "${cs}"; decoded as UTF-8`, found: cs.slice(0, 40) });
-  }
+  return subject;
+}
 
+/** Phase 5: the parts shown (inline text first, from HTML when there is no text, then
+ *  attachments: TEXTUAL ones decoded, others described) and what the content hash reads of
+ *  them. */
+async function readParts(parsed: ParsedMail, diagnostics: Diagnostic[]): Promise<{ parts: MessagePart[]; hashParts: HashPart[] }> {
   const parts: MessagePart[] = [];
   const hashParts: HashPart[] = [];
   let body = parsed.text;
@@ -210,45 +274,49 @@ export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes))
       hashParts.push({ filename, text: null, bytes: a.content });
     }
   }
+  return { parts, hashParts };
+}
 
-  const listIds = h('list-id').map(listIdOf).filter((x) => x.length > 0);
-  const hash = contentHash({
-    references: refs.references,
-    from,
-    subject,
-    dateHeader: h('date')[0] ?? '',
-    to,
-    cc,
-    parts: hashParts,
-  });
-  let messageId = mid.id;
+/** Phase 6: the Message: its content hash, a synthetic Message-ID when it has none, and every
+ *  diagnostic marked with where the mail came from and its ID. */
+function assemble(m: {
+  rawHash: string;
+  where: { source: string; locator: string };
+  fields: HeaderFacts;
+  subject: string;
+  parts: MessagePart[];
+  hashParts: HashPart[];
+  diagnostics: Diagnostic[];
+}): Message {
+  const { fields: f, diagnostics } = m;
+  const hash = contentHash({ references: f.references, from: f.from, subject: m.subject, dateHeader: f.dateHeader, to: f.to, cc: f.cc, parts: m.hashParts });
+  let messageId = f.messageId;
   if (messageId === null) {
     messageId = syntheticMessageId(hash);
     diagnostics.push({ code: 'mid/missing', message: `no Message-ID; using ${messageId}` });
   }
   for (const d of diagnostics) {
-    Object.assign(d, where);
+    Object.assign(d, m.where);
     d.messageId = messageId;
   }
-  const message: Message = {
+  return {
     messageId,
-    syntheticId: mid.id === null,
-    rawHash,
+    syntheticId: f.messageId === null,
+    rawHash: m.rawHash,
     contentHash: hash,
-    subject,
-    from: from[0] ?? { name: '', email: '' },
-    to,
-    cc,
-    date: date.ms,
-    dateSource: date.source,
-    dateHeader: h('date')[0] ?? '',
-    references: refs.references,
-    inReplyTo: refs.inReplyTo,
-    listIds: [...new Set(listIds)],
-    parts,
+    subject: m.subject,
+    from: f.from[0] ?? { name: '', email: '' },
+    to: f.to,
+    cc: f.cc,
+    date: f.date,
+    dateSource: f.dateSource,
+    dateHeader: f.dateHeader,
+    references: f.references,
+    inReplyTo: f.inReplyTo,
+    listIds: f.listIds,
+    parts: m.parts,
     diagnostics,
   };
-  return { kind: 'message', message };
 }
 
 /** Text of an HTML-only message (rare on kernel lists; mostly spam and corporate mailers). */

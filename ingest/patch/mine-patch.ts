@@ -2,65 +2,18 @@
 // a pull request or a reply, its diff, the trailers it gives, the postings it points at, and the
 // versions its changelog mentions. Message-level only: grouping messages into series and linking
 // revisions is the series stage's work. Pure; never throws.
-import type { Address } from '../types.ts';
+import type { Message, MineInput, PatchKind, PatchMeta, PullRequest } from '../types.ts';
 import { joinParts } from '../message/message-body.ts';
 import { normalizeMessageId } from '../message/message-id.ts';
-import { hasDiff, hasDiffstat, parseDiff, type DiffSummary } from './parse-diff.ts';
+import { hasDiff, hasDiffstat, parseDiff } from './parse-diff.ts';
 import { messageLinks } from './message-links.ts';
-import { parseSubject, type SubjectTags } from './subject-tags.ts';
-import { followupTrailers, patchTrailers, type FoundTrailer } from './trailers.ts';
+import { parseSubject } from './subject-tags.ts';
+import { followupTrailers, patchTrailers } from './trailers.ts';
 
-/** What kind of message, for series purposes. A notice is a maintainer tool's report about a
- *  patch (Andrew Morton's "+ foo.patch added to mm-unstable branch"): it carries the patch but is
- *  not a posting of it. */
-export type PatchKind = 'patch' | 'cover' | 'pull' | 'notice' | 'reply' | 'other';
+/** Declared in ../types.ts; named here too for the modules that import it from here. */
 
 /** Subjects of maintainers' patch-queue notices (akpm's mm-commits mail, merge reports). */
 const NOTICE = /^(?:\+ \S+\.patch added to |\[(?:merged|to-be-updated|withdrawn|obsolete|folded-merged|nacked)[^\]]*\] \S+\.patch |\[(?:merged|to-be-updated)[^\]]*\] )/i;
-
-/** A git pull request ("The following changes since commit ... are available in the Git
- *  repository at:"). */
-export interface PullRequest {
-  base: string;
-  url: string;
-  ref: string;
-}
-
-/** The patch facts of one message. */
-export interface PatchMeta {
-  kind: PatchKind;
-  tags: SubjectTags;
-  hasDiff: boolean;
-  hasDiffstat: boolean;
-  /** The diff, for patches. */
-  diff: DiffSummary | null;
-  /** "base-commit:" (b4, git format-patch --base). */
-  baseCommit: string | null;
-  /** "change-id:" (b4): the same for every revision of a series. */
-  changeId: string | null;
-  /** "prerequisite-patch-id:" lines. */
-  prerequisites: string[];
-  /** Trailers this message gives: a patch's or cover's trailer block, or a reply's own lines. */
-  trailers: FoundTrailer[];
-  /** Message-IDs its own text points at (lore URLs, "previous version: <id>"). */
-  links: string[];
-  /** Of those, the ones on lines about versions ("v2: https://lore...", "Link to v3:"). */
-  versionLinks: string[];
-  /** Versions a changelog says this posting changes from ("Changes since v3" -> 3; 0 for an
-   *  unnumbered RFC: "Changes since RFC"). */
-  changelogFrom: number[];
-  pullRequest: PullRequest | null;
-}
-
-/** What mining needs of a message. */
-export interface MineInput {
-  subject: string;
-  /** Text parts joined (attachments included: a patch may come as a text/x-patch part). */
-  body: string;
-  from: Address;
-  /** Whether the message names a parent (In-Reply-To/References). */
-  isReply: boolean;
-}
 
 /** A git request-pull message, in the forms git has printed over the years: the base commit may
  *  wrap onto the next line, the URL and ref may be split across two lines (Patchwork's test mail
@@ -102,6 +55,7 @@ export function changelogVersions(text: string): number[] {
   return [...out].filter((n) => Number.isFinite(n) && n >= 0 && n < 100).sort((a, b) => a - b);
 }
 
+/** The patch facts of one message. */
 export function minePatch(m: MineInput): PatchMeta {
   const tags = parseSubject(m.subject);
   const diffPresent = hasDiff(m.body);
@@ -139,6 +93,6 @@ export function minePatch(m: MineInput): PatchMeta {
 }
 
 /** Mine a normalized message. */
-export function mineMessage(m: import('../types.ts').Message): PatchMeta {
+export function mineMessage(m: Message): PatchMeta {
   return minePatch({ subject: m.subject, body: joinParts(m).body, from: m.from, isReply: m.references.length > 0 });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSubject, type SubjectTags } from './subject-tags.ts';
+import type { SubjectTags } from '../types.ts';
+import { parseSubject } from './subject-tags.ts';
 
 type Expect = Partial<SubjectTags>;
 

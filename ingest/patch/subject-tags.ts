@@ -3,35 +3,7 @@
 // PATCH v2 3/7]", "[Nouveau] [PATCH]"), and a "(v2)" after it. Words that are not patch syntax
 // (subsystem trees like "net-next", project names like "ndctl", list tags) are kept as prefixes.
 // Pure; never throws.
-
-/** What a subject says about the message. */
-export interface SubjectTags {
-  /** "Re:", "Aw:", "Sv:"... before the tags: a reply. */
-  reply: boolean;
-  /** "Fwd:"/"Fw:" before the tags. */
-  forward: boolean;
-  /** Tagged as a patch posting: a PATCH (PATCHES, PATCHSET...), RFC or RESEND word, a version or
-   *  a counter in a bracket group ("[RFC 00/10]" is a patch posting without the word PATCH). */
-  patch: boolean;
-  /** An RFC word was found. */
-  rfc: boolean;
-  /** A RESEND word was found. */
-  resend: boolean;
-  /** PATCHSETS: one posting bundling several series; its version is the bundle's own. */
-  bundle: boolean;
-  /** Other words of note: "GIT PULL", "ANNOUNCE"... upper-cased, without PATCH/RFC/RESEND. */
-  kind: string;
-  /** Version as written ("3", "5.1"), null when none: "[PATCH]" is an implied v1. */
-  version: string | null;
-  /** Patch number within the posting (0 for a cover letter), null when none. */
-  index: number | null;
-  /** Patches in the posting, null when none. */
-  total: number | null;
-  /** Other words of the bracket groups, as written ("net-next", "ndctl", "Nouveau"). */
-  prefixes: string[];
-  /** The subject without any of the above. */
-  title: string;
-}
+import type { SubjectTags } from '../types.ts';
 
 /** Prefixes mail clients put before a reply or a forward, in several languages. */
 const REPLY_PREFIX = /^(?:re|aw|sv|vs|antw|odp|r|res|ynt)(?:\[\d+\]|\(\d+\))?\s*:\s*/i;

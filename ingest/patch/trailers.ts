@@ -3,20 +3,8 @@
 // of a reply (never quoted lines, never the signature). The rules follow b4's
 // (LoreMessage.get_body_parts / find_trailers in mricon/b4 src/b4/__init__.py), which kernel
 // maintainers apply every day. Pure; never throws.
-import type { Address } from '../types.ts';
+import type { Address, FoundTrailer } from '../types.ts';
 import { formatAddress } from '../message/format-address.ts';
-
-/** One trailer as found. */
-export interface FoundTrailer {
-  /** Canonical name: "Reviewed-by", "Fixes", "Cc". */
-  name: string;
-  /** The value as written (without extra info such as "# comment" or "[for the foo parts]"). */
-  value: string;
-  /** Person of a person-trailer, '' otherwise. */
-  person: string;
-  /** Address of a person-trailer, '' otherwise. */
-  email: string;
-}
 
 /** Trailers about people (value is a person) vs. utility trailers (value is a hash or a link). */
 const UTILITY = new Set(['fixes', 'link', 'buglink', 'closes', 'obsoleted-by', 'change-id', 'base-commit', 'message-id']);

@@ -1,9 +1,9 @@
 // The series stage's composition: postings, their trailers, their lineages, and the trailers
 // carried across revisions. Pure: messages and manual decisions in, records out.
-import type { Posting, PostingTrailer, Revision, SeriesMessage, TrailerMismatch } from '../types.ts';
+import type { Posting, PostingTrailer, Revision, RevisionOverrides, SeriesMessage, TrailerMismatch } from '../types.ts';
 import { collectTrailers } from './collect-trailers.ts';
 import { groupPostings } from './group-postings.ts';
-import { linkRevisions, type RevisionOverrides } from './link-revisions.ts';
+import { linkRevisions } from './link-revisions.ts';
 
 export interface SeriesResult {
   postings: Posting[];

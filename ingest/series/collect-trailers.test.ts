@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PatchMeta } from '../patch/mine-patch.ts';
-import type { FoundTrailer } from '../patch/trailers.ts';
-import type { Address, Posting, SeriesMessage } from '../types.ts';
+import type { Address, FoundTrailer, PatchMeta, Posting, SeriesMessage } from '../types.ts';
 import { collectTrailers, trailerIdentity } from './collect-trailers.ts';
 
 const author: Address = { name: 'Ann Author', email: 'ann@example.org' };

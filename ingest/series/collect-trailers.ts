@@ -4,9 +4,9 @@
 // only when it names the reply's sender; otherwise it is recorded as a mismatch, unless the patch
 // already carries it (restating is not new information). Quoted text and signatures never count
 // (see ingest/patch/trailers.ts). Pure; iterative; never throws.
-import type { Posting, PostingTrailer, SeriesMessage, TrailerMismatch } from '../types.ts';
+import type { FoundTrailer, Posting, PostingTrailer, SeriesMessage, TrailerMismatch } from '../types.ts';
 import { formatAddress } from '../message/format-address.ts';
-import { trailerMatchesSender, type FoundTrailer } from '../patch/trailers.ts';
+import { trailerMatchesSender } from '../patch/trailers.ts';
 
 /** Replies deeper than this below their patch are not walked up, here and when finding the
  *  posting a reply belongs to (store/series-queries-fs.ts): threads of thousands of replies

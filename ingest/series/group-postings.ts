@@ -11,11 +11,17 @@ import type { Posting, PostingPatch, SeriesMessage } from '../types.ts';
  *  git send-email sends a series in seconds; a slow SMTP relay or a resumed send takes minutes. */
 export const UNTHREADED_WINDOW_MS = 2 * 3600 * 1000;
 
+/** A posting being gathered. */
 interface Draft {
+  /** Thread of its first message. */
   threadId: string;
+  /** Its groupKey within the thread. */
   groupKey: string;
+  /** The cover letter found so far, null when none. */
   cover: SeriesMessage | null;
+  /** How the cover letter was recognized (Posting.cover). */
   coverHow: Posting['cover'];
+  /** Its patches by number ("k" of "k/N"; 1 for a single patch). */
   slots: Map<number, SeriesMessage>;
 }
 
@@ -38,8 +44,16 @@ function members(d: Draft): SeriesMessage[] {
 export function groupPostings(messages: readonly SeriesMessage[]): Posting[] {
   const byKey = new Map(messages.map((m) => [m.key, m]));
   const candidates = messages.filter((m) => m.meta.kind === 'patch' || (m.meta.kind === 'cover' && m.meta.tags.index === 0)).sort(byDate);
+  const drafts = draftsInThreads(candidates);
+  const merged = mergeUnthreaded(drafts);
+  giveCoversTheirPatches(drafts, merged);
+  findUnnumberedCovers(drafts, merged, byKey);
+  return drafts.filter((d) => !merged.has(d)).map((d) => toPosting(d, byKey));
+}
 
-  // 1. Within threads: fill slots 0..N of a draft; a taken slot opens a new draft.
+/** Phase 1: within threads, fill slots 0..N of a draft per sender, version, RFC and total; a
+ *  taken slot opens a new draft. `candidates` in date order. */
+function draftsInThreads(candidates: readonly SeriesMessage[]): Draft[] {
   const drafts: Draft[] = [];
   const open = new Map<string, Draft[]>();
   for (const m of candidates) {
@@ -58,9 +72,13 @@ export function groupPostings(messages: readonly SeriesMessage[]): Posting[] {
       d.coverHow = 'numbered';
     } else d.slots.set(index, m);
   }
+  return drafts;
+}
 
-  // 2. Unthreaded sends: drafts whose messages are all thread roots merge with drafts of the same
-  //    sender, version and total sent within the window, when their slots do not collide.
+/** Phase 2: unthreaded sends: drafts whose messages are all thread roots merge with drafts of the
+ *  same sender, version and total sent within UNTHREADED_WINDOW_MS, when their slots do not
+ *  collide. Returns the drafts merged into another. */
+function mergeUnthreaded(drafts: readonly Draft[]): Set<Draft> {
   const isRootOnly = (d: Draft): boolean => members(d).every((m) => m.parent === null) && (members(d)[0]?.meta.tags.total ?? 0) > 1;
   const loose = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -89,29 +107,37 @@ export function groupPostings(messages: readonly SeriesMessage[]): Posting[] {
       } else acc = d;
     }
   }
+  return merged;
+}
 
-  // 3. Covers the patches reply to but whose tags differ from theirs ("[PATCH net-next v3 0/4]"
-  //    leading "[PATCH net-next 1/4]"s): a cover left alone takes the patches of the same author
-  //    and total that reply to it.
+/** The lowest-numbered patch of a draft that has patches. */
+const firstPatch = (d: Draft): SeriesMessage => d.slots.get(Math.min(...d.slots.keys()))!;
+
+/** Phase 3: covers the patches reply to but whose tags differ from theirs ("[PATCH net-next v3
+ *  0/4]" leading "[PATCH net-next 1/4]"s): a cover left alone takes the patches of the same
+ *  author and total that reply to it. Their draft joins `merged`. */
+function giveCoversTheirPatches(drafts: readonly Draft[], merged: Set<Draft>): void {
   const coverOnly = new Map<string, Draft>();
   for (const d of drafts) if (!merged.has(d) && d.cover && d.slots.size === 0) coverOnly.set(d.cover.key, d);
   for (const d of drafts) {
     if (merged.has(d) || d.cover || d.slots.size === 0) continue;
-    const first = d.slots.get(Math.min(...d.slots.keys()))!;
+    const first = firstPatch(d);
     const host = first.parent ? coverOnly.get(first.parent) : undefined;
     if (!host || host.cover!.from.email.toLowerCase() !== first.from.email.toLowerCase() || host.cover!.meta.tags.total !== first.meta.tags.total) continue;
     host.slots = d.slots;
     merged.add(d);
     coverOnly.delete(first.parent!);
   }
+}
 
-  // 4. Covers without a number: the parent of the first patch, by the same author, that is a
-  //    patch-tagged mail with a diffstat, or a thread root that is not a patch (a naked cover).
+/** Phase 4: covers without a number: the parent of the first patch, by the same author, that is
+ *  a patch-tagged mail with a diffstat, or a thread root that is not a patch (a naked cover). */
+function findUnnumberedCovers(drafts: readonly Draft[], merged: ReadonlySet<Draft>, byKey: ReadonlyMap<string, SeriesMessage>): void {
   const claimed = new Set<string>();
   for (const d of drafts) if (d.cover) claimed.add(d.cover.key);
   for (const d of drafts) {
     if (merged.has(d) || d.cover || d.slots.size === 0) continue;
-    const first = d.slots.get(Math.min(...d.slots.keys()))!;
+    const first = firstPatch(d);
     const parent = first.parent ? byKey.get(first.parent) : undefined;
     if (!parent || claimed.has(parent.key) || parent.from.email.toLowerCase() !== first.from.email.toLowerCase()) continue;
     if (parent.meta.kind === 'cover') {
@@ -123,10 +149,9 @@ export function groupPostings(messages: readonly SeriesMessage[]): Posting[] {
     } else continue;
     claimed.add(parent.key);
   }
-
-  return drafts.filter((d) => !merged.has(d)).map((d) => toPosting(d, byKey));
 }
 
+/** The posting a draft makes. */
 function toPosting(d: Draft, byKey: Map<string, SeriesMessage>): Posting {
   const patches: PostingPatch[] = [...d.slots.entries()]
     .sort((a, b) => a[0] - b[0])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Posting, PostingTrailer } from '../types.ts';
-import { linkRevisions, titleSimilarity, type RevisionOverrides } from './link-revisions.ts';
+import type { Posting, PostingTrailer, RevisionOverrides } from '../types.ts';
+import { linkRevisions, titleSimilarity } from './link-revisions.ts';
 
 let n = 0;
 const day = 86_400_000;

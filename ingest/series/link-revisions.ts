@@ -7,7 +7,7 @@
 // join postings of different authors. Manual pins and splits (content/series-links.json) win over
 // all of it. Versions missing from subjects are inferred (changelog, order in the lineage); a
 // RESEND is the version it resends. Pure; never throws.
-import type { Posting, PostingTrailer, Revision, RevisionSignal } from '../types.ts';
+import type { Lineages, Posting, PostingTrailer, Revision, RevisionOverrides, RevisionSignal } from '../types.ts';
 import { DisjointSets } from '../thread/disjoint-sets.ts';
 import { trailerIdentity } from './collect-trailers.ts';
 
@@ -27,14 +27,6 @@ export const SIGNAL_CONFIDENCE: Record<RevisionSignal, number> = {
 export const HEURISTIC_WINDOW_MS = 3 * 365 * 24 * 3600 * 1000;
 /** Titles at least this similar (word overlap) count as "the same title". */
 export const TITLE_SIMILARITY = 0.8;
-
-/** Manual decisions, by Message-ID of any message of the postings concerned. */
-export interface RevisionOverrides {
-  /** These two postings are revisions of one series. */
-  pin: Array<{ from: string; to: string }>;
-  /** These two postings are not of the same series. */
-  split: Array<{ from: string; to: string }>;
-}
 
 export const NO_OVERRIDES: RevisionOverrides = { pin: [], split: [] };
 
@@ -104,6 +96,7 @@ function overlap(a: Posting, b: Posting): number {
   return fp >= needed || titles >= needed ? Math.max(fp, titles) / smaller : 0;
 }
 
+/** An earlier posting that a posting may revise, and the evidence of it. */
 interface Candidate {
   from: Posting;
   signal: RevisionSignal;
@@ -151,14 +144,44 @@ function tier(c: Candidate): number {
   return c.confidence >= 0.9 ? 2 : 1;
 }
 
-export interface Lineages {
-  revisions: Revision[];
-  /** Trailers carried from earlier revisions of unchanged patches. */
-  carried: PostingTrailer[];
-}
-
 /** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying). */
 export function linkRevisions(postings: readonly Posting[], trailers: readonly PostingTrailer[], overrides: RevisionOverrides = NO_OVERRIDES): Lineages {
+  const index = indexPostings(postings);
+  const chosen = choosePredecessors(index);
+  const forked = forkRivals(index, chosen);
+  const sets = joinFamilies(index, chosen, overrides);
+  const { families, secondary } = gatherFamilies(index, sets);
+  const trailersOf = new Map<string, PostingTrailer[]>();
+  for (const t of trailers) trailersOf.set(t.patchKey, [...(trailersOf.get(t.patchKey) ?? []), t]);
+  const revisions: Revision[] = [];
+  const carried: PostingTrailer[] = [];
+  for (const [root, list] of families) {
+    list.sort((a, b) => index.position.get(a.id)! - index.position.get(b.id)!);
+    for (const r of numberFamily(list, (p) => secondary.get(`${root}\0${p.id}`) ?? chosen.get(p.id), forked)) revisions.push(r);
+    carried.push(...carryTrailers(list, trailersOf));
+  }
+  return { revisions, carried };
+}
+
+/** The postings in date order (then id), with the lookups every phase uses. */
+interface PostingIndex {
+  /** The postings by date (undated last), then id. */
+  ordered: Posting[];
+  /** Each posting's place in `ordered`, by posting id. */
+  position: Map<string, number>;
+  /** The posting of each posting id and of each of its messages (cover letter, patches). */
+  member: Map<string, Posting>;
+  /** Postings by author (authorKey), in date order. */
+  byAuthor: Map<string, Posting[]>;
+  /** Postings by change-id, in date order. */
+  byChangeId: Map<string, Posting[]>;
+}
+
+/** Who sent a posting, as the postings of one author are found: the address, else the name. */
+const authorKey = (p: Posting): string => p.author.email.toLowerCase() || p.author.name.toLowerCase();
+
+/** Phase 1: order the postings and index them by message, author and change-id. */
+function indexPostings(postings: readonly Posting[]): PostingIndex {
   const ordered = [...postings].sort((a, b) => (a.date ?? Infinity) - (b.date ?? Infinity) || (a.id < b.id ? -1 : 1));
   const position = new Map(ordered.map((p, i) => [p.id, i]));
   const member = new Map<string, Posting>();
@@ -169,17 +192,22 @@ export function linkRevisions(postings: readonly Posting[], trailers: readonly P
   }
   const byAuthor = new Map<string, Posting[]>();
   for (const p of ordered) {
-    const k = p.author.email.toLowerCase() || p.author.name.toLowerCase();
+    const k = authorKey(p);
     byAuthor.set(k, [...(byAuthor.get(k) ?? []), p]);
   }
   const byChangeId = new Map<string, Posting[]>();
   for (const p of ordered) if (p.changeId) byChangeId.set(p.changeId, [...(byChangeId.get(p.changeId) ?? []), p]);
+  return { ordered, position, member, byAuthor, byChangeId };
+}
 
-  // Choose each posting's predecessor.
+/** Phase 2: each posting's predecessor, among the earlier postings of its author, of its
+ *  change-id and those it links to: the strongest tier of evidence wins, then the most recent
+ *  posting. Postings without evidence are absent. */
+function choosePredecessors({ ordered, position, member, byAuthor, byChangeId }: PostingIndex): Map<string, Candidate> {
   const chosen = new Map<string, Candidate>();
   for (const b of ordered) {
     const pool = new Set<Posting>();
-    for (const a of byAuthor.get(b.author.email.toLowerCase() || b.author.name.toLowerCase()) ?? []) pool.add(a);
+    for (const a of byAuthor.get(authorKey(b)) ?? []) pool.add(a);
     if (b.changeId) for (const a of byChangeId.get(b.changeId) ?? []) pool.add(a);
     for (const l of b.links) {
       const a = member.get(l);
@@ -194,9 +222,14 @@ export function linkRevisions(postings: readonly Posting[], trailers: readonly P
     }
     if (best) chosen.set(b.id, best);
   }
+  return chosen;
+}
 
-  // A series divided in two continues its numbering in both halves: the second posting to claim
-  // the same predecessor with the same version is the first of a lineage of its own.
+/** Phase 3: a series divided in two continues its numbering in both halves: the second posting
+ *  to claim the same predecessor with the same version, on heuristic evidence, is the first of a
+ *  lineage of its own. Its link leaves `chosen`; the result says what it forked from, by posting
+ *  id. */
+function forkRivals({ ordered }: PostingIndex, chosen: Map<string, Candidate>): Map<string, Posting> {
   const forked = new Map<string, Posting>();
   const successors = new Map<string, Posting[]>();
   for (const b of ordered) {
@@ -211,8 +244,13 @@ export function linkRevisions(postings: readonly Posting[], trailers: readonly P
     }
     successors.set(c.from.id, [...(successors.get(c.from.id) ?? []), b]);
   }
+  return forked;
+}
 
-  // Families: manual pins first, then automatic links, never across a manual split.
+/** Phase 4: families as sets of posting ids: manual pins first (they become `chosen` links of
+ *  signal 'manual'), then automatic links, strongest first, never across a manual split. A link
+ *  refused by a split, or left between two families, leaves `chosen`. */
+function joinFamilies({ ordered, position, member }: PostingIndex, chosen: Map<string, Candidate>, overrides: RevisionOverrides): DisjointSets {
   const sets = new DisjointSets();
   const splits = overrides.split.map((s) => [member.get(s.from), member.get(s.to)] as const).filter((s): s is readonly [Posting, Posting] => !!s[0] && !!s[1]);
   const forbidden = (a: string, b: string): boolean => {
@@ -243,20 +281,25 @@ export function linkRevisions(postings: readonly Posting[], trailers: readonly P
     sets.union(c.from.id, b.id);
   }
   for (const [b, c] of links) if (c.signal !== 'manual' && sets.find(c.from.id) !== sets.find(b.id)) chosen.delete(b.id);
+  return sets;
+}
 
-  // Families, in date order. A bundle (PATCHSETS) continues every series it bundles: besides the
-  // family it was linked into, it joins the family of its best evidence elsewhere.
+/** Phase 5: the postings of each family (by the id of its set), in date order. A bundle
+ *  (PATCHSETS) continues every series it bundles: besides the family it was linked into, it joins
+ *  the family of its best evidence elsewhere; `secondary` holds that link, by
+ *  `${family root}\0${posting id}`. */
+function gatherFamilies({ ordered, position, member, byAuthor }: PostingIndex, sets: DisjointSets): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
   const families = new Map<string, Posting[]>();
   for (const p of ordered) {
     const r = sets.find(p.id);
     families.set(r, [...(families.get(r) ?? []), p]);
   }
-  const secondary = new Map<string, Candidate>(); // `${family root}\0${posting id}` -> link
+  const secondary = new Map<string, Candidate>();
   for (const b of ordered) {
     if (!b.bundle) continue;
     const home = sets.find(b.id);
     const others = new Map<string, Candidate>();
-    for (const a of byAuthor.get(b.author.email.toLowerCase() || b.author.name.toLowerCase()) ?? []) {
+    for (const a of byAuthor.get(authorKey(b)) ?? []) {
       if (position.get(a.id)! >= position.get(b.id)! || sets.find(a.id) === home) continue;
       const c = evidence(a, b, member);
       const root = sets.find(a.id);
@@ -268,59 +311,60 @@ export function linkRevisions(postings: readonly Posting[], trailers: readonly P
       secondary.set(`${root}\0${b.id}`, c);
     }
   }
+  return { families, secondary };
+}
 
-  const revisions: Revision[] = [];
-  const carried: PostingTrailer[] = [];
-  const trailersOf = new Map<string, PostingTrailer[]>();
-  for (const t of trailers) trailersOf.set(t.patchKey, [...(trailersOf.get(t.patchKey) ?? []), t]);
-  for (const [root, list] of families) {
-    list.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-    const family = list[0]!.id;
-    const versionOf = new Map<string, number>();
-    let lastRelease = 0;
-    let last = 0;
-    for (const p of list) {
-      const c = secondary.get(`${root}\0${p.id}`) ?? chosen.get(p.id);
-      let version: number;
-      let inferred = false;
-      const tagged = num(p);
-      const raw = p.version === null ? null : Number(p.version);
-      if (raw !== null && !Number.isInteger(raw) && c && versionOf.has(c.from.id)) {
-        // A partial reroll ("v2.1") of a posting whose number in this lineage differs (a bundle).
-        version = Math.trunc(versionOf.get(c.from.id)!) + Math.round((raw - Math.trunc(raw)) * 100) / 100;
-        inferred = version !== raw;
-      } else if (tagged !== null) version = tagged;
-      else if (p.bundle && last > 0) {
-        version = Math.trunc(last) + 1;
-        inferred = true;
-      } else if (p.resend) {
-        version = last || 1;
-        inferred = true;
-      } else if (p.changelogFrom.length) {
-        version = Math.max(...p.changelogFrom) + 1;
-        inferred = true;
-      } else {
-        // An untagged RFC is a preview of the next version; an untagged posting follows the last.
-        version = lastRelease + 1;
-        inferred = lastRelease > 0 || p.rfc;
-      }
-      versionOf.set(p.id, version);
-      if (!p.rfc) lastRelease = Math.max(lastRelease, Math.trunc(version));
-      last = version;
-      revisions.push({
-        postingId: p.id,
-        family,
-        version,
-        versionInferred: inferred,
-        linkFrom: p.id === family ? null : (c?.from.id ?? null),
-        forkedFrom: forked.get(p.id)?.id ?? null,
-        signal: p.id === family ? null : (c?.signal ?? null),
-        confidence: p.id === family ? 1 : (c?.confidence ?? 1),
-      });
-    }
-    carried.push(...carryTrailers(list, trailersOf));
+/** What numbering a lineage has reached, posting by posting. */
+interface Numbering {
+  /** The version each posting got, by posting id. */
+  versionOf: Map<string, number>;
+  /** The highest whole version of a non-RFC posting so far, 0 before the first. */
+  lastRelease: number;
+  /** The version of the previous posting, 0 before the first. */
+  last: number;
+}
+
+/** Phase 6: the revisions of one family, `list` in date order: each posting's version and the
+ *  link that joined it (`linkOf`). */
+function numberFamily(list: readonly Posting[], linkOf: (p: Posting) => Candidate | undefined, forked: ReadonlyMap<string, Posting>): Revision[] {
+  const family = list[0]!.id;
+  const numbering: Numbering = { versionOf: new Map(), lastRelease: 0, last: 0 };
+  return list.map((p): Revision => {
+    const c = linkOf(p);
+    const { version, inferred } = versionIn(p, c, numbering);
+    numbering.versionOf.set(p.id, version);
+    if (!p.rfc) numbering.lastRelease = Math.max(numbering.lastRelease, Math.trunc(version));
+    numbering.last = version;
+    return {
+      postingId: p.id,
+      family,
+      version,
+      versionInferred: inferred,
+      linkFrom: p.id === family ? null : (c?.from.id ?? null),
+      forkedFrom: forked.get(p.id)?.id ?? null,
+      signal: p.id === family ? null : (c?.signal ?? null),
+      confidence: p.id === family ? 1 : (c?.confidence ?? 1),
+    };
+  });
+}
+
+/** A posting's version in its lineage: as tagged; a partial reroll ("v2.1") under the number its
+ *  predecessor got here (a bundle's); else inferred from a bundle's or RESEND's place, the
+ *  changelog, or the order of postings. */
+function versionIn(p: Posting, c: Candidate | undefined, { versionOf, lastRelease, last }: Numbering): { version: number; inferred: boolean } {
+  const raw = p.version === null ? null : Number(p.version);
+  if (raw !== null && !Number.isInteger(raw) && c && versionOf.has(c.from.id)) {
+    // A partial reroll ("v2.1") of a posting whose number in this lineage differs (a bundle).
+    const version = Math.trunc(versionOf.get(c.from.id)!) + Math.round((raw - Math.trunc(raw)) * 100) / 100;
+    return { version, inferred: version !== raw };
   }
-  return { revisions, carried };
+  const tagged = num(p);
+  if (tagged !== null) return { version: tagged, inferred: false };
+  if (p.bundle && last > 0) return { version: Math.trunc(last) + 1, inferred: true };
+  if (p.resend) return { version: last || 1, inferred: true };
+  if (p.changelogFrom.length) return { version: Math.max(...p.changelogFrom) + 1, inferred: true };
+  // An untagged RFC is a preview of the next version; an untagged posting follows the last.
+  return { version: lastRelease + 1, inferred: lastRelease > 0 || p.rfc };
 }
 
 /** Trailers given to a patch in one revision carry to later revisions only while the patch's

@@ -4,10 +4,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../types.ts';
+import type { Diagnostic, RevisionOverrides } from '../types.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { messageIdArgument } from '../lore/parse-lore-target.ts';
-import type { RevisionOverrides } from './link-revisions.ts';
 
 /** The file, unless $PATCHLORE_SERIES_LINKS names another. */
 export function seriesLinksPath(): string {

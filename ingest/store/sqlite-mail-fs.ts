@@ -3,8 +3,7 @@
 // Rows in, rows out: which key a message gets and what counts as a duplicate are decided by the
 // import stage (ingest/import/store-message.ts).
 import type Database from 'better-sqlite3';
-import type { PatchMeta } from '../patch/mine-patch.ts';
-import type { Diagnostic, Origin } from '../types.ts';
+import type { Diagnostic, Origin, PatchMeta } from '../types.ts';
 import { FTS_COLUMNS } from './schema.ts';
 import type { SqliteContext } from './sqlite-store-fs.ts';
 import type { SqliteThreads } from './sqlite-threads-fs.ts';

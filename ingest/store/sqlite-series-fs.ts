@@ -3,7 +3,7 @@
 // asked of its results. How postings are grouped and linked is the series stage's
 // (ingest/series/).
 import type Database from 'better-sqlite3';
-import type { PatchMeta } from '../patch/mine-patch.ts';
+import type { PatchMeta } from '../types.ts';
 import type { SqliteContext } from './sqlite-store-fs.ts';
 import type { SeriesTables } from './store-port.ts';
 import type * as R from './store-rows.ts';

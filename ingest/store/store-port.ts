@@ -3,8 +3,7 @@
 // implements it; a second engine would implement the same interfaces. Nothing here decides
 // anything: which key an imposter gets, how threads, series and statements are computed, how a
 // query is matched, are the stages' business. See README "Architecture: the store port".
-import type { Diagnostic, Origin, ThreadInput, ThreadNode } from '../types.ts';
-import type { PatchMeta } from '../patch/mine-patch.ts';
+import type { Diagnostic, Origin, PatchMeta, ThreadInput, ThreadNode } from '../types.ts';
 import type * as R from './store-rows.ts';
 
 export type * from './store-rows.ts';

@@ -2,10 +2,8 @@
 // or per write, shaped by the tables. Read models built from them (a lineage with its changes, a
 // citation) are the stages' (ingest/read-models.ts). Pure types.
 import type { StoredPart } from '../message/message-body.ts';
-import type { PatchMeta } from '../patch/mine-patch.ts';
 import type { SearchField, SearchFields } from '../search/query-types.ts';
-import type { Address, DateSource, Diagnostic, Origin, Posting, PostingTrailer, Revision, RevisionSignal, SeriesMessage, TrailerMismatch } from '../types.ts';
-import type { ThreadDiscussion, DiscussionInput } from '../discussion/discuss-thread.ts';
+import type { Address, DateSource, Diagnostic, DiscussionInput, Origin, Posting, PostingTrailer, Revision, RevisionSignal, SeriesMessage, ThreadDiscussion, TrailerMismatch } from '../types.ts';
 
 export type { StoredPart };
 

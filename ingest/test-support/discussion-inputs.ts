@@ -1,10 +1,10 @@
 // Test helper: the discussion stage's input for mail files, without a store: read, parse,
 // thread and mine as the import does.
-import { discussThread, type DiscussionInput, type ThreadDiscussion } from '../discussion/discuss-thread.ts';
+import { discussThread } from '../discussion/discuss-thread.ts';
 import { joinParts } from '../message/message-body.ts';
 import { mineMessage } from '../patch/mine-patch.ts';
 import { threadMessages } from '../thread/thread-messages.ts';
-import type { Message } from '../types.ts';
+import type { DiscussionInput, Message, ThreadDiscussion } from '../types.ts';
 import { messagesOf } from './series-messages.ts';
 
 export async function discussionInputsOf(paths: string[]): Promise<DiscussionInput[]> {

@@ -7,7 +7,8 @@
 // Mail text reaches the page only as text nodes (escaped by rehype). Pure, given `resolve`.
 import type { Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { formatCitation, type Citation } from '../discussion/format-citation.ts';
+import { formatCitation } from '../discussion/format-citation.ts';
+import type { Citation } from '../types.ts';
 import { lorePermalink, unescapeMessageId } from '../lore/lore-url.ts';
 import { KERNEL_ARCHIVES, parseArchiveUrl } from '../lore/parse-archive-url.ts';
 import { topicProblem, type TopicProblem } from './read-topic.ts';

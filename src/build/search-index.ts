@@ -304,75 +304,9 @@ class SearchIndexBuilder {
     const rows = this.rows;
     const chunks = chunkStarts(this.threadStarts, rows.length);
     chunks.forEach((start, c) => out(`search/docs/${c}.json`, JSON.stringify(rows.slice(start, chunks[c + 1] ?? rows.length))));
-    // Entries in key order: words by (key, word), then pairs, whose keys (PAIR_MARK + "a b")
-    // sort after every word's and among themselves as (a, b) in word order, since " " sorts
-    // before every character of a word.
-    const words = this.words;
-    const keys = words.map(wordKey);
-    // Sorted as strings by the engine's own sort (code unit order, as `<`): words alone, and
-    // key NUL word, which orders by key, then word (no key holds a NUL).
-    const id = this.wordIds;
-    const byWord = Int32Array.from([...words].sort(), (x) => id.get(x)!);
-    const byKey = Int32Array.from(
-      words.map((x, i) => `${keys[i]}\u0000${x}`).sort(),
-      (x) => id.get(x.slice(x.indexOf('\u0000') + 1))!,
-    );
-    const rank = new Int32Array(words.length);
-    byWord.forEach((id, r) => (rank[id] = r));
-    const W = words.length;
+    const order = this.wordOrder();
     const shards = {} as Record<FamilyName, number>;
-    for (const family of FAMILY_NAMES) {
-      const width = FAMILIES[family].length;
-      const w = byEntry(W, this.wordPost[family]);
-      const p = byEntry(this.pairs.size, this.pairPost[family]);
-      this.wordPost[family] = postings();
-      this.pairPost[family] = postings();
-      // Pairs of this family as rank(a) * W + rank(b): unique, and sorted as their keys.
-      const present: number[] = [];
-      for (let id = 0; id < this.pairs.size; id++) if (p.start[id + 1]! > p.start[id]!) present.push(rank[this.pairs.a[id]!]! * W + rank[this.pairs.b[id]!]!);
-      const pairOrder = Float64Array.from(present).sort();
-      const firsts: string[] = [];
-      let shard: string[] = [];
-      let size = 0;
-      const flush = (): void => {
-        if (shard.length === 0) return;
-        out(`search/${family}/${firsts.length - 1}.json`, `[${shard.join(',')}]`);
-        shard = [];
-        size = 0;
-      };
-      const emit = (key: string, word: string, g: typeof w, id: number, nextKey: string | undefined): void => {
-        if (shard.length === 0) firsts.push(key);
-        const row: string[] = [key, word === key ? '' : word];
-        for (let f = 0; f < width; f++) row.push(encodeRange(g, g.start[id]!, g.start[id + 1]!, f));
-        while (row.length > 2 && row[row.length - 1] === '') row.pop();
-        const json = JSON.stringify(row);
-        shard.push(json);
-        size += json.length + 1;
-        // Cut only between keys, so each key lives in one shard.
-        if (size >= SHARD_BYTES && nextKey !== key) flush();
-      };
-      const wordsHere: number[] = [];
-      for (const id of byKey) if (w.start[id + 1]! > w.start[id]!) wordsHere.push(id);
-      const pairKeyAt = (i: number): string => {
-        const k = pairOrder[i]!;
-        return pairKey(words[byWord[Math.floor(k / W)]!]!, words[byWord[k % W]!]!);
-      };
-      for (let i = 0; i < wordsHere.length; i++) {
-        const id = wordsHere[i]!;
-        const next = i + 1 < wordsHere.length ? keys[wordsHere[i + 1]!] : pairOrder.length ? pairKeyAt(0) : undefined;
-        emit(keys[id]!, words[id]!, w, id, next);
-      }
-      let key = pairOrder.length ? pairKeyAt(0) : '';
-      for (let i = 0; i < pairOrder.length; i++) {
-        const k = pairOrder[i]!;
-        const next = i + 1 < pairOrder.length ? pairKeyAt(i + 1) : undefined;
-        emit(key, key, p, this.pairs.find(byWord[Math.floor(k / W)]!, byWord[k % W]!), next);
-        key = next ?? '';
-      }
-      flush();
-      out(`search/${family}/index.txt`, frontCode(firsts));
-      shards[family] = firsts.length;
-    }
+    for (const family of FAMILY_NAMES) shards[family] = this.writeFamily(family, order, out);
     const deltas = (starts: readonly number[]): string => encodeNumbers(starts.map((v, i) => v - (i ? starts[i - 1]! : 0)));
     const meta: SearchMeta = {
       version: FORMAT_VERSION,
@@ -385,6 +319,108 @@ class SearchIndexBuilder {
     out('search/index.json', JSON.stringify(meta));
     return { docs: rows.length, files, bytes, shards };
   }
+
+  /** The orders entries are written in: words by (key, word), then pairs, whose keys (PAIR_MARK
+   *  + "a b") sort after every word's and among themselves as (a, b) in word order, since " "
+   *  sorts before every character of a word. */
+  private wordOrder(): WordOrder {
+    const words = this.words;
+    const keys = words.map(wordKey);
+    // Sorted as strings by the engine's own sort (code unit order, as `<`): words alone, and
+    // key NUL word, which orders by key, then word (no key holds a NUL).
+    const id = this.wordIds;
+    const byWord = Int32Array.from([...words].sort(), (x) => id.get(x)!);
+    const byKey = Int32Array.from(
+      words.map((x, i) => `${keys[i]}\u0000${x}`).sort(),
+      (x) => id.get(x.slice(x.indexOf('\u0000') + 1))!,
+    );
+    const rank = new Int32Array(words.length);
+    byWord.forEach((id, r) => (rank[id] = r));
+    return { keys, byWord, byKey, rank };
+  }
+
+  /** The shards of one field family and their index (the first key of each), its words first,
+   *  then its pairs; the family's postings are let go as they are grouped. Returns how many
+   *  shards it has. */
+  private writeFamily(family: FamilyName, { keys, byWord, byKey, rank }: WordOrder, out: (path: string, content: string) => void): number {
+    const words = this.words;
+    const W = words.length;
+    const w = byEntry(W, this.wordPost[family]);
+    const p = byEntry(this.pairs.size, this.pairPost[family]);
+    this.wordPost[family] = postings();
+    this.pairPost[family] = postings();
+    // Pairs of this family as rank(a) * W + rank(b): unique, and sorted as their keys.
+    const present: number[] = [];
+    for (let id = 0; id < this.pairs.size; id++) if (p.start[id + 1]! > p.start[id]!) present.push(rank[this.pairs.a[id]!]! * W + rank[this.pairs.b[id]!]!);
+    const pairOrder = Float64Array.from(present).sort();
+    const shards = shardWriter(family, out);
+    const wordsHere: number[] = [];
+    for (const id of byKey) if (w.start[id + 1]! > w.start[id]!) wordsHere.push(id);
+    const pairKeyAt = (i: number): string => {
+      const k = pairOrder[i]!;
+      return pairKey(words[byWord[Math.floor(k / W)]!]!, words[byWord[k % W]!]!);
+    };
+    for (let i = 0; i < wordsHere.length; i++) {
+      const id = wordsHere[i]!;
+      const next = i + 1 < wordsHere.length ? keys[wordsHere[i + 1]!] : pairOrder.length ? pairKeyAt(0) : undefined;
+      shards.emit(keys[id]!, words[id]!, w, id, next);
+    }
+    let key = pairOrder.length ? pairKeyAt(0) : '';
+    for (let i = 0; i < pairOrder.length; i++) {
+      const k = pairOrder[i]!;
+      const next = i + 1 < pairOrder.length ? pairKeyAt(i + 1) : undefined;
+      shards.emit(key, key, p, this.pairs.find(byWord[Math.floor(k / W)]!, byWord[k % W]!), next);
+      key = next ?? '';
+    }
+    return shards.finish();
+  }
+}
+
+/** The orders of the words, by word id. */
+interface WordOrder {
+  /** Each word's key (wordKey). */
+  keys: string[];
+  /** Word ids in word order. */
+  byWord: Int32Array;
+  /** Word ids in (key, word) order. */
+  byKey: Int32Array;
+  /** Each word's place in word order. */
+  rank: Int32Array;
+}
+
+/** Writes the entries of one family, in key order, into shards of about SHARD_BYTES, cut only
+ *  between keys so that each key lives in one shard; `finish` writes the last shard and the
+ *  family's index of first keys, and says how many shards there are. */
+function shardWriter(
+  family: FamilyName,
+  out: (path: string, content: string) => void,
+): { emit: (key: string, word: string, g: ReturnType<typeof byEntry>, id: number, nextKey: string | undefined) => void; finish: () => number } {
+  const width = FAMILIES[family].length;
+  const firsts: string[] = [];
+  let shard: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (shard.length === 0) return;
+    out(`search/${family}/${firsts.length - 1}.json`, `[${shard.join(',')}]`);
+    shard = [];
+    size = 0;
+  };
+  const emit = (key: string, word: string, g: ReturnType<typeof byEntry>, id: number, nextKey: string | undefined): void => {
+    if (shard.length === 0) firsts.push(key);
+    const row: string[] = [key, word === key ? '' : word];
+    for (let f = 0; f < width; f++) row.push(encodeRange(g, g.start[id]!, g.start[id + 1]!, f));
+    while (row.length > 2 && row[row.length - 1] === '') row.pop();
+    const json = JSON.stringify(row);
+    shard.push(json);
+    size += json.length + 1;
+    if (size >= SHARD_BYTES && nextKey !== key) flush();
+  };
+  const finish = (): number => {
+    flush();
+    out(`search/${family}/index.txt`, frontCode(firsts));
+    return firsts.length;
+  };
+  return { emit, finish };
 }
 
 /** Build the whole index. `docs` must be in thread order (searchDocs gives them so). */

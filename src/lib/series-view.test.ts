@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/read-models.ts';
+import type { LineageStatus, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
-import { lineageView, seriesRowViews, threadSeriesViews } from './series-view.ts';
+import { lineageView, seriesPageView, seriesRowViews, seriesTableView, threadSeriesViews } from './series-view.ts';
+import { OPEN_LINKS_MAX } from './thread-view.ts';
 
 const author = { name: 'Alistair Popple', email: 'apopple@nvidia.com' };
 const trailer = (name: string, person: string, source: SeriesTrailer['source'], messageId = 'p@x'): SeriesTrailer => ({
@@ -110,36 +111,111 @@ describe('lineageView', () => {
     expect(view.revisions[1]).toMatchObject({ reviewed: 1, patchCount: 1, replies: 5, nacked: false });
     expect(view.revisions[1]!.mismatches).toEqual([{ text: 'Reviewed-by: Someone <s@x>, sent by Other <o@x>', href: messagePath('m@x') }]);
   });
+
+  it('says what changed in the order the page lists it, with the links each kind of change has', () => {
+    const r = view.revisions[1]!;
+    expect(r.changeSummary).toBe('1 dropped, 1 changed');
+    expect(r.changeList).toEqual([
+      { status: 'dropped', statusText: 'dropped', title: 'mm: gone', href: null, beforeHref: null, lastPostedHref: messagePath('gone@x') },
+      { status: 'changed', statusText: 'changed (diff differs)', title: 'fs/dax: fix', href: messagePath('v2p1@x'), beforeHref: messagePath('v1p1@x'), lastPostedHref: null },
+    ]);
+    expect(view.revisions[3]!.changeSummary).toBe('1 added');
+    expect(view.revisions[0]!.changeList).toEqual([]);
+  });
+
+  it('links each revision to its neighbours on the page, none past the ends', () => {
+    expect(view.revisions.map((r) => [r.previous?.anchor ?? null, r.next?.anchor ?? null])).toEqual([
+      [null, 'v2'],
+      ['rfc-v1', 'v2-resend'],
+      ['v2', 'v3'],
+      ['v2-resend', null],
+    ]);
+    expect(view.revisions[1]!.next).toEqual({ label: 'v2 RESEND', anchor: 'v2-resend' });
+  });
+
+  it('gives the day, the announced count when it differs, and the classes rows and trailers render with', () => {
+    expect(view.revisions[1]!.day).toBe('2024-11-22');
+    expect(view.revisions[1]!.announced).toBe(null);
+    expect(view.revisions[0]!.announced).toBe(1);
+    const p = view.revisions[1]!.patches[0]!;
+    expect(p.rowClass).toBe('reviewed');
+    expect(p.trailers.map((g) => g.className)).toEqual(['t-reviewed-by', 't-acked-by', 't-signed-off-by']);
+    const nak = lineageView({ title: 't', author, revisions: [revision({ postingId: 'n@x', version: 1, patches: [{ ...revisions[1]!.patches[0]!, trailers: [trailer('Nacked-by', 'Christoph Hellwig', 'reply'), trailer('Reviewed-by', 'Jason Gunthorpe', 'reply')] }] })] });
+    expect(nak.revisions[0]!.patches[0]!.rowClass).toBe('nacked');
+    expect(view.authorList).toBe('Alistair Popple');
+  });
+});
+
+describe('seriesPageView', () => {
+  const revisions = [revision({ postingId: 'v1@x', version: 1, author: { name: '', email: 'x@y' } }), revision({ postingId: 'v2@x', version: 2 })];
+  const link = (from: string, target: string): ThreadLink => ({ from, fromAuthor: 'A', target, targetThread: null, targetKey: null, targetSubject: null, fromThread: 't', fromSubject: 's' });
+
+  it('places the status on the revisions it names and links the page to itself', () => {
+    const status: LineageStatus = { latestPosting: 'v2@x', applied: { posting: 'v1@x', by: '', messageId: 'ty@x', text: 'Applied, thanks!', date: '2024-12-01T00:00:00.000Z' }, naks: [], superseded: ['v1@x'] };
+    const page = seriesPageView('v1@x', { title: 'T', author, revisions }, status, { cites: [], citedBy: [] });
+    expect(page.permalink).toBe(seriesPath('v1@x'));
+    expect(page.lineage.authorList).toBe('x@y, Alistair Popple');
+    expect(page.status.latest).toEqual({ label: 'v2', anchor: 'v2', date: '2024-11-22' });
+    expect(page.status.applied).toMatchObject({ label: 'v1', anchor: 'v1', by: 'a maintainer', date: '2024-12-01', href: messagePath('ty@x') });
+    expect(page.status.superseded).toBe(1);
+  });
+
+  it('opens the list of citations only while it is short', () => {
+    const few = seriesPageView('v1@x', { title: 'T', author, revisions }, null, { cites: Array.from({ length: OPEN_LINKS_MAX }, (_, i) => link('m@x', `c${i}@x`)), citedBy: [] });
+    expect(few.links.open).toBe(true);
+    const many = seriesPageView('v1@x', { title: 'T', author, revisions }, null, { cites: Array.from({ length: OPEN_LINKS_MAX + 1 }, (_, i) => link('m@x', `c${i}@x`)), citedBy: [] });
+    expect(many.links.open).toBe(false);
+    expect(many.status).toEqual({ latest: null, applied: null, naks: [], superseded: 0 });
+  });
+});
+
+const row = (over: Partial<SeriesRow> & { postingId: string }): SeriesRow => ({
+  family: 'rfc@x',
+  threadId: over.postingId,
+  title: 'fs/dax: fix',
+  subject: 's',
+  authorName: 'Alistair Popple',
+  authorEmail: 'apopple@nvidia.com',
+  date: 0,
+  version: 1,
+  versionInferred: false,
+  rfc: false,
+  resend: false,
+  bundle: false,
+  patches: 2,
+  reviewed: 2,
+  nacked: false,
+  latest: false,
+  revisions: 2,
+  ...over,
 });
 
 describe('seriesRowViews', () => {
-  const row = (over: Partial<SeriesRow> & { postingId: string }): SeriesRow => ({
-    family: 'rfc@x',
-    threadId: over.postingId,
-    title: 'fs/dax: fix',
-    subject: 's',
-    authorName: 'Alistair Popple',
-    authorEmail: 'apopple@nvidia.com',
-    date: 0,
-    version: 1,
-    versionInferred: false,
-    rfc: false,
-    resend: false,
-    bundle: false,
-    patches: 2,
-    reviewed: 2,
-    nacked: false,
-    latest: false,
-    revisions: 2,
-    ...over,
-  });
-
   it('points each row at its revision on the lineage page and states what the filters read', () => {
     const views = seriesRowViews([row({ postingId: 'v2@x', version: 2, latest: true }), row({ postingId: 'rfc@x', rfc: true, reviewed: 1, nacked: true })]);
     expect(views.map((v) => v.revisionHref)).toEqual([`${seriesPath('rfc@x')}#v2`, `${seriesPath('rfc@x')}#rfc-v1`]);
     expect(views[0]!.states).toEqual({ rfc: false, latest: true, nacked: false, reviewed: true });
     expect(views[1]!.states).toEqual({ rfc: true, latest: false, nacked: true, reviewed: false });
     expect(views[0]!.threadHref).toBe(threadPath('v2@x'));
+  });
+
+  it('shows the latest badge only in a lineage of several revisions', () => {
+    const views = seriesRowViews([row({ postingId: 'v2@x', version: 2, latest: true }), row({ postingId: 'one@x', family: 'one@x', latest: true, revisions: 1 })]);
+    expect(views.map((v) => v.latestBadge)).toEqual([true, false]);
+  });
+});
+
+describe('seriesTableView', () => {
+  it('counts the lineages of the rows and offers each author once, alphabetically', () => {
+    const rows = [
+      row({ postingId: 'b@x', family: 'f1', authorName: 'Dan Williams' }),
+      row({ postingId: 'a@x', family: 'f1' }),
+      row({ postingId: 'c@x', family: 'f2', authorName: 'Dan Williams' }),
+    ];
+    const table = seriesTableView(rows);
+    expect(table.lineages).toBe(2);
+    expect(table.authors).toEqual(['Alistair Popple', 'Dan Williams']);
+    expect(table.rows.map((r) => r.family)).toEqual(['f1', 'f1', 'f2']);
   });
 });
 

@@ -1,13 +1,13 @@
-// View models of the series pages: a lineage's timeline and revisions, the per-list table of
+// View models of the series pages: a lineage's page (timeline, status, revisions), the table of
 // series with the states its filters use, and the series box of a thread page. Pure: query
-// results in, plain data out. Subjects, names and changelogs are mail-controlled text; pages
-// render them as text.
+// results in, plain data out; the pages only render it. Subjects, names and changelogs are
+// mail-controlled text; pages render them as text.
 import type { RevisionSignal } from '../../ingest/types.ts';
 import type { ComparedPatch } from '../../ingest/series/compare-revisions.ts';
-import type { LineageStatus, SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadSeries } from '../../ingest/read-models.ts';
+import type { LineageStatus, SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
 import { revisionLabel } from '../../ingest/series/revision-label.ts';
 import { loreUrl, messagePath, seriesPath, threadPath } from './paths.ts';
-import { formatDate } from './thread-view.ts';
+import { formatDate, linkViews, type ThreadLinksView } from './thread-view.ts';
 
 /** How each signal is explained on the page. */
 export const SIGNAL_TEXT: Record<RevisionSignal, string> = {
@@ -35,6 +35,8 @@ export interface TrailerPerson {
 
 export interface TrailerGroup {
   name: string;
+  /** Its class on the page: "t-" and the name in lower case ("t-reviewed-by"). */
+  className: string;
   people: TrailerPerson[];
 }
 
@@ -48,6 +50,8 @@ export interface PatchView {
   /** Reviewed-by or Acked-by present. */
   reviewed: boolean;
   nacked: boolean;
+  /** Its row's class: 'nacked', else 'reviewed', else ''. */
+  rowClass: string;
 }
 
 export interface ChangeView {
@@ -55,6 +59,26 @@ export interface ChangeView {
   title: string;
   href: string | null;
   previousHref: string | null;
+}
+
+/** How each kind of change is said in the list of changes. */
+const CHANGE_TEXT: Record<ComparedPatch['status'], string> = { added: 'added', dropped: 'dropped', changed: 'changed (diff differs)', unchanged: 'unchanged' };
+
+/** The kinds of change in the order a revision lists them. */
+const CHANGE_ORDER = ['added', 'dropped', 'changed', 'unchanged'] as const;
+
+/** One line of a revision's list of changes. */
+export interface ChangeLine {
+  status: ComparedPatch['status'];
+  /** What the status says (CHANGE_TEXT). */
+  statusText: string;
+  title: string;
+  /** The patch in this revision, null for a dropped one. */
+  href: string | null;
+  /** The patch in the revision compared with, for a patch still there (null when it is new). */
+  beforeHref: string | null;
+  /** Where a dropped patch was last posted. */
+  lastPostedHref: string | null;
 }
 
 export interface RevisionView {
@@ -65,12 +89,16 @@ export interface RevisionView {
   subject: string;
   author: string;
   date: string;
+  /** The day of `date` (its first ten characters). */
+  day: string;
   isoDate: string;
   href: string;
   loreUrl: string;
   threadHref: string;
   patchCount: number;
   total: number | null;
+  /** `total` when it differs from the patches posted ("3 of 5"), else null. */
+  announced: number | null;
   reviewed: number;
   nacked: boolean;
   replies: number;
@@ -81,8 +109,15 @@ export interface RevisionView {
   forkedFrom: { label: string; anchor: string } | null;
   changelog: string;
   changes: Record<ComparedPatch['status'], ChangeView[]>;
+  /** What changed, counted by kind in CHANGE_ORDER ("1 added, 2 changed"). */
+  changeSummary: string;
+  /** Every change, by kind in CHANGE_ORDER. */
+  changeList: ChangeLine[];
   /** Compared with this earlier revision (null for the first, for RESENDs, for partial rerolls). */
   comparedWith: { label: string; anchor: string } | null;
+  /** The revisions before and after it on the page, null at the ends. */
+  previous: { label: string; anchor: string } | null;
+  next: { label: string; anchor: string } | null;
   patches: PatchView[];
   mismatches: Array<{ text: string; href: string }>;
 }
@@ -91,6 +126,8 @@ export interface LineageView {
   title: string;
   author: string;
   authors: string[];
+  /** `authors` as the page lists them: "A, B". */
+  authorList: string;
   first: string;
   last: string;
   revisions: RevisionView[];
@@ -114,7 +151,7 @@ function trailerGroups(trailers: SeriesTrailer[]): TrailerGroup[] {
   };
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([name, people]) => ({ name, people }));
+    .map(([name, people]) => ({ name, className: `t-${name.toLowerCase()}`, people }));
 }
 
 function labelNote(r: { versionInferred: boolean; resend: boolean; bundle: boolean }): string {
@@ -142,38 +179,26 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
   const labels = s.revisions.map((r) => revisionLabel(r));
   const ids = anchors(labels);
   const at = new Map(s.revisions.map((r, i) => [r.postingId, { label: labels[i]!, anchor: ids[i]! }]));
+  const near = (i: number): { label: string; anchor: string } | null => (i >= 0 && i < s.revisions.length ? { label: labels[i]!, anchor: ids[i]! } : null);
   const revisions = s.revisions.map((r, i): RevisionView => {
-    const patches = r.patches.map((p): PatchView => {
-      const trailers = trailerGroups(p.trailers);
-      return {
-        index: p.index,
-        total: p.total,
-        title: p.title || p.subject,
-        href: messagePath(p.messageId),
-        replies: p.replies,
-        trailers,
-        reviewed: p.trailers.some((t) => t.name === 'Reviewed-by' || t.name === 'Acked-by'),
-        nacked: p.trailers.some((t) => t.name === 'Nacked-by'),
-      };
-    });
-    const changes: RevisionView['changes'] = { added: [], dropped: [], changed: [], unchanged: [] };
-    for (const c of r.changes) {
-      changes[c.status].push({ status: c.status, title: c.title, href: c.key ? messagePath(c.key) : null, previousHref: c.previousKey ? messagePath(c.previousKey) : null });
-    }
+    const patches = r.patches.map(patchView);
     const lead = r.coverId ?? r.patches[0]?.messageId ?? r.postingId;
+    const date = r.date ? formatDate(Date.parse(r.date)) : 'date unknown';
     return {
       anchor: ids[i]!,
       label: labels[i]!,
       labelNote: labelNote(r),
       subject: r.subject,
       author: r.author.name || r.author.email,
-      date: r.date ? formatDate(Date.parse(r.date)) : 'date unknown',
+      date,
+      day: date.slice(0, 10),
       isoDate: r.date ?? '',
       href: messagePath(lead),
       loreUrl: loreUrl(lead),
       threadHref: threadPath(r.threadId),
       patchCount: r.patches.length,
       total: r.total,
+      announced: r.total !== null && r.total !== r.patches.length ? r.total : null,
       reviewed: patches.filter((p) => p.reviewed).length,
       nacked: patches.some((p) => p.nacked),
       replies: r.coverReplies + r.patches.reduce((n, p) => n + p.replies, 0),
@@ -183,8 +208,10 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
       confidence: r.link ? r.link.confidence : null,
       forkedFrom: r.forkedFrom ? (at.get(r.forkedFrom) ?? null) : null,
       changelog: r.changelog,
-      changes,
+      ...changesOf(r),
       comparedWith: r.changes.length > 0 ? comparedWith(s.revisions, i, at) : null,
+      previous: near(i - 1),
+      next: near(i + 1),
       patches,
       mismatches: r.mismatches.map((m) => ({ text: `${m.name}: ${m.value}, sent by ${m.sender}`, href: messagePath(m.messageId) })),
     };
@@ -195,9 +222,52 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
     title: s.title || '(untitled series)',
     author: s.author.name || s.author.email,
     authors,
+    authorList: authors.join(', '),
     first: dates.length ? formatDate(Date.parse(dates[0]!)).slice(0, 10) : 'date unknown',
     last: dates.length ? formatDate(Date.parse(dates[dates.length - 1]!)).slice(0, 10) : 'date unknown',
     revisions,
+  };
+}
+
+function patchView(p: SeriesRevision['patches'][number]): PatchView {
+  const reviewed = p.trailers.some((t) => t.name === 'Reviewed-by' || t.name === 'Acked-by');
+  const nacked = p.trailers.some((t) => t.name === 'Nacked-by');
+  return {
+    index: p.index,
+    total: p.total,
+    title: p.title || p.subject,
+    href: messagePath(p.messageId),
+    replies: p.replies,
+    trailers: trailerGroups(p.trailers),
+    reviewed,
+    nacked,
+    rowClass: nacked ? 'nacked' : reviewed ? 'reviewed' : '',
+  };
+}
+
+/** What changed in a revision against the one it is compared with: by kind, counted, listed. */
+function changesOf(r: SeriesRevision): Pick<RevisionView, 'changes' | 'changeSummary' | 'changeList'> {
+  const changes: RevisionView['changes'] = { added: [], dropped: [], changed: [], unchanged: [] };
+  for (const c of r.changes) {
+    changes[c.status].push({ status: c.status, title: c.title, href: c.key ? messagePath(c.key) : null, previousHref: c.previousKey ? messagePath(c.previousKey) : null });
+  }
+  return {
+    changes,
+    changeSummary: CHANGE_ORDER.filter((k) => changes[k].length > 0)
+      .map((k) => `${changes[k].length} ${k}`)
+      .join(', '),
+    changeList: CHANGE_ORDER.flatMap((k) => changes[k].map(changeLine)),
+  };
+}
+
+function changeLine(c: ChangeView): ChangeLine {
+  return {
+    status: c.status,
+    statusText: CHANGE_TEXT[c.status],
+    title: c.title,
+    href: c.href,
+    beforeHref: c.status !== 'dropped' ? c.previousHref : null,
+    lastPostedHref: c.status === 'dropped' ? c.previousHref : null,
   };
 }
 
@@ -227,6 +297,8 @@ export interface SeriesRowView {
   reviewed: number;
   revisions: number;
   states: { rfc: boolean; latest: boolean; nacked: boolean; reviewed: boolean };
+  /** Shows the "latest" badge: the latest revision of a lineage of several. */
+  latestBadge: boolean;
 }
 
 export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
@@ -253,7 +325,26 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
     reviewed: r.reviewed,
     revisions: r.revisions,
     states: { rfc: r.rfc, latest: r.latest, nacked: r.nacked, reviewed: r.patches > 0 && r.reviewed >= r.patches },
+    latestBadge: r.latest && r.revisions > 1,
   }));
+}
+
+/** The table of series of a list (or of the whole archive), with what its filter offers. */
+export interface SeriesTableView {
+  rows: SeriesRowView[];
+  /** Every author of a row, once, in alphabetical order: the author filter's suggestions. */
+  authors: string[];
+  /** How many lineages the rows are postings of. */
+  lineages: number;
+}
+
+export function seriesTableView(rows: SeriesRow[]): SeriesTableView {
+  const views = seriesRowViews(rows);
+  return {
+    rows: views,
+    authors: [...new Set(views.map((r) => r.author))].sort((a, b) => a.localeCompare(b)),
+    lineages: new Set(views.map((r) => r.family)).size,
+  };
 }
 
 /** The series box of a thread page: what the thread posts, and the revisions around it. */
@@ -282,6 +373,33 @@ export function threadSeriesViews(items: ThreadSeries[]): ThreadSeriesView[] {
     previous: near(t.previous),
     next: near(t.next),
   }));
+}
+
+/** A lineage's page: its revisions, its status, and the threads its threads cite or are cited
+ *  by. */
+export interface SeriesPageView {
+  family: string;
+  /** The page's own URL. */
+  permalink: string;
+  lineage: LineageView;
+  status: StatusView;
+  links: ThreadLinksView;
+}
+
+export function seriesPageView(
+  family: string,
+  lineage: Pick<SeriesLineage, 'title' | 'author' | 'revisions'>,
+  status: LineageStatus | null,
+  citations: { cites: ThreadLink[]; citedBy: ThreadLink[] },
+): SeriesPageView {
+  const view = lineageView(lineage);
+  return {
+    family,
+    permalink: seriesPath(family),
+    lineage: view,
+    status: statusView(status, view, lineage.revisions.map((r) => r.postingId)),
+    links: linkViews(citations),
+  };
 }
 
 /** The status box of a lineage page. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageRow, NodeRow, ThreadRow } from '../../ingest/store/store-rows.ts';
-import { ghostAnchor, threadView, type MessageView } from './thread-view.ts';
+import type { MessageRow, NodeRow, StatementSpanRow as StatementRow, ThreadRow } from '../../ingest/store/store-rows.ts';
+import { ANSWER_CHARS, MAX_INDENT, clip, formatSize, ghostAnchor, segmentViews, threadView, type GhostView, type MessageView } from './thread-view.ts';
 
 function msg(key: string, body: string, extra: Partial<MessageRow> = {}): MessageRow {
   return {
@@ -67,5 +67,78 @@ describe('threadView', () => {
     expect(root.permalink).toBe('/m/root@x/');
     expect(root.loreUrl).toBe('https://lore.kernel.org/r/root@x');
     expect(root.date).toBe('2024-04-12 17:32 UTC');
+  });
+});
+
+describe('what thread pages render', () => {
+  const deep = 'deep@x';
+  const body = 'Jason Gunthorpe wrote:\n> > deeply quoted\n> quoted\n\nNo.\n';
+  const nodes: NodeRow[] = [
+    { id: 'ghost@x', ghost: true, parent: null, depth: 0, message: null },
+    {
+      id: deep,
+      ghost: false,
+      parent: 'ghost@x',
+      depth: MAX_INDENT + 6,
+      message: msg(deep, body, {
+        rowId: 7,
+        lists: ['nvdimm', 'linux-mm'],
+        parts: [
+          { kind: 'text', filename: '', contentType: 'text/plain', start: 0, end: body.length },
+          { kind: 'binary', filename: 'a.bin', contentType: 'application/octet-stream', size: 1023 },
+          { kind: 'binary', filename: 'b.gz', contentType: 'application/gzip', size: 2560 },
+        ],
+      }),
+    },
+  ];
+  const statement: StatementRow = {
+    message: 7,
+    from: body.indexOf('No.'),
+    to: body.indexOf('No.') + 3,
+    text: 'No.',
+    kind: 'objection',
+    answersText: 'q'.repeat(ANSWER_CHARS + 10),
+    answersName: 'Jason Gunthorpe',
+    answersEmail: 'jgg@nvidia.com',
+    answersKey: null,
+    confidence: 0.75,
+    why: 'starts by disagreeing (rule object-start)',
+  };
+  const view = threadView({ ...thread, id: deep }, nodes, { statements: [statement], quotes: [] });
+  const m = view.entries[1] as MessageView;
+
+  it('indents at most MAX_INDENT deep, and marks ghosts in the outline', () => {
+    expect((view.entries[0] as GhostView).depthClass).toBe('d0');
+    expect(m.depthClass).toBe(`d${MAX_INDENT}`);
+    expect(view.outline.map((o) => o.className)).toEqual(['d0 ghost', `d${MAX_INDENT}`]);
+  });
+
+  it('says lists, attachments and statements as the page prints them', () => {
+    expect(m.listText).toBe('nvdimm, linux-mm');
+    expect(view.listText).toBe('linux-mm, nvdimm');
+    expect(m.attachmentNotes).toEqual([
+      { filename: 'a.bin', description: 'application/octet-stream, 1023 B' },
+      { filename: 'b.gz', description: 'application/gzip, 3 KB' },
+    ]);
+    const st = m.statements[0]!;
+    expect(st.title).toBe('starts by disagreeing (rule object-start) (confidence 0.75)');
+    expect(st.answers!.excerpt).toBe('q'.repeat(ANSWER_CHARS - 1) + '…');
+    expect(st.answers!.text).toHaveLength(ANSWER_CHARS + 10);
+  });
+
+  it('shades quotes by depth and classes each diff line', () => {
+    const quotes = segmentViews('> a\n\nyes\n\n> > b\n\nno\n\n> > > > > e\n').filter((x) => x.kind === 'quote');
+    expect(quotes.map((q) => q.depthClass)).toEqual(['qd1', 'qd2', 'qd4']);
+    const diff = segmentViews('diff --git a/x b/x\nindex 1..2 100644\n--- a/x\n+++ b/x\n@@ -1 +1 @@ f()\n-old\n+new\n ctx\n').find((x) => x.kind === 'diff')!;
+    expect(diff.diffLines.map((l) => l.className)).toEqual(['dh', 'dh', 'dh', 'dh', 'dc', 'dd', 'da', '', '']);
+    expect(diff.diffLines.map((l) => l.text).join('')).toBe(diff.text + '\n');
+    expect(quotes[0]!.diffLines).toEqual([]);
+  });
+
+  it('clips text and sizes files as the pages show them', () => {
+    expect(clip('abcdef', 6)).toBe('abcdef');
+    expect(clip('abcdefg', 6)).toBe('abcde…');
+    expect(formatSize(1023)).toBe('1023 B');
+    expect(formatSize(1024)).toBe('1 KB');
   });
 });

@@ -4,13 +4,31 @@
 import { formatCitation } from '../../ingest/discussion/format-citation.ts';
 import { ownExcerpt } from '../../ingest/discussion/excerpt.ts';
 import type { ThreadLink } from '../../ingest/read-models.ts';
-import type { NodeRow, QuoteSourceRow, StatementSpanRow as StatementRow, StoredPart, ThreadRow } from '../../ingest/store/store-rows.ts';
+import type { MessageRow, NodeRow, QuoteSourceRow, StatementSpanRow as StatementRow, StoredPart, ThreadRow } from '../../ingest/store/store-rows.ts';
 import { lorePermalink } from '../../ingest/lore/lore-url.ts';
 import { anchorHref, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
 import { segmentBody, type Segment } from './segment-body.ts';
 
 /** Quotes longer than this many lines start collapsed. */
 export const COLLAPSE_QUOTE_LINES = 3;
+
+/** The deepest indentation the stylesheet draws (classes d1 to d24); deeper messages are drawn
+ *  at it. */
+export const MAX_INDENT = 24;
+
+/** The deepest quote shading the stylesheet draws (classes qd2 to qd4). */
+export const MAX_QUOTE_SHADE = 4;
+
+/** Characters of a quoted point shown beside a statement on a thread page. */
+export const ANSWER_CHARS = 160;
+
+/** `text`, cut to `max` characters with "…" as the last when longer. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/** The indentation class of a message (or outline entry) at `depth`. */
+const indentClass = (depth: number): string => `d${Math.min(depth, MAX_INDENT)}`;
 
 /** Who wrote (part of) a quote: resolved by the discussion stage. */
 export interface QuoteSourceView {
@@ -20,14 +38,32 @@ export interface QuoteSourceView {
   depth: number;
 }
 
-export type SegmentView = Segment & { collapsed: boolean; summary: string; sources: QuoteSourceView[] };
+/** One line of a diff, as drawn: its class says what it is (DIFF_LINE_CLASS). */
+export interface DiffLineView {
+  className: string;
+  /** The line with its "\n". */
+  text: string;
+}
+
+export type SegmentView = Segment & {
+  collapsed: boolean;
+  summary: string;
+  sources: QuoteSourceView[];
+  /** A quote's shading class by depth ("qd2"), '' for other segments. */
+  depthClass: string;
+  /** A diff's lines, empty for other segments. */
+  diffLines: DiffLineView[];
+};
 
 export interface StatementView {
   kind: string;
   text: string;
-  answers: { author: string; text: string; href: string | null } | null;
+  /** What it answers; `excerpt` is `text` cut to ANSWER_CHARS. */
+  answers: { author: string; text: string; excerpt: string; href: string | null } | null;
   confidence: number;
   why: string;
+  /** Its tooltip: why it was picked, and the confidence. */
+  title: string;
   /** The Markdown citation the "cite" button copies. */
   cite: string;
 }
@@ -46,6 +82,8 @@ export interface MessageView {
   key: string;
   imposter: boolean;
   depth: number;
+  /** Its indentation class ("d3"; MAX_INDENT at most). */
+  depthClass: string;
   parentAnchor: string | null;
   from: string;
   fromEmail: string;
@@ -53,10 +91,15 @@ export interface MessageView {
   isoDate: string;
   subject: string;
   lists: string[];
+  /** `lists` as the page shows them: "a, b". */
+  listText: string;
   loreUrl: string;
   permalink: string;
   parts: PartView[];
   attachments: Array<{ filename: string; contentType: string; size: number }>;
+  /** What the page says of each attachment not shown: its name, and its type and size
+   *  ("application/gzip, 2 KB"). */
+  attachmentNotes: Array<{ filename: string; description: string }>;
   statements: StatementView[];
   /** The Markdown citation of the message the "cite" button copies. */
   cite: string;
@@ -67,6 +110,8 @@ export interface GhostView {
   anchor: string;
   messageId: string;
   depth: number;
+  /** Its indentation class, as MessageView's. */
+  depthClass: string;
   loreUrl: string;
 }
 
@@ -74,6 +119,8 @@ export interface OutlineEntry {
   anchor: string;
   depth: number;
   ghost: boolean;
+  /** Its class: the indentation class, and "ghost" for a ghost ("d2 ghost"). */
+  className: string;
   subject: string;
   from: string;
   date: string;
@@ -87,6 +134,8 @@ export interface ThreadView {
   firstDate: string;
   lastDate: string;
   lists: string[];
+  /** `lists` as the page shows them: "a, b". */
+  listText: string;
   outline: OutlineEntry[];
   entries: Array<MessageView | GhostView>;
 }
@@ -101,7 +150,22 @@ function summarize(seg: Segment): string {
   if (seg.kind !== 'quote') return '';
   const first = seg.text.split('\n').find((l) => l.replace(/^[\s>]+/, '').trim()) ?? '';
   const head = seg.attribution || first.replace(/^[\s>]+/, '');
-  return `${head.length > 100 ? head.slice(0, 99) + '…' : head} (${seg.lines} quoted lines)`;
+  return `${clip(head, 100)} (${seg.lines} quoted lines)`;
+}
+
+/** The class of a diff line: a file header line ("dh"), a hunk header ("dc"), an added ("da") or
+ *  removed ("dd") line, or '' for context. */
+function diffLineClass(line: string): string {
+  if (line.startsWith('+++') || line.startsWith('---') || line.startsWith('diff ') || line.startsWith('index ')) return 'dh';
+  if (line.startsWith('@@')) return 'dc';
+  if (line.startsWith('+')) return 'da';
+  if (line.startsWith('-')) return 'dd';
+  return '';
+}
+
+/** "2 KB" (whole kilobytes) from 1024 bytes up, else "N B". */
+export function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(0)} KB`;
 }
 
 /** Segments of `text` (which starts at `offset` in its message body), quotes with the sources
@@ -121,7 +185,14 @@ export function segmentViews(text: string, offset = 0, quotes: QuoteSourceRow[] 
       }
       sources.sort((a, b) => a.depth - b.depth);
     }
-    return { ...s, collapsed: s.kind === 'quote' && s.lines > COLLAPSE_QUOTE_LINES, summary: summarize(s), sources };
+    return {
+      ...s,
+      collapsed: s.kind === 'quote' && s.lines > COLLAPSE_QUOTE_LINES,
+      summary: summarize(s),
+      sources,
+      depthClass: s.kind === 'quote' ? `qd${Math.min(s.depth, MAX_QUOTE_SHADE)}` : '',
+      diffLines: s.kind === 'diff' ? s.text.split('\n').map((l) => ({ className: diffLineClass(l), text: l + '\n' })) : [],
+    };
   });
 }
 
@@ -162,49 +233,15 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: Thre
   const outline: OutlineEntry[] = [];
   for (const n of nodes) {
     if (!n.message) {
-      entries.push({ kind: 'ghost', anchor: anchorOf.get(n.id)!, messageId: n.id, depth: n.depth, loreUrl: lorePermalink(n.id) });
-      outline.push({ anchor: anchorOf.get(n.id)!, depth: n.depth, ghost: true, subject: '(not in this archive)', from: '', date: '' });
+      entries.push({ kind: 'ghost', anchor: anchorOf.get(n.id)!, messageId: n.id, depth: n.depth, depthClass: indentClass(n.depth), loreUrl: lorePermalink(n.id) });
+      outline.push({ anchor: anchorOf.get(n.id)!, depth: n.depth, ghost: true, className: `${indentClass(n.depth)} ghost`, subject: '(not in this archive)', from: '', date: '' });
       continue;
     }
     const m = n.message;
     for (const l of m.lists) lists.add(l);
-    const from = m.fromName || m.fromEmail || '(no sender)';
-    const { parts, attachments } = partViews(m.body, m.parts, quotesOf.get(m.rowId) ?? [], hrefOf);
-    const base = { messageId: m.messageId, author: from, email: m.fromEmail, date: m.date === null ? null : new Date(m.date).toISOString(), subject: m.subject || '(no subject)' };
-    const statements = (statementsOf.get(m.rowId) ?? []).map((r): StatementView => {
-      const answers = r.answersText === null ? null : { author: r.answersName || r.answersEmail || 'someone', text: r.answersText };
-      return {
-        kind: r.kind,
-        text: r.text,
-        answers: answers && { ...answers, href: r.answersKey ? hrefOf(r.answersKey) : null },
-        confidence: r.confidence,
-        why: r.why,
-        cite: formatCitation({ ...base, text: r.text, answers }, 'markdown'),
-      };
-    });
-    const top = [...statements].sort((a, b) => b.confidence - a.confidence)[0];
-    entries.push({
-      kind: 'message',
-      anchor: anchorOf.get(n.id)!,
-      messageId: m.messageId,
-      key: m.key,
-      imposter: m.imposter,
-      depth: n.depth,
-      parentAnchor: n.parent ? (anchorOf.get(n.parent) ?? null) : null,
-      from,
-      fromEmail: m.fromEmail,
-      date: formatDate(m.date),
-      isoDate: m.date === null ? '' : new Date(m.date).toISOString(),
-      subject: m.subject || '(no subject)',
-      lists: m.lists,
-      loreUrl: lorePermalink(m.messageId),
-      permalink: messagePath(m.key),
-      parts,
-      attachments,
-      statements,
-      cite: top ? top.cite : formatCitation({ ...base, text: ownExcerpt(m.body) }, 'markdown'),
-    });
-    outline.push({ anchor: anchorOf.get(n.id)!, depth: n.depth, ghost: false, subject: m.subject || '(no subject)', from, date: formatDate(m.date).slice(0, 10) });
+    const entry = messageView(m, n, anchorOf, hrefOf, statementsOf.get(m.rowId) ?? [], quotesOf.get(m.rowId) ?? []);
+    entries.push(entry);
+    outline.push({ anchor: entry.anchor, depth: n.depth, ghost: false, className: entry.depthClass, subject: entry.subject, from: entry.from, date: formatDate(m.date).slice(0, 10) });
   }
   return {
     slug: threadSlug(thread.id),
@@ -214,8 +251,61 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: Thre
     firstDate: formatDate(thread.firstDate),
     lastDate: formatDate(thread.lastDate),
     lists: [...lists].sort(),
+    listText: [...lists].sort().join(', '),
     outline,
     entries,
+  };
+}
+
+/** One message of a thread page: its header, parts, attachments and statements, each statement
+ *  and the message citable. `hrefOf` links a message key on this page or off it. */
+function messageView(
+  m: MessageRow,
+  n: NodeRow,
+  anchorOf: ReadonlyMap<string, string>,
+  hrefOf: (key: string) => string,
+  statementRows: readonly StatementRow[],
+  quotes: QuoteSourceRow[],
+): MessageView {
+  const from = m.fromName || m.fromEmail || '(no sender)';
+  const { parts, attachments } = partViews(m.body, m.parts, quotes, hrefOf);
+  const base = { messageId: m.messageId, author: from, email: m.fromEmail, date: m.date === null ? null : new Date(m.date).toISOString(), dateHeader: m.dateHeader, subject: m.subject || '(no subject)' };
+  const statements = statementRows.map((r): StatementView => {
+    const answers = r.answersText === null ? null : { author: r.answersName || r.answersEmail || 'someone', text: r.answersText };
+    return {
+      kind: r.kind,
+      text: r.text,
+      answers: answers && { ...answers, excerpt: clip(answers.text, ANSWER_CHARS), href: r.answersKey ? hrefOf(r.answersKey) : null },
+      confidence: r.confidence,
+      why: r.why,
+      title: `${r.why} (confidence ${r.confidence})`,
+      cite: formatCitation({ ...base, text: r.text, answers }, 'markdown'),
+    };
+  });
+  const top = [...statements].sort((a, b) => b.confidence - a.confidence)[0];
+  return {
+    kind: 'message',
+    anchor: anchorOf.get(n.id)!,
+    messageId: m.messageId,
+    key: m.key,
+    imposter: m.imposter,
+    depth: n.depth,
+    depthClass: indentClass(n.depth),
+    parentAnchor: n.parent ? (anchorOf.get(n.parent) ?? null) : null,
+    from,
+    fromEmail: m.fromEmail,
+    date: formatDate(m.date),
+    isoDate: m.date === null ? '' : new Date(m.date).toISOString(),
+    subject: m.subject || '(no subject)',
+    lists: m.lists,
+    listText: m.lists.join(', '),
+    loreUrl: lorePermalink(m.messageId),
+    permalink: messagePath(m.key),
+    parts,
+    attachments,
+    attachmentNotes: attachments.map((a) => ({ filename: a.filename, description: `${a.contentType}, ${formatSize(a.size)}` })),
+    statements,
+    cite: top ? top.cite : formatCitation({ ...base, text: ownExcerpt(m.body) }, 'markdown'),
   };
 }
 
@@ -241,9 +331,20 @@ export interface LinkView {
   byHref: string;
 }
 
+/** Lists of links this long or shorter start open on the page; longer ones start collapsed. */
+export const OPEN_LINKS_MAX = 8;
+
+/** What a thread (or the threads of a lineage) cites and what cites it, as a page shows it. */
+export interface ThreadLinksView {
+  cites: LinkView[];
+  citedBy: LinkView[];
+  /** Whether the list starts open (at most OPEN_LINKS_MAX links in all). */
+  open: boolean;
+}
+
 /** What a thread cites and what cites it, one entry per other thread (or per message not in
  *  the archive), in date order. */
-export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] }): { cites: LinkView[]; citedBy: LinkView[] } {
+export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] }): ThreadLinksView {
   const cites: LinkView[] = [];
   const seen = new Set<string>();
   for (const l of links.cites) {
@@ -265,7 +366,7 @@ export function linkViews(links: { cites: ThreadLink[]; citedBy: ThreadLink[] })
     seenBy.add(l.fromThread);
     citedBy.push({ title: l.fromSubject, href: messageHref(l.fromThread, l.from), local: true, by: l.fromAuthor, byHref: messageHref(l.fromThread, l.from) });
   }
-  return { cites, citedBy };
+  return { cites, citedBy, open: cites.length + citedBy.length <= OPEN_LINKS_MAX };
 }
 
 /** The key of a link target in the store (its Message-ID, unless stored under an imposter key). */

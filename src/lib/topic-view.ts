@@ -1,8 +1,19 @@
 // View model of topic pages: the timeline of lineages and threads grouped by year, with their
-// revisions and status, and the key statements in date order with their citations. Pure.
+// revisions and status, and the key statements in date order with their citations; and the
+// list of topics. Pure; the pages only render it.
 import { formatCitation } from '../../ingest/discussion/format-citation.ts';
 import type { StatementOut, TopicEntry } from '../../ingest/read-models.ts';
+import type { Topic } from '../../ingest/topic/read-topic.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
+import { clip } from './thread-view.ts';
+
+/** Characters of a quoted point shown beside a key statement. */
+export const TOPIC_ANSWER_CHARS = 200;
+
+/** A topic's page. */
+export function topicPath(slug: string): string {
+  return `/topics/${slug}/`;
+}
 
 export interface TopicEntryView {
   kind: 'lineage' | 'thread';
@@ -14,6 +25,8 @@ export interface TopicEntryView {
   /** "applied (v9, by Andrew Morton)", "NAKed by ...", "latest v3", "discussion". */
   status: string;
   state: 'applied' | 'nacked' | 'open' | 'discussion';
+  /** The status badge's class besides "badge": 'ok' when applied, 'nak' when NAKed, else ''. */
+  badgeClass: string;
   pinned: boolean;
   hits: number;
 }
@@ -28,7 +41,8 @@ export interface TopicStatementView {
   author: string;
   kind: string;
   text: string;
-  answers: { author: string; text: string } | null;
+  /** What it answers; `excerpt` is `text` cut to TOPIC_ANSWER_CHARS. */
+  answers: { author: string; text: string; excerpt: string } | null;
   href: string;
   cite: string;
   why: string;
@@ -65,6 +79,7 @@ export function topicYears(entries: TopicEntry[]): TopicYear[] {
       revisions: e.revisions.map((r) => ({ label: r.label, href: threadPath(r.threadId), date: day(r.date) })),
       status,
       state,
+      badgeClass: state === 'applied' ? 'ok' : state === 'nacked' ? 'nak' : '',
       pinned: e.pinned,
       hits: e.hits,
     };
@@ -81,10 +96,60 @@ export function topicStatementViews(statements: StatementOut[]): TopicStatementV
       author: s.author,
       kind: s.kind,
       text: s.text,
-      answers,
+      answers: answers && { ...answers, excerpt: clip(answers.text, TOPIC_ANSWER_CHARS) },
       href: messagePath(s.messageId),
       cite: formatCitation({ messageId: s.messageId, author: s.author, email: s.email, date: s.date, subject: s.subject, text: s.text, answers }, 'markdown'),
       why: `${s.why} (confidence ${s.confidence})`,
     };
   });
+}
+
+/** A topic's page: its account, its timeline and key statements, and what found them. */
+export interface TopicPageView {
+  title: string;
+  summary: string;
+  /** The account, rendered (citations resolved). */
+  html: string;
+  /** Series lineages on the timeline. */
+  lineages: number;
+  /** Other threads on the timeline. */
+  threads: number;
+  /** The topic's query, and the search page running it. */
+  query: string;
+  queryHref: string;
+  /** Lineages the topic pins besides what the query finds. */
+  pinned: number;
+  years: TopicYear[];
+  statements: TopicStatementView[];
+}
+
+export function topicPageView(
+  topic: Pick<Topic, 'title' | 'summary' | 'query' | 'lineages'>,
+  data: { html: string; entries: TopicEntry[]; statements: StatementOut[] },
+): TopicPageView {
+  const lineages = data.entries.filter((e) => e.kind === 'lineage').length;
+  return {
+    title: topic.title,
+    summary: topic.summary,
+    html: data.html,
+    lineages,
+    threads: data.entries.length - lineages,
+    query: topic.query,
+    queryHref: `/search/?q=${encodeURIComponent(topic.query)}`,
+    pinned: topic.lineages.length,
+    years: topicYears(data.entries),
+    statements: topicStatementViews(data.statements),
+  };
+}
+
+/** A topic in the list of topics. */
+export interface TopicLinkView {
+  title: string;
+  href: string;
+  /** One line on what it tells, '' when none. */
+  summary: string;
+}
+
+export function topicLinkViews(topics: ReadonlyArray<Pick<Topic, 'slug' | 'title' | 'summary'>>): TopicLinkView[] {
+  return topics.map((t) => ({ title: t.title, href: topicPath(t.slug), summary: t.summary }));
 }

@@ -1,5 +1,6 @@
 // patchlore cite MSGID [--format markdown|text|trailer] [--quote FRAGMENT]: a citation to paste.
-import { formatCitation, type CitationFormat } from '../../discussion/format-citation.ts';
+import { formatCitation } from '../../discussion/format-citation.ts';
+import type { CitationFormat } from '../../types.ts';
 import { lorePermalink } from '../../lore/lore-url.ts';
 import { CiteError, citationOf } from '../../discussion/discussion-queries.ts';
 import { messageIdArgument } from '../../lore/parse-lore-target.ts';
