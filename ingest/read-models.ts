@@ -306,4 +306,6 @@ export interface SearchDoc {
   family: string | null;
   /** "v3 fs/dax: Fix ..." of that lineage's posting, '' for none. */
   seriesTitle: string;
+  /** Its facets: [facet, value] pairs (a Patchwork state, merged or not). */
+  facets: Array<[string, string]>;
 }

@@ -18,6 +18,8 @@ function show(n: QueryNode): string {
       return `d[${n.from === null ? '' : new Date(n.from).toISOString()},${n.to === null ? '' : new Date(n.to).toISOString()})`;
     case 'not':
       return `-${show(n.child)}`;
+    case 'facet':
+      return `${n.facet}=${n.value}`;
     default:
       return `(${n.kind.toUpperCase()} ${n.children.map(show).join(' ')})`;
   }
@@ -98,9 +100,9 @@ describe('parseQuery: errors are positioned, pinned, and come with a corrected e
     ['s:"fs/dax', 'query/unbalanced-quote', 2, 'the quote at column 3 is never closed', 's:"fs/dax"'],
     ['(dax OR pmem', 'query/unbalanced-paren', 0, 'the "(" at column 1 is never closed', '(dax OR pmem)'],
     ['dax OR pmem)', 'query/unbalanced-paren', 11, '")" at column 12 closes nothing', 'dax OR pmem'],
-    ['sub:dax', 'query/unknown-prefix', 0, 'unknown prefix "sub:" at column 1; the prefixes are s: f: t: c: a: tc: b: bs: nq: q: n: m: dfn: dfa: dfb: dfhh: dfctx: d:', 's:dax'],
-    ['dax from:jgg', 'query/unknown-prefix', 4, 'unknown prefix "from:" at column 5; the prefixes are s: f: t: c: a: tc: b: bs: nq: q: n: m: dfn: dfa: dfb: dfhh: dfctx: d:', 'dax f:jgg'],
-    ['dfhhh:foo', 'query/unknown-prefix', 0, 'unknown prefix "dfhhh:" at column 1; the prefixes are s: f: t: c: a: tc: b: bs: nq: q: n: m: dfn: dfa: dfb: dfhh: dfctx: d:', 'dfhh:foo'],
+    ['sub:dax', 'query/unknown-prefix', 0, 'unknown prefix "sub:" at column 1; the prefixes are s: f: t: c: a: tc: b: bs: nq: q: n: m: dfn: dfa: dfb: dfhh: dfctx: d: pw: merged:', 's:dax'],
+    ['dax from:jgg', 'query/unknown-prefix', 4, 'unknown prefix "from:" at column 5; the prefixes are s: f: t: c: a: tc: b: bs: nq: q: n: m: dfn: dfa: dfb: dfhh: dfctx: d: pw: merged:', 'dax f:jgg'],
+    ['dfhhh:foo', 'query/unknown-prefix', 0, 'unknown prefix "dfhhh:" at column 1; the prefixes are s: f: t: c: a: tc: b: bs: nq: q: n: m: dfn: dfa: dfb: dfhh: dfctx: d: pw: merged:', 'dfhh:foo'],
     ['d:2024-02-30', 'query/impossible-date', 2, '"2024-02-30" is not a date of the calendar (at column 3)', 'd:2024-01-31'],
     ['d:20241301..', 'query/impossible-date', 2, '"20241301" is not a date of the calendar (at column 3)', 'd:2024-01-31..'],
     ['d:2024-01-01..2023-01-01', 'query/empty-range', 2, 'the range "2024-01-01..2023-01-01" ends before it starts (at column 3)', 'd:2023-01-01..2024-01-01'],
@@ -130,5 +132,21 @@ describe('parseQuery: errors are positioned, pinned, and come with a corrected e
   it('refuses overlong and over-nested queries instead of recursing without end', () => {
     expect(parseQuery('x '.repeat(1500), NOW)).toMatchObject({ kind: 'error', error: { code: 'query/too-long' } });
     expect(parseQuery('('.repeat(40) + 'x' + ')'.repeat(40), NOW)).toMatchObject({ kind: 'error', error: { code: 'query/too-deep' } });
+  });
+});
+
+describe('facet prefixes', () => {
+  it('read an exact value, in lower case with hyphens', () => {
+    expect(ok('pw:accepted')).toBe('patchwork=accepted');
+    expect(ok('pw:"Changes Requested" s:dax')).toBe('(AND patchwork=changes-requested s:dax)');
+    expect(ok('-merged:yes')).toBe('-merged=yes');
+    expect(ok('pw:handled-elsewhere')).toBe('patchwork=handled-elsewhere');
+  });
+
+  it('refuse a value a closed facet does not take, and a missing value', () => {
+    const r = parseQuery('dax merged:maybe', NOW);
+    expect(r.kind === 'error' && [r.error.code, r.error.message, r.error.example]).toEqual(['query/bad-value', '"merged:maybe" at column 5 is not one of yes, no, partial', 'dax merged:yes']);
+    const m = parseQuery('pw: dax', NOW);
+    expect(m.kind === 'error' && m.error.code).toBe('query/missing-value');
   });
 });

@@ -14,7 +14,7 @@
 // into tokens and search them as a phrase, as Xapian does. Never throws: malformed queries get a
 // QueryError with the position and a corrected example. Pure; usable in the browser.
 import { parseDateRange } from './query-date.ts';
-import { DATE_PREFIX, DEFAULT_FIELDS, PREFIXES, prefixList } from './query-prefixes.ts';
+import { DATE_PREFIX, DEFAULT_FIELDS, FACETS, PREFIXES, facetValue, prefixList } from './query-prefixes.ts';
 import type { ParseResult, QueryError, QueryNode, SearchField } from './query-types.ts';
 import { searchTokens } from './search-tokens.ts';
 
@@ -64,7 +64,7 @@ function distance(a: string, b: string): number {
 }
 
 function closestPrefix(name: string): string {
-  const names = [...Object.keys(PREFIXES), DATE_PREFIX];
+  const names = [...Object.keys(PREFIXES), DATE_PREFIX, ...Object.keys(FACETS)];
   const aliases: Record<string, string> = { subject: 's', from: 'f', to: 't', cc: 'c', body: 'b', date: 'd', mid: 'm', file: 'dfn', author: 'f' };
   if (aliases[name]) return aliases[name]!;
   return names.reduce((best, p) => (distance(name, p) < distance(name, best) ? p : best), names[0]!);
@@ -120,7 +120,7 @@ function lex(q: string): Token[] {
     const pm = /^([A-Za-z][A-Za-z0-9_]*):/.exec(text);
     if (pm && !text.startsWith(`${pm[1]}://`)) {
       const name = pm[1]!;
-      if (name in PREFIXES || name === DATE_PREFIX) {
+      if (name in PREFIXES || name === DATE_PREFIX || name in FACETS) {
         out.push({ kind: 'prefix', name, pos: start, sign });
         i += name.length + 1;
         // What follows the colon is read as the prefix's value by the next round.
@@ -258,6 +258,14 @@ class Parser {
           this.i++;
           return this.date(v as Extract<Token, { kind: 'word' }>);
         }
+        const facet = FACETS[t.name];
+        if (facet) {
+          if (!v || (v.kind !== 'word' && v.kind !== 'phrase') || v.pos !== t.pos + t.name.length + 1 + (t.sign ? 1 : 0)) {
+            fail('query/missing-value', `"${t.name}:" at column ${t.pos + 1} needs a value right after the colon`, t.pos, `${t.name}:${facet.examples[0]}`);
+          }
+          this.i++;
+          return this.facet(t.name, v as Extract<Token, { kind: 'word' | 'phrase' }>);
+        }
         const own = PREFIXES[t.name]!.fields;
         if (v?.kind === 'open') {
           this.i++;
@@ -307,6 +315,17 @@ class Parser {
       fail(r.code, `${r.message} (at column ${at + 1})`, at, fixAt(this.q, at, at + (r.span?.length ?? v.text.length), r.expected ?? ''));
     }
     return { kind: 'date', from: r.from, to: r.to, text: v.text, position: v.pos - 2 };
+  }
+
+  /** A facet's value: any for a facet whose values are open (a Patchwork server's own states),
+   *  else one of its values. */
+  private facet(name: string, v: Extract<Token, { kind: 'word' | 'phrase' }>): QueryNode {
+    const f = FACETS[name]!;
+    const value = facetValue(v.text);
+    if (!value || (f.values && !f.values.includes(value) && !(value in f.aliases))) {
+      fail('query/bad-value', `"${name}:${v.text}" at column ${v.pos - name.length} is not one of ${(f.values ?? f.examples).join(', ')}`, v.pos, fixAt(this.q, v.pos, v.pos + v.text.length + (v.kind === 'phrase' ? 2 : 0), f.examples[0]!));
+    }
+    return { kind: 'facet', facet: f.facet, value, text: v.text, position: v.pos - name.length - 1 };
   }
 
   private peekOp(op: 'AND' | 'OR' | 'NOT'): boolean {

@@ -5,7 +5,8 @@
 // ("fs/dax.c" -> the phrase "fs dax c") is matched as written. How an engine runs the plan is
 // the store's (ingest/store/fts5-plan.ts for SQLite). Pure: the vocabulary is given.
 import type { MatchTerm, SearchPlan } from '../store/store-rows.ts';
-import type { QueryNode, TextNode } from './query-types.ts';
+import { FACETS } from './query-prefixes.ts';
+import type { FacetNode, QueryNode, TextNode } from './query-types.ts';
 import { searchTokens } from './search-tokens.ts';
 import { stemWord, stemmable } from './stem-word.ts';
 
@@ -31,6 +32,12 @@ function matchTerm(node: TextNode, wordsOfStem: WordsOfStem): MatchTerm {
   }
 }
 
+/** The values a facet filter stands for (an alias stands for several). */
+export function facetValues(node: FacetNode): string[] {
+  const prefix = Object.values(FACETS).find((f) => f.facet === node.facet);
+  return [...(prefix?.aliases[node.value] ?? [node.value])];
+}
+
 /** Plan a parsed query: its structure kept, each word or phrase resolved. */
 export function planSearch(query: QueryNode, wordsOfStem: WordsOfStem): SearchPlan {
   switch (query.kind) {
@@ -39,6 +46,8 @@ export function planSearch(query: QueryNode, wordsOfStem: WordsOfStem): SearchPl
       return { kind: 'text', term: matchTerm(query, wordsOfStem) };
     case 'date':
       return { kind: 'date', from: query.from, to: query.to };
+    case 'facet':
+      return { kind: 'facet', facet: query.facet, values: facetValues(query) };
     case 'not':
       return { kind: 'not', child: planSearch(query.child, wordsOfStem) };
     case 'and':

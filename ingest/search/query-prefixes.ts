@@ -2,7 +2,7 @@
 // (lib/PublicInbox/Search.pm %prob_prefix): "nq:" is every non-quoted part of the body,
 // diffs included, and a word without prefix searches Message-ID, subject, From, quoted and
 // non-quoted body and attachment names, but not To or Cc. Pure; usable in the browser.
-import type { SearchField } from './query-types.ts';
+import type { FacetName, SearchField } from './query-types.ts';
 
 /** Non-quoted body: own text and every diff field (public-inbox's $non_quoted_body). */
 const NON_QUOTED: readonly SearchField[] = ['nq', 'dfn', 'dfa', 'dfb', 'dfhh', 'dfctx'];
@@ -31,6 +31,42 @@ export const PREFIXES: Readonly<Record<string, { fields: readonly SearchField[];
 /** The date prefix, handled apart: it takes a date or a range, not words. */
 export const DATE_PREFIX = 'd';
 
+/** A facet prefix: an exact value of something patchlore knows about a message, not its text.
+ *  lore has none of these. */
+export interface FacetPrefix {
+  facet: FacetName;
+  help: string;
+  /** The values it takes; null when any value is possible (a Patchwork server may define its own
+   *  states), the list then serves as an example. */
+  values: readonly string[] | null;
+  examples: readonly string[];
+  /** A value standing for several (Patchwork's "action required": new or under review). */
+  aliases: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Facet prefix name -> facet. */
+export const FACETS: Readonly<Record<string, FacetPrefix>> = {
+  pw: {
+    facet: 'patchwork',
+    help: "Patchwork state of a patch (accepted, changes-requested, superseded, rejected, new, under-review, rfc, deferred, ...; action-required: new or under review); a cover letter has its patches' states",
+    values: null,
+    examples: ['accepted', 'changes-requested', 'superseded', 'rejected', 'new', 'under-review', 'rfc', 'not-applicable', 'awaiting-upstream', 'deferred', 'action-required'],
+    aliases: { 'action-required': ['new', 'under-review'] },
+  },
+  merged: {
+    facet: 'merged',
+    help: 'merged as a commit of a repository read with `patchlore commits`: yes or no for a patch; yes, partial or no for a cover letter',
+    values: ['yes', 'no', 'partial'],
+    examples: ['yes', 'no', 'partial'],
+    aliases: {},
+  },
+};
+
+/** A facet value as indexed: lower case, spaces and underscores as hyphens. */
+export function facetValue(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
 /** Fields a word without prefix searches. */
 export const DEFAULT_FIELDS: readonly SearchField[] = ['m', 's', 'f', 'q', 'n', ...NON_QUOTED];
 
@@ -57,7 +93,7 @@ export const FIELD_WEIGHT: Readonly<Record<SearchField, number>> = {
   dfctx: 0.5,
 };
 
-/** Every prefix name, the date prefix included, for messages ("s: f: ... d:"). */
+/** Every prefix name, the date and facet prefixes included, for messages ("s: f: ... d: pw:"). */
 export function prefixList(): string {
-  return [...Object.keys(PREFIXES), DATE_PREFIX].map((p) => `${p}:`).join(' ');
+  return [...Object.keys(PREFIXES), DATE_PREFIX, ...Object.keys(FACETS)].map((p) => `${p}:`).join(' ');
 }

@@ -60,10 +60,25 @@ export interface DateNode {
   position: number;
 }
 
+/** A fact patchlore knows about messages beyond their text, searched by exact value. */
+export type FacetName = 'patchwork' | 'merged';
+
+/** Messages whose facet has this value ("pw:accepted", "merged:yes"). Not full text: no stems. */
+export interface FacetNode {
+  kind: 'facet';
+  facet: FacetName;
+  /** The value as the index keeps it: lower case, spaces as hyphens ("changes-requested"). */
+  value: string;
+  /** The value as typed after the prefix. */
+  text: string;
+  position: number;
+}
+
 /** A parsed query. AND of nothing never occurs: the parser rejects empty queries. */
 export type QueryNode =
   | TextNode
   | DateNode
+  | FacetNode
   | { kind: 'and'; children: QueryNode[] }
   | { kind: 'or'; children: QueryNode[] }
   | { kind: 'not'; child: QueryNode };
@@ -71,7 +86,7 @@ export type QueryNode =
 /** Why a query could not be read. */
 export interface QueryError {
   /** Stable code: query/unbalanced-quote, query/unbalanced-paren, query/unknown-prefix,
-   *  query/bad-date, query/impossible-date, query/empty-range, query/missing-value,
+   *  query/bad-date, query/impossible-date, query/empty-range, query/missing-value, query/bad-value,
    *  query/misplaced-operator, query/empty. */
   code: string;
   /** One sentence: what is wrong and the rule. */

@@ -45,6 +45,7 @@ function fullText(node: SearchPlan): boolean {
     case 'text':
       return true;
     case 'date':
+    case 'facet':
     case 'not':
       return false;
     case 'or':
@@ -87,6 +88,8 @@ function predicate(node: SearchPlan): SqlPart {
       }
       return { sql: `(${parts.join(' AND ')})`, params };
     }
+    case 'facet':
+      return { sql: `m.id IN (SELECT message FROM message_facets WHERE facet = ? AND value IN (${node.values.map(() => '?').join(', ')}))`, params: [node.facet, ...node.values] };
     case 'not': {
       const p = predicate(node.child);
       return { sql: `NOT (${p.sql})`, params: p.params };

@@ -12,7 +12,7 @@ export const FTS_COLUMNS: readonly SearchField[] = ['s', 'f', 't', 'c', 'm', 'n'
 export const PRIMARY_VERSION = 1;
 
 /** Version of the derived tables; a store with another version must be reindexed. */
-export const DERIVED_VERSION = 6;
+export const DERIVED_VERSION = 7;
 
 /** Tables holding mail as received. Never dropped. */
 export const PRIMARY_SCHEMA = `
@@ -272,6 +272,16 @@ CREATE TABLE IF NOT EXISTS message_links (
   PRIMARY KEY (message, target)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS message_links_target ON message_links(target);
+-- Facts about messages searched by exact value (the query language's facet prefixes: pw:
+-- for a Patchwork state, merged: for whether a patch became a commit), one row per value. Each
+-- facet is written whole by the derivation that knows it.
+CREATE TABLE IF NOT EXISTS message_facets (
+  message INTEGER NOT NULL,
+  facet TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (facet, value, message)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS message_facets_message ON message_facets(message);
 -- Threads whose discussion rows are current: the thread's message count and id sum when done.
 CREATE TABLE IF NOT EXISTS discussed_threads (
   thread_id TEXT PRIMARY KEY,
@@ -293,6 +303,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts_words USING fts5vocab(messages_f
 
 /** Derived tables in drop order. */
 export const DERIVED_TABLES = [
+  'message_facets',
   'discussed_threads',
   'message_links',
   'verdicts',

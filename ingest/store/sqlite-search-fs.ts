@@ -107,14 +107,36 @@ export class SqliteSearch implements SearchTables {
     const order = this.db.prepare('SELECT m.id FROM threads t JOIN messages m ON m.thread_id = t.id ORDER BY t.first_date, t.id, m.ord').pluck().all() as number[];
     const row = this.db.prepare(
       `SELECT m.key, m.message_id AS messageId, m.thread_id AS threadId, m.subject, m.author, m.from_name AS fromName, m.recipients,
-              m.date, m.body, m.parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists
+              m.date, m.body, m.parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists,
+              (SELECT json_group_array(json_array(facet, value)) FROM message_facets f WHERE f.message = m.id) AS facets
        FROM messages m WHERE m.id = ?`,
     );
-    type Doc = Omit<R.DocumentRow, 'to' | 'cc' | 'parts' | 'lists'> & { recipients: string; parts: string; lists: string | null };
+    type Doc = Omit<R.DocumentRow, 'to' | 'cc' | 'parts' | 'lists' | 'facets'> & { recipients: string; parts: string; lists: string | null; facets: string };
     for (const id of order) {
-      const { recipients, parts, lists, ...r } = row.get(id) as Doc;
+      const { recipients, parts, lists, facets, ...r } = row.get(id) as Doc;
       const rcpt = JSON.parse(recipients) as { to: R.DocumentRow['to']; cc: R.DocumentRow['cc'] };
-      yield { ...r, to: rcpt.to, cc: rcpt.cc, parts: JSON.parse(parts) as R.StoredPart[], lists: lists ? lists.split(',').sort() : [] };
+      yield {
+        ...r,
+        to: rcpt.to,
+        cc: rcpt.cc,
+        parts: JSON.parse(parts) as R.StoredPart[],
+        lists: lists ? lists.split(',').sort() : [],
+        facets: (JSON.parse(facets) as Array<[string, string]>).sort(([a, x], [b, y]) => (a + '\0' + x < b + '\0' + y ? -1 : 1)),
+      };
     }
+  }
+
+  replaceFacet(facet: string, rows: Iterable<{ key: string; value: string }>): void {
+    this.db.prepare('DELETE FROM message_facets WHERE facet = ?').run(facet);
+    const ins = this.db.prepare('INSERT OR IGNORE INTO message_facets (message, facet, value) SELECT id, ?, ? FROM messages WHERE key = ?');
+    for (const r of rows) ins.run(facet, r.value, r.key);
+  }
+
+  facetValues(facet: string): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const r of this.db.prepare('SELECT m.key, f.value FROM message_facets f JOIN messages m ON m.id = f.message WHERE f.facet = ? ORDER BY m.key, f.value').iterate(facet) as Iterable<{ key: string; value: string }>) {
+      out.set(r.key, [...(out.get(r.key) ?? []), r.value]);
+    }
+    return out;
   }
 }

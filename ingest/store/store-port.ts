@@ -187,6 +187,11 @@ export interface SearchTables {
   /** Every threaded message, in thread order (threads by first date, messages in display order),
    *  with what the static index needs. */
   documents(): Iterable<R.DocumentRow>;
+  /** Replace every value of one facet: each message (by key) with its values. Keys not stored
+   *  are skipped. */
+  replaceFacet(facet: string, rows: Iterable<{ key: string; value: string }>): void;
+  /** The values of a facet per message key. */
+  facetValues(facet: string): Map<string, string[]>;
 }
 
 /** Which derivations are current: the registry's bookkeeping (ingest/derive/). */

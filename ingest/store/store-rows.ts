@@ -506,6 +506,8 @@ export type SearchPlan =
   | { kind: 'text'; term: MatchTerm }
   /** from <= date < to, ms; null = open. */
   | { kind: 'date'; from: number | null; to: number | null }
+  /** Messages whose facet has one of these values (message_facets). */
+  | { kind: 'facet'; facet: string; values: string[] }
   | { kind: 'and'; children: SearchPlan[] }
   | { kind: 'or'; children: SearchPlan[] }
   | { kind: 'not'; child: SearchPlan };
@@ -574,6 +576,8 @@ export interface DocumentRow {
   body: string;
   parts: StoredPart[];
   lists: string[];
+  /** Its facets: [facet, value] pairs. */
+  facets: Array<[string, string]>;
 }
 
 // ---- derivations ----

@@ -20,6 +20,7 @@ export function staticSearch(store: Store): (query: string, now: number) => Prom
     boundaries: async (f) => frontDecode(read(`${f}/index.txt`)),
     shard: async (f, n) => JSON.parse(read(`${f}/${n}.json`)),
     docs: async (c) => JSON.parse(read(`docs/${c}.json`)),
+    facet: async (name) => JSON.parse(read(`facets/${name}.json`)),
   };
   return async (query, now) => {
     const parsed = parseQuery(query, now);

@@ -28,6 +28,7 @@ function doc(n: number, thread: string, fields: Partial<SearchFields>): SearchDo
     author: 'A U Thor <a@example.org>',
     fromName: 'A U Thor',
     date: Date.UTC(2024, 0, 1 + n),
+    facets: [],
     lists: ['nvdimm'],
     fields: { ...all, ...fields },
     family: null,
@@ -99,6 +100,7 @@ describe('buildSearchIndex', () => {
     boundaries: async (f) => frontDecode(read(`${f}/index.txt`)),
     shard: async (f, n) => JSON.parse(read(`${f}/${n}.json`)) as ShardEntry[],
     docs: async (c) => JSON.parse(read(`docs/${c}.json`)) as DocRow[],
+    facet: async (name) => JSON.parse(read(`facets/${name}.json`)),
   };
 
   it('holds every word and pair of every field, with its messages and counts', () => {

@@ -21,6 +21,7 @@ import {
   wordKey,
   type DocRow,
   type FamilyName,
+  type FacetFile,
   type SearchMeta,
 } from '../lib/search-static-format.ts';
 
@@ -223,6 +224,8 @@ class SearchIndexBuilder {
   private readonly rows: DocRow[] = [];
   private readonly minutes: number[] = [];
   private readonly threadStarts: number[] = [];
+  /** facet -> value -> message numbers (ascending: messages are added in order). */
+  private readonly facets = new Map<string, Map<string, number[]>>();
   private lastThread: string | null = null;
   /** Word ids of the field being added. */
   private ids: number[] = [];
@@ -251,6 +254,13 @@ class SearchIndexBuilder {
     if (n === 0 || this.lastThread !== d.threadId) this.threadStarts.push(n);
     this.lastThread = d.threadId;
     this.minutes.push(d.date === null ? 0 : Math.floor(d.date / 60_000));
+    for (const [facet, value] of d.facets) {
+      const values = this.facets.get(facet) ?? new Map<string, number[]>();
+      this.facets.set(facet, values);
+      const docs = values.get(value) ?? [];
+      if (docs[docs.length - 1] !== n) docs.push(n);
+      values.set(value, docs);
+    }
     this.rows.push([
       d.key,
       d.subject,
@@ -308,6 +318,11 @@ class SearchIndexBuilder {
     const shards = {} as Record<FamilyName, number>;
     for (const family of FAMILY_NAMES) shards[family] = this.writeFamily(family, order, out);
     const deltas = (starts: readonly number[]): string => encodeNumbers(starts.map((v, i) => v - (i ? starts[i - 1]! : 0)));
+    for (const [facet, values] of this.facets) {
+      const file: FacetFile = {};
+      for (const [value, docs] of [...values].sort(([a], [b]) => (a < b ? -1 : 1))) file[value] = deltas(docs);
+      out(`search/facets/${facet}.json`, JSON.stringify(file));
+    }
     const meta: SearchMeta = {
       version: FORMAT_VERSION,
       docs: rows.length,
@@ -315,6 +330,7 @@ class SearchIndexBuilder {
       minutes: encodeSigned(this.minutes),
       threadStarts: deltas(this.threadStarts),
       chunkStarts: deltas(chunks),
+      ...(this.facets.size ? { facets: [...this.facets.keys()].sort() } : {}),
     };
     out('search/index.json', JSON.stringify(meta));
     return { docs: rows.length, files, bytes, shards };

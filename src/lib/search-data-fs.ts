@@ -53,7 +53,7 @@ export function* searchDocs(dbPath: string): Generator<SearchDoc> {
         parts: r.parts,
       });
       const series = byKey.get(r.key) ?? byThread.get(r.threadId) ?? null;
-      yield { key: r.key, threadId: r.threadId, subject: r.subject, author: r.author, fromName: r.fromName, date: r.date, lists: r.lists, fields, family: series?.family ?? null, seriesTitle: series?.label ?? '' };
+      yield { key: r.key, threadId: r.threadId, subject: r.subject, author: r.author, fromName: r.fromName, date: r.date, lists: r.lists, fields, family: series?.family ?? null, seriesTitle: series?.label ?? '', facets: r.facets };
     }
   } finally {
     store.close();

@@ -10,10 +10,13 @@ import { staticSearch } from '../../ingest/test-support/static-search.ts';
 const NOW = Date.UTC(2025, 0, 1);
 
 /** A store of `messages`, its static index in memory, and both engines' answers. */
-async function engines(messages: string[]) {
+async function engines(messages: string[], facets: Record<string, Array<{ key: string; value: string }>> = {}) {
   const tmp = tempDir();
   const store = tempStore(tmp.dir);
   await importSources(store, [tmp.file('l.mbox', mbox(messages))], { list: '', mboxFormat: 'auto', workers: 0 });
+  store.transaction(() => {
+    for (const [facet, rows] of Object.entries(facets)) store.search.replaceFacet(facet, rows);
+  });
   const cli = (q: string): string[] => searchMessages(store, q, { limit: 1000, sort: 'date', now: NOW }).hits.map((h) => h.messageId).sort();
   const staticIds = staticSearch(store);
   const site = (q: string): Promise<string[]> => staticIds(q, NOW);
@@ -81,5 +84,41 @@ describe('the static engine on a store without diffs or quotes', () => {
 
   it('answers queries over every field family, the empty ones included', async () => {
     for (const q of ['pte_special', 'devdax plain', 'dfa:pte_special', 'q:words', 'nothing']) expect([q, await e.site(q)]).toEqual([q, e.cli(q)]);
+  });
+});
+
+describe('facets in both engines', () => {
+  let e: Awaited<ReturnType<typeof engines>>;
+  beforeAll(async () => {
+    const patch = (n: number) => mail({ id: `p${n}@example.org`, subject: `[PATCH ${n}/3] mm: refcount pages`, body: 'Refcount them.\n' });
+    e = await engines([patch(1), patch(2), patch(3), mail({ id: 'talk@example.org', subject: 'refcount talk', body: 'Refcount.\n' })], {
+      patchwork: [
+        { key: 'p1@example.org', value: 'accepted' },
+        { key: 'p2@example.org', value: 'changes-requested' },
+        { key: 'p3@example.org', value: 'new' },
+        { key: 'gone@example.org', value: 'accepted' },
+      ],
+      merged: [
+        { key: 'p1@example.org', value: 'yes' },
+        { key: 'p2@example.org', value: 'no' },
+      ],
+    });
+  });
+  afterAll(() => e?.close());
+
+  it('find messages by a facet value, alone, with words, negated, or by an alias', async () => {
+    const cases: Array<[string, string[]]> = [
+      ['pw:accepted', ['p1@example.org']],
+      ['pw:"Changes Requested"', ['p2@example.org']],
+      ['pw:action-required', ['p3@example.org']],
+      ['refcount -merged:yes', ['p2@example.org', 'p3@example.org', 'talk@example.org']],
+      ['s:mm merged:no', ['p2@example.org']],
+      ['pw:rejected', []],
+      ['pw:accepted OR merged:no', ['p1@example.org', 'p2@example.org']],
+    ];
+    for (const [q, want] of cases) {
+      expect([q, e.cli(q)]).toEqual([q, want]);
+      expect([q, await e.site(q)]).toEqual([q, want]);
+    }
   });
 });

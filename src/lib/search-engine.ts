@@ -5,9 +5,9 @@
 // (or a word with punctuation, "fs/dax.c") is found by its adjacent word pairs, word* by the
 // words starting so ("fs/da*": pairs whose second word starts so). Scores are bm25-like
 // (FIELD_WEIGHT x idf x saturated count); order is by score or by date. Pure but for the Loader.
-import { textMatch } from '../../ingest/search/plan-search.ts';
+import { facetValues, textMatch } from '../../ingest/search/plan-search.ts';
 import { FIELD_WEIGHT } from '../../ingest/search/query-prefixes.ts';
-import type { QueryNode, SearchField, TextNode } from '../../ingest/search/query-types.ts';
+import type { FacetNode, QueryNode, SearchField, TextNode } from '../../ingest/search/query-types.ts';
 import {
   PAIR_MARK,
   decodeNumbers,
@@ -18,6 +18,7 @@ import {
   shardOf,
   wordKey,
   type DocRow,
+  type FacetFile,
   type FamilyName,
   type SearchMeta,
   type ShardEntry,
@@ -26,6 +27,8 @@ import {
 /** Where the index comes from (fetch in the browser, the disk in tests). */
 export interface Loader {
   meta(): Promise<SearchMeta>;
+  /** A facet's file; asked only for facets the manifest lists. */
+  facet(name: string): Promise<FacetFile>;
   boundaries(family: FamilyName): Promise<string[]>;
   shard(family: FamilyName, n: number): Promise<ShardEntry[]>;
   docs(chunk: number): Promise<DocRow[]>;
@@ -166,10 +169,12 @@ export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevanc
   const fetched = new Map<string, Promise<ShardEntry[]>>();
   // Fetch every shard the query needs at once, before evaluating.
   const texts: TextNode[] = [];
+  const facetNodes: FacetNode[] = [];
   const stack: QueryNode[] = [query];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.kind === 'term' || n.kind === 'phrase') texts.push(n);
+    else if (n.kind === 'facet') facetNodes.push(n);
     else if (n.kind === 'not') stack.push(n.child);
     else if (n.kind === 'and' || n.kind === 'or') stack.push(...n.children);
   }
@@ -177,7 +182,15 @@ export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevanc
   const count = metaLoaded.then((m) => m.docs);
   // Awaited below as well: a failed manifest is reported once, by that await.
   count.catch(() => undefined);
+  // Facet files are small and only listed facets exist: fetched once the manifest says which.
+  const facetFiles = new Map<string, FacetFile>();
+  const facetsLoaded = metaLoaded.then(async (m) => {
+    const names = [...new Set(facetNodes.map((f) => f.facet))].filter((f) => m.facets?.includes(f));
+    await Promise.all(names.map(async (f) => facetFiles.set(f, await loader.facet(f))));
+  });
+  facetsLoaded.catch(() => undefined);
   await Promise.all(texts.map(async (t) => textResults.set(t, await textScores(t, count, loader, fetched))));
+  await facetsLoaded;
   const meta = await metaLoaded;
   const minutes = decodeSigned(meta.minutes);
   const starts = (deltas: string): number[] => {
@@ -199,6 +212,15 @@ export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevanc
         minutes.forEach((m, d) => {
           if (m > 0 && m * 60_000 >= (n.from ?? -Infinity) && m * 60_000 < (n.to ?? Infinity)) out.set(d, 0);
         });
+        return out;
+      }
+      case 'facet': {
+        const out: Scores = new Map();
+        const file = facetFiles.get(n.facet);
+        for (const value of facetValues(n)) {
+          let at = 0;
+          for (const d of decodeNumbers(file?.[value] ?? '')) out.set((at += d), 0);
+        }
         return out;
       }
       case 'not': {

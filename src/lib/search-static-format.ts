@@ -6,6 +6,7 @@
 //   /search/<family>/<n>.json     shards: entries [key, word, postings of each field]
 //   /search/docs/<n>.json         what results show, whole threads of about CHUNK_DOCS messages
 //                                 a file (a thread's hits come in one request)
+//   /search/facets/<facet>.json   per value of a facet (Patchwork state, merged), its messages
 // Fields are grouped in four families so a light field never downloads a heavy one: headers and
 // diff names/functions, own text, quoted text, diff lines. Within a family, entries are sorted by
 // key and shards end only between keys, so one key is in one shard. A word's key is its stem
@@ -87,7 +88,12 @@ export interface SearchMeta {
   threadStarts: string;
   /** First message number of each docs chunk (chunkStarts), as deltas. */
   chunkStarts: string;
+  /** Facets with a file under /search/facets/ (a facet no message has is not written). */
+  facets?: string[];
 }
+
+/** A facet file: each value's messages, ascending, as deltas. */
+export type FacetFile = Record<string, string>;
 
 /** What the results page shows of one message. */
 export type DocRow = [

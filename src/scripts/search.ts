@@ -8,7 +8,7 @@ import { messagePath } from '../lib/paths.ts';
 import { messageIdQuery } from '../lib/search-query.ts';
 import { StaticQueryError, rowOf, runQuery, threadOf, type Loader } from '../lib/search-engine.ts';
 import { groupResults, type ResultHit } from '../lib/search-results-view.ts';
-import { frontDecode, type DocRow, type FamilyName, type SearchMeta, type ShardEntry } from '../lib/search-static-format.ts';
+import { frontDecode, type DocRow, type FacetFile, type FamilyName, type SearchMeta, type ShardEntry } from '../lib/search-static-format.ts';
 
 /** Thread groups shown at first and per "More results". */
 const PAGE_GROUPS = 10;
@@ -35,6 +35,7 @@ const loader: Loader = {
   boundaries: (f: FamilyName) => once(`/search/${f}/index.txt`, () => fetch(`/search/${f}/index.txt`).then((r) => r.text()).then(frontDecode)),
   shard: (f: FamilyName, n: number) => once(`/search/${f}/${n}.json`, () => json<ShardEntry[]>(`/search/${f}/${n}.json`)),
   docs: (c: number) => once(`/search/docs/${c}.json`, () => json<DocRow[]>(`/search/docs/${c}.json`)),
+  facet: (name: string) => once(`/search/facets/${name}.json`, () => json<FacetFile>(`/search/facets/${name}.json`)),
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {

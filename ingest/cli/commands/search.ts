@@ -1,12 +1,12 @@
 // patchlore search QUERY: the lore query language over the store (ingest/search/).
-import { PREFIXES, prefixList } from '../../search/query-prefixes.ts';
+import { FACETS, PREFIXES, prefixList } from '../../search/query-prefixes.ts';
 import { DATE_FORMS } from '../../search/query-date.ts';
 import { MARK_END, MARK_START, QueryParseError, searchMessages } from '../../search/search-messages.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 import { intOption } from './options.ts';
 
-const PREFIX_HELP = Object.entries(PREFIXES)
+const PREFIX_HELP = [...Object.entries(PREFIXES), ...Object.entries(FACETS)]
   .map(([p, { help }]) => `  ${(p + ':').padEnd(8)} ${help}`)
   .join('\n');
 
