@@ -5,7 +5,9 @@
 import type { ComparedPatch } from './series/compare-revisions.ts';
 import type { LinkRow, TrailerRow, MismatchRow } from './store/store-rows.ts';
 import type { SearchFields } from './search/query-types.ts';
-import type { Address, RevisionSignal } from './types.ts';
+import type { Address, LineageOutcome, LineageState, RevisionSignal } from './types.ts';
+
+export type { LineageState };
 
 // ---- threads ----
 
@@ -106,6 +108,8 @@ export interface SeriesLineage {
   author: Address;
   /** Every revision, oldest first. */
   revisions: SeriesRevision[];
+  /** Where the lineage stands (`patchlore series` only; pages ask for it apart). */
+  status?: LineageStatus | null;
 }
 
 /** A posting as lineage listings name it. */
@@ -196,13 +200,8 @@ export interface VerdictOut {
 /** A cross-thread link, resolved: local when the target is in the store. */
 export type ThreadLink = LinkRow;
 
-/** Where a lineage stands. */
-export interface LineageStatus {
-  latestPosting: string;
-  /** A maintainer's "applied"/"queued" on some revision: which, by whom, where it was said. */
-  applied: { posting: string; by: string; messageId: string; text: string; date: string | null } | null;
-  /** NAKs on the latest revision (none later withdrawn by an ack of the same person). */
-  naks: Array<{ by: string; messageId: string; text: string }>;
+/** Where a lineage stands: its outcome (derived) and the postings a later one replaced. */
+export interface LineageStatus extends Omit<LineageOutcome, 'family'> {
   /** Earlier postings a later one replaced. */
   superseded: string[];
 }

@@ -842,3 +842,24 @@ export interface Citation {
    *  address); absent or null otherwise. */
   answers?: { author: string; text: string } | null;
 }
+
+// ---- Lineage outcomes: where a series stands (ingest/series/lineage-outcome.ts) ----
+
+/** The one state of a lineage every page, table and command shows. applied: a maintainer said
+ *  on the list that a revision was applied or queued; nacked: a NAK on the latest revision
+ *  stands; open: neither. */
+export type LineageState = 'applied' | 'nacked' | 'open';
+
+/** Where a lineage stands: a derived record, one per lineage. */
+export interface LineageOutcome {
+  /** Lineage id. */
+  family: string;
+  /** Its most recent posting. */
+  latestPosting: string;
+  state: LineageState;
+  /** A maintainer's "applied"/"queued" on some revision (the latest revision that has one): which
+   *  posting, who said it (name, else address), where, the words, when (ISO); null when none. */
+  applied: { posting: string; by: string; messageId: string; text: string; date: string | null } | null;
+  /** NAKs on the latest revision not withdrawn by an ack or review of the same person. */
+  naks: Array<{ by: string; messageId: string; text: string }>;
+}

@@ -114,24 +114,12 @@ export function lineageLinks(store: Store, family: string): { cites: ThreadLink[
   return { cites, citedBy };
 }
 
-/** Where a lineage stands; null for an unknown lineage. */
+/** Where a lineage stands (the outcome derivation's record, and the postings a later one
+ *  replaced); null for an unknown lineage. */
 export function lineageStatus(store: Store, family: string): LineageStatus | null {
-  const { postings, verdicts } = store.discussion.lineageVerdicts(family);
-  if (postings.length === 0) return null;
-  const latest = postings[postings.length - 1]!;
-  // One pass: the first "applied" of the latest posting that has one (rows come by posting, in
-  // date order), and the latest posting's verdicts.
-  let applied = null as LineageStatus['applied'];
-  const onLatest: typeof verdicts = [];
-  for (const v of verdicts) {
-    if (v.kind === 'applied' && applied?.posting !== v.posting) applied = { posting: v.posting, by: v.name || v.email, messageId: v.messageId, text: v.text, date: iso(v.date) };
-    if (v.posting === latest) onLatest.push(v);
-  }
-  const acked = new Set(onLatest.filter((v) => v.kind === 'acked' || v.kind === 'reviewed').map((v) => v.email.toLowerCase()));
-  const seen = new Set<string>();
-  const naks = onLatest
-    .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
-    .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
-    .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
-  return { latestPosting: latest, applied, naks, superseded: postings.slice(0, -1) };
+  const o = store.series.outcome(family);
+  if (!o) return null;
+  const postings = store.series.revisions(family).map((r) => r.id);
+  const { family: _f, ...rest } = o;
+  return { ...rest, superseded: postings.filter((p) => p !== o.latestPosting) };
 }

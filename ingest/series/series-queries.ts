@@ -1,6 +1,7 @@
 // Questions about series, answered from store rows: which posting a message belongs to, the whole
 // lineage of a posting with its patches, trailers, reply counts and changes (docs/cli.md
 // `patchlore series`), the series tables of the site, and the postings a thread starts.
+import { lineageStatus } from '../discussion/discussion-queries.ts';
 import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
 import type { NeighbourRow, Store } from '../store/store-port.ts';
 import { MAX_WALK } from './collect-trailers.ts';
@@ -34,7 +35,7 @@ export function seriesOf(store: Store, mid: string, family?: string): SeriesLine
   const fam = family ?? familyOf(store, postingId);
   if (!fam) return null;
   const whole = lineageOf(store, fam);
-  return whole && { ...whole, postingId };
+  return whole && { ...whole, postingId, status: lineageStatus(store, fam) };
 }
 
 /** A whole lineage by its family id: its title (lineageTitle), its first author, its revisions. */

@@ -272,6 +272,16 @@ CREATE TABLE IF NOT EXISTS message_links (
   PRIMARY KEY (message, target)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS message_links_target ON message_links(target);
+-- Where each lineage stands (ingest/series/lineage-outcome.ts): its state, the applied notice,
+-- the NAKs outstanding. JSON columns hold the nested parts.
+CREATE TABLE IF NOT EXISTS lineage_outcomes (
+  family TEXT PRIMARY KEY,
+  latest_posting TEXT NOT NULL,
+  state TEXT NOT NULL,
+  applied TEXT,
+  naks TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lineage_outcomes_state ON lineage_outcomes(state);
 -- Facts about messages searched by exact value (the query language's facet prefixes: pw:
 -- for a Patchwork state, merged: for whether a patch became a commit), one row per value. Each
 -- facet is written whole by the derivation that knows it.
@@ -303,6 +313,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts_words USING fts5vocab(messages_f
 
 /** Derived tables in drop order. */
 export const DERIVED_TABLES = [
+  'lineage_outcomes',
   'message_facets',
   'discussed_threads',
   'message_links',

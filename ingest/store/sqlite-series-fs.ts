@@ -3,7 +3,7 @@
 // asked of its results. How postings are grouped and linked is the series stage's
 // (ingest/series/).
 import type Database from 'better-sqlite3';
-import type { PatchMeta } from '../types.ts';
+import type { LineageOutcome, PatchMeta } from '../types.ts';
 import type { SqliteContext } from './sqlite-store-fs.ts';
 import type { SeriesTables } from './store-port.ts';
 import type * as R from './store-rows.ts';
@@ -38,6 +38,7 @@ export class SqliteSeries implements SeriesTables {
       threadsOf: db.prepare('SELECT DISTINCT p.thread_id FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family = ?').pluck(),
       familyOfPatch: db.prepare('SELECT r.family FROM posting_patches pp JOIN revisions r ON r.posting = pp.posting WHERE pp.key = ? LIMIT 1').pluck(),
       familyOfCover: db.prepare('SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.cover_key = ? LIMIT 1').pluck(),
+      outcome: db.prepare('SELECT family, latest_posting AS latestPosting, state, applied, naks FROM lineage_outcomes WHERE family = ?'),
       familyOfThread: db.prepare('SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.thread_id = ? ORDER BY p.date, p.id LIMIT 1').pluck(),
     };
   }
@@ -119,8 +120,9 @@ export class SqliteSeries implements SeriesTables {
                 p.date, r.version, r.version_inferred AS versionInferred, p.rfc, p.resend, p.bundle,
                 (SELECT count(*) FROM posting_patches x WHERE x.posting = p.id) AS patches,
                 (SELECT count(DISTINCT t.patch_key) FROM posting_trailers t WHERE t.posting = p.id AND t.name IN ('Reviewed-by', 'Acked-by')) AS reviewed,
-                EXISTS (SELECT 1 FROM posting_trailers t WHERE t.posting = p.id AND t.name = 'Nacked-by') AS nacked
-         FROM revisions r JOIN postings p ON p.id = r.posting
+                EXISTS (SELECT 1 FROM posting_trailers t WHERE t.posting = p.id AND t.name = 'Nacked-by') AS nacked,
+                coalesce(o.state, 'open') AS state
+         FROM revisions r JOIN postings p ON p.id = r.posting LEFT JOIN lineage_outcomes o ON o.family = r.family
          ${list !== null ? 'WHERE r.family IN (SELECT r2.family FROM revisions r2 JOIN postings p2 ON p2.id = r2.posting JOIN thread_lists t ON t.thread_id = p2.thread_id WHERE t.list = ?)' : ''}
          ORDER BY r.family, p.date, p.id`,
       )
@@ -193,6 +195,17 @@ export class SqliteSeries implements SeriesTables {
       mismatches: n('SELECT count(*) AS n FROM trailer_mismatches'),
       trailersBySource: this.db.prepare('SELECT source, count(*) AS n FROM posting_trailers GROUP BY source ORDER BY n DESC').all() as R.SeriesFigures['trailersBySource'],
     };
+  }
+
+  replaceOutcomes(outcomes: Iterable<LineageOutcome>): void {
+    this.db.exec('DELETE FROM lineage_outcomes');
+    const ins = this.db.prepare('INSERT INTO lineage_outcomes (family, latest_posting, state, applied, naks) VALUES (?, ?, ?, ?, ?)');
+    for (const o of outcomes) ins.run(o.family, o.latestPosting, o.state, o.applied ? JSON.stringify(o.applied) : null, JSON.stringify(o.naks));
+  }
+
+  outcome(family: string): LineageOutcome | null {
+    const r = this.q.outcome.get(family) as { family: string; latestPosting: string; state: LineageOutcome['state']; applied: string | null; naks: string } | undefined;
+    return r ? { family: r.family, latestPosting: r.latestPosting, state: r.state, applied: r.applied ? (JSON.parse(r.applied) as LineageOutcome['applied']) : null, naks: JSON.parse(r.naks) as LineageOutcome['naks'] } : null;
   }
 
   familyOfMessage(key: string, threadId: string | null): string | null {

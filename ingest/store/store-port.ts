@@ -3,7 +3,7 @@
 // implements it; a second engine would implement the same interfaces. Nothing here decides
 // anything: which key an imposter gets, how threads, series and statements are computed, how a
 // query is matched, are the stages' business. See README "Architecture: the store port".
-import type { Diagnostic, Origin, PatchMeta, ThreadInput, ThreadNode } from '../types.ts';
+import type { Diagnostic, LineageOutcome, Origin, PatchMeta, ThreadInput, ThreadNode } from '../types.ts';
 import type * as R from './store-rows.ts';
 
 export type * from './store-rows.ts';
@@ -143,6 +143,10 @@ export interface SeriesTables {
   familyOfMessage(key: string, threadId: string | null): string | null;
   /** Figures over every lineage, for reviewing the series stage on a whole list. */
   figures(): R.SeriesFigures;
+  /** Replace every lineage outcome. */
+  replaceOutcomes(outcomes: Iterable<LineageOutcome>): void;
+  /** Where a lineage stands, null when unknown. */
+  outcome(family: string): LineageOutcome | null;
 }
 
 /** Quote sources, statements, verdicts and links (the discussion stage's output). */

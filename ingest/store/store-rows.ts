@@ -3,7 +3,7 @@
 // citation) are the stages' (ingest/read-models.ts). Pure types.
 import type { StoredPart } from '../message/message-body.ts';
 import type { SearchField, SearchFields } from '../search/query-types.ts';
-import type { Address, DateSource, Diagnostic, DiscussionInput, Origin, Posting, PostingTrailer, Revision, RevisionSignal, SeriesMessage, ThreadDiscussion, TrailerMismatch } from '../types.ts';
+import type { Address, DateSource, Diagnostic, DiscussionInput, LineageState, Origin, Posting, PostingTrailer, Revision, RevisionSignal, SeriesMessage, ThreadDiscussion, TrailerMismatch } from '../types.ts';
 
 export type { StoredPart };
 
@@ -324,6 +324,8 @@ export interface SeriesTableRow {
   reviewed: number;
   /** Whether any patch has a Nacked-by. */
   nacked: boolean;
+  /** Where its lineage stands ('open' until the outcome derivation ran). */
+  state: LineageState;
 }
 
 /** A posting of a lineage, as neighbours are listed. */

@@ -151,7 +151,7 @@ describe('seriesPageView', () => {
   const link = (from: string, target: string): ThreadLink => ({ from, fromAuthor: 'A', target, targetThread: null, targetKey: null, targetSubject: null, fromThread: 't', fromSubject: 's' });
 
   it('places the status on the revisions it names and links the page to itself', () => {
-    const status: LineageStatus = { latestPosting: 'v2@x', applied: { posting: 'v1@x', by: '', messageId: 'ty@x', text: 'Applied, thanks!', date: '2024-12-01T00:00:00.000Z' }, naks: [], superseded: ['v1@x'] };
+    const status: LineageStatus = { latestPosting: 'v2@x', state: 'applied', applied: { posting: 'v1@x', by: '', messageId: 'ty@x', text: 'Applied, thanks!', date: '2024-12-01T00:00:00.000Z' }, naks: [], superseded: ['v1@x'] };
     const page = seriesPageView('v1@x', { title: 'T', author, revisions }, status, { cites: [], citedBy: [] });
     expect(page.permalink).toBe(seriesPath('v1@x'));
     expect(page.lineage.authorList).toBe('x@y, Alistair Popple');

@@ -33,8 +33,8 @@ const statement: StatementOut = {
 describe('topicPageView', () => {
   const revision = { postingId: 'v1@x', threadId: 't1', label: 'v1', date: '2022-02-07T10:00:00.000Z', subject: '[PATCH] x' };
   const entries = [
-    entry({ id: 'applied@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', applied: { posting: 'v1@x', by: 'Andrew Morton', messageId: 'ty@x', text: 'Applied', date: null }, naks: [], superseded: [] } }),
-    entry({ id: 'nacked@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', applied: null, naks: [{ by: 'Christoph Hellwig', messageId: 'n@x', text: 'NAK' }], superseded: [] } }),
+    entry({ id: 'applied@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', state: 'applied', applied: { posting: 'v1@x', by: 'Andrew Morton', messageId: 'ty@x', text: 'Applied', date: null }, naks: [], superseded: [] } }),
+    entry({ id: 'nacked@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', state: 'nacked', applied: null, naks: [{ by: 'Christoph Hellwig', messageId: 'n@x', text: 'NAK' }], superseded: [] } }),
     entry({ id: 'thread@x', first: '2021-06-01T00:00:00.000Z', last: null }),
   ];
   const view = topicPageView(

@@ -39,6 +39,7 @@ const REVIEW_TRAILERS = new Set(['Reviewed-by', 'Acked-by', 'Tested-by', 'Nacked
  *  changelog of the cover letter. */
 export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } = {}): string {
   const out = [`${s.title}`, `${s.author.name} <${s.author.email}>, ${s.revisions.length} revisions (lineage ${s.family})`];
+  if (s.status) out.push(statusLine(s));
   let previous: SeriesRevision | null = null;
   for (const r of s.revisions) {
     const here = r.postingId === s.postingId ? ' <==' : '';
@@ -62,4 +63,17 @@ export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } 
     if (!(r.versionTag && !Number.isInteger(Number(r.versionTag))) && !r.resend) previous = r;
   }
   return out.join('\n');
+}
+
+/** "state: applied (v3, by Andrew Morton, 2025-03-03: "Thanks, ...")" and NAKs outstanding. */
+function statusLine(s: SeriesLineage): string {
+  const st = s.status!;
+  const label = (posting: string): string => {
+    const r = s.revisions.find((x) => x.postingId === posting);
+    return r ? revisionLabel(r) : posting;
+  };
+  const parts = [`state: ${st.state}`];
+  if (st.applied) parts.push(`applied: ${label(st.applied.posting)} by ${st.applied.by}${st.applied.date ? ` on ${st.applied.date.slice(0, 10)}` : ''} ("${st.applied.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
+  for (const n of st.naks) parts.push(`NAK by ${n.by} ("${n.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
+  return parts.join('; ');
 }

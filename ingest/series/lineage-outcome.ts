@@ -1,0 +1,45 @@
+// Where a series lineage stands, from everything patchlore knows about it: whether a maintainer
+// said on the list that a revision was applied (and which, by whom), NAKs outstanding on the
+// latest revision, and the one state every page, table and command shows. Later sources (the
+// Patchwork states of its patches, the commits it became) join here. Pure.
+import type { LineageVerdictRow } from '../store/store-rows.ts';
+import type { LineageOutcome, LineageState } from '../types.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** What the outcome is computed from. */
+export interface OutcomeInput {
+  family: string;
+  /** The lineage's postings, oldest first. */
+  postings: readonly string[];
+  /** Verdicts on its postings' cover letters and patches, by posting date, then member, then as
+   *  said (store.discussion.lineageVerdicts). */
+  verdicts: readonly LineageVerdictRow[];
+}
+
+export function lineageOutcome(input: OutcomeInput): LineageOutcome {
+  const latest = input.postings[input.postings.length - 1]!;
+  // One pass: the first "applied" of the latest posting that has one (rows come by posting, in
+  // date order), and the latest posting's verdicts.
+  let applied = null as LineageOutcome['applied'];
+  const onLatest: LineageVerdictRow[] = [];
+  for (const v of input.verdicts) {
+    if (v.kind === 'applied' && applied?.posting !== v.posting) applied = { posting: v.posting, by: v.name || v.email, messageId: v.messageId, text: v.text, date: iso(v.date) };
+    if (v.posting === latest) onLatest.push(v);
+  }
+  const acked = new Set(onLatest.filter((v) => v.kind === 'acked' || v.kind === 'reviewed').map((v) => v.email.toLowerCase()));
+  const seen = new Set<string>();
+  const naks = onLatest
+    .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
+    .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
+    .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
+  return { family: input.family, latestPosting: latest, state: stateOf(applied, naks), applied, naks };
+}
+
+/** The one state shown for a lineage: applied when a maintainer said so, nacked while a NAK on the
+ *  latest revision stands, else open. */
+function stateOf(applied: LineageOutcome['applied'], naks: LineageOutcome['naks']): LineageState {
+  if (applied) return 'applied';
+  if (naks.length) return 'nacked';
+  return 'open';
+}
