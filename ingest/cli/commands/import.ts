@@ -35,6 +35,17 @@ export function describeImport(s: ImportSummary): string {
   return lines.join('\n');
 }
 
+/** Why an import did nothing at all (no message found, or none that could be read), or null
+ *  when it stored something or found only what was already stored. */
+export function nothingImported(s: ImportSummary, inputs: readonly string[]): string | null {
+  if (s.stored + s.duplicates > 0) return null;
+  const what = inputs.length === 1 ? inputs[0] : `${inputs.length} inputs`;
+  const problems = s.diagnostics.filter((d) => d.code.startsWith('source/') || d.code.startsWith('mbox/'));
+  const why = problems.length ? `: ${problems.slice(0, 3).map((d) => formatProblem(d)).join('; ')}` : '';
+  if (s.read === 0) return `nothing imported: no mail found in ${what}${why}`;
+  return `nothing imported: none of the ${s.read} messages read from ${what} could be parsed (see patchlore report)${why}`;
+}
+
 /** The import's `--json` document (docs/cli.md), also the base of sync's. */
 export function importJson(s: ImportSummary) {
   return {
@@ -91,8 +102,12 @@ example: patchlore import --list nvdimm ../shared/corpus/nvdimm/full/all.mboxrd.
     if (ctx.json) {
       ctx.outJson(importJson(s));
     } else ctx.out(describeImport(s));
+    const failed = nothingImported(s, ctx.args);
+    if (failed) {
+      ctx.err(`patchlore import: ${failed}`);
+      return 1;
+    }
     const unreadable = s.diagnostics.some((d) => d.code === 'source/unreadable' || d.code === 'source/unknown-format');
-    if (s.read === 0 && unreadable) return 1;
     if (ctx.options.strict && (s.unparsed > 0 || unreadable)) return 1;
     return 0;
   },

@@ -14,3 +14,13 @@ export function intOption(ctx: Context, name: string, fallback: number, min = 0)
 export function jobsOption(ctx: Context, fallback: number): number {
   return intOption(ctx, 'jobs', fallback, 0);
 }
+
+/** The highest TCP port. */
+const MAX_PORT = 65535;
+
+/** --port N: a TCP port (0 picks a free one). */
+export function portOption(ctx: Context, fallback: number): number {
+  const port = intOption(ctx, 'port', fallback);
+  if (port > MAX_PORT) throw new UsageError(`--port must be at most ${MAX_PORT} (0 picks a free one); got ${port}`);
+  return port;
+}

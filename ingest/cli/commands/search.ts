@@ -36,7 +36,7 @@ examples:
   patchlore search 's:"fs/dax" f:apopple NOT s:RFC' --collapse series`,
   options: { limit: { type: 'string' }, sort: { type: 'string' }, collapse: { type: 'string' } },
   async run(ctx) {
-    if (ctx.args.length === 0) throw new UsageError('give a QUERY');
+    if (ctx.args.join(' ').trim() === '') throw new UsageError("give a QUERY, e.g. patchlore search 's:\"fs/dax\" d:2024-01-01..'");
     const sort = (ctx.options.sort as string | undefined) ?? 'relevance';
     if (sort !== 'relevance' && sort !== 'date') throw new UsageError(`--sort must be relevance or date; got "${sort}"`);
     const collapse = (ctx.options.collapse as string | undefined) ?? 'none';

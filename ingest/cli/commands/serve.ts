@@ -4,13 +4,17 @@ import { join, resolve } from 'node:path';
 import { serveSite } from '../../serve/serve-site-fs.ts';
 import type { Command } from '../commands.ts';
 import { UserError, type Context } from '../main.ts';
-import { intOption } from './options.ts';
+import { portOption } from './options.ts';
+
+/** Where the site is served unless --port says otherwise. */
+export const DEFAULT_PORT = 4321;
 
 /** Serve `out` until the process is stopped. */
 export async function serveUntilStopped(ctx: Context, out: string): Promise<number> {
+  const port = portOption(ctx, DEFAULT_PORT);
   if (!existsSync(join(out, 'index.html'))) throw new UserError(`no site in ${out}: build it first with patchlore build --out ${out}`);
   const host = (ctx.options.host as string | undefined) ?? '127.0.0.1';
-  const s = await serveSite(out, { host, port: intOption(ctx, 'port', 4321) });
+  const s = await serveSite(out, { host, port });
   if (ctx.json) ctx.outJson({ url: s.url, out });
   else ctx.out(`serving ${out} at ${s.url}  (Ctrl-C to stop)`);
   await new Promise<void>((done) => {

@@ -1,10 +1,11 @@
 // patchlore start PATH...: the whole job in one command: import, build, serve.
 import { resolve } from 'node:path';
 import type { Command } from '../commands.ts';
-import { UsageError } from '../main.ts';
+import { UsageError, UserError } from '../main.ts';
 import { buildSite } from './build.ts';
-import { describeImport, runImport } from './import.ts';
-import { serveUntilStopped } from './serve.ts';
+import { describeImport, nothingImported, runImport } from './import.ts';
+import { portOption } from './options.ts';
+import { DEFAULT_PORT, serveUntilStopped } from './serve.ts';
 
 export const startCommand: Command = {
   synopsis: 'PATH... [--list NAME] [--out DIR] [--port N]',
@@ -22,8 +23,12 @@ example: patchlore start ../shared/corpus/nvdimm/full/all.mboxrd.gz`,
   },
   async run(ctx) {
     if (ctx.args.length === 0) throw new UsageError('name at least one PATH to import');
+    portOption(ctx, DEFAULT_PORT); // a bad port is bad usage before any work
     const summary = await runImport(ctx, ctx.args);
     ctx.err(describeImport(summary));
+    // Serving an empty site would hide that the input was wrong.
+    const failed = nothingImported(summary, ctx.args);
+    if (failed) throw new UserError(failed);
     const out = resolve((ctx.options.out as string | undefined) ?? 'site');
     ctx.err(`building the site into ${out} ...`);
     const site = await buildSite(ctx, out);
