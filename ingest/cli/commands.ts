@@ -1,19 +1,8 @@
-// The registry of CLI commands: name -> options, help and the function that runs it.
+// The registry of CLI commands: name -> the module that defines it, loaded only when that command
+// runs (or when usage lists them all): a command does not pay for the others' dependencies
+// (mailparser, undici, astro, cheerio) at every start.
 import type { ParseArgsConfig } from 'node:util';
 import type { Context } from './main.ts';
-import { buildCommand } from './commands/build.ts';
-import { citeCommand } from './commands/cite.ts';
-import { importCommand } from './commands/import.ts';
-import { reindexCommand } from './commands/reindex.ts';
-import { reportCommand } from './commands/report.ts';
-import { searchCommand } from './commands/search.ts';
-import { seriesCommand } from './commands/series.ts';
-import { serveCommand } from './commands/serve.ts';
-import { startCommand } from './commands/start.ts';
-import { statementsCommand, verdictsCommand } from './commands/statements.ts';
-import { statsCommand } from './commands/stats.ts';
-import { syncCommand } from './commands/sync.ts';
-import { threadCommand } from './commands/thread.ts';
 
 /** One subcommand. */
 export interface Command {
@@ -29,19 +18,27 @@ export interface Command {
   run(ctx: Context): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = {
-  import: importCommand,
-  stats: statsCommand,
-  thread: threadCommand,
-  search: searchCommand,
-  series: seriesCommand,
-  statements: statementsCommand,
-  verdicts: verdictsCommand,
-  cite: citeCommand,
-  report: reportCommand,
-  build: buildCommand,
-  serve: serveCommand,
-  start: startCommand,
-  reindex: reindexCommand,
-  sync: syncCommand,
+/** A command not loaded yet. */
+export type LazyCommand = () => Promise<Command>;
+
+export const COMMANDS: Record<string, Command | LazyCommand> = {
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  stats: async () => (await import('./commands/stats.ts')).statsCommand,
+  thread: async () => (await import('./commands/thread.ts')).threadCommand,
+  search: async () => (await import('./commands/search.ts')).searchCommand,
+  series: async () => (await import('./commands/series.ts')).seriesCommand,
+  statements: async () => (await import('./commands/statements.ts')).statementsCommand,
+  verdicts: async () => (await import('./commands/statements.ts')).verdictsCommand,
+  cite: async () => (await import('./commands/cite.ts')).citeCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+  build: async () => (await import('./commands/build.ts')).buildCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  start: async () => (await import('./commands/start.ts')).startCommand,
+  reindex: async () => (await import('./commands/reindex.ts')).reindexCommand,
+  sync: async () => (await import('./commands/sync.ts')).syncCommand,
 };
+
+/** The command a registry entry names, loaded. */
+export async function loadCommand(entry: Command | LazyCommand): Promise<Command> {
+  return typeof entry === 'function' ? entry() : entry;
+}

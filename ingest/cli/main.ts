@@ -9,12 +9,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readConfigFs, type LoadedConfig } from '../config/read-config-fs.ts';
 import { deriveStore, staleDerivations } from '../derive/derive-store.ts';
 import { EnvironmentError } from '../environment-error.ts';
-import { defaultWorkers } from '../import/parse-pool.ts';
+import { defaultWorkers } from '../workers/worker-pool.ts';
 import { severityOf } from '../severity-of.ts';
 import { StoreOpenError, StoreVersionError, openStore, sqliteFailure } from '../store/sqlite-store-fs.ts';
 import type { Store } from '../store/store-port.ts';
 import type { Diagnostic } from '../types.ts';
-import { COMMANDS, type Command } from './commands.ts';
+import { COMMANDS, loadCommand, type Command } from './commands.ts';
 import { formatProblem } from './format-problem.ts';
 
 /** Wrong use of the command line: exit 2 with this message and the usage. */
@@ -104,9 +104,12 @@ export function printProblem(io: Io, d: Diagnostic): void {
   io.stderr.write(`patchlore: ${severityOf(d)}: ${formatProblem(d)}\n`);
 }
 
-function usage(): string {
+async function usage(): Promise<string> {
   const lines = ['usage: patchlore <command> [options]', '', 'commands:'];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${(name + ' ' + c.synopsis).padEnd(52)} ${c.summary}`);
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    const c = await loadCommand(entry);
+    lines.push(`  ${(name + ' ' + c.synopsis).padEnd(52)} ${c.summary}`);
+  }
   lines.push('', 'every command takes --db PATH (default data/patchlore.sqlite, or $PATCHLORE_DB, or "db" in --config PATH / ./patchlore.config.json) and --json');
   return lines.join('\n');
 }
@@ -153,18 +156,19 @@ export interface Io {
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(usage() + '\n');
+    io.stdout.write((await usage()) + '\n');
     return name ? 0 : 2;
   }
   if (name === '--version') {
     io.stdout.write('patchlore 0.1.0\n');
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.stderr.write(`patchlore: unknown command "${name}"\n\n${usage()}\n`);
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    io.stderr.write(`patchlore: unknown command "${name}"\n\n${await usage()}\n`);
     return 2;
   }
+  const command = await loadCommand(entry);
   let store: Store | null = null;
   try {
     let parsed;

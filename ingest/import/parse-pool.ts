@@ -4,11 +4,11 @@
 // Jobs wait in a queue; each worker is kept a window of jobs ahead (ingest/workers/worker-pool.ts).
 // With no workers, messages are parsed on the calling thread, in order, one at a time. (Parsing on the main thread while it
 // waits was tried: the main thread's large heap made mailparser's garbage cost 50% more CPU.)
-import { availableParallelism } from 'node:os';
 import { parseMessage } from '../message/parse-message.ts';
 import { mineMessage } from '../patch/mine-patch.ts';
 import type { Message, PatchMeta, RawMessage, Unparsed } from '../types.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
+
 
 /** A parsed message with its patch metadata and the time mining took, or what could not be
  *  parsed. */
@@ -39,10 +39,6 @@ const WINDOW = 4096;
  *  spent 20% more CPU than with 128 MB. */
 const YOUNG_GENERATION_MB = 128;
 
-/** Workers to use by default: all cores but the one reading and storing. */
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
-}
 
 export class ParsePool {
   private readonly pool: WorkerPool<ParseJob, MinedOutcome> | null;

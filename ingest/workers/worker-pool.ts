@@ -4,7 +4,13 @@
 // window ahead; a worker that throws answers with the error (a bug, never bad mail: stages return
 // diagnostics), and a worker that dies fails everything it held. Used by the parse stage, the
 // discussion derivation and the static search index. No scheduling policy beyond that.
+import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+
+/** Workers to use by default: all cores but the one that reads, stores and writes. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
 
 /** How a pool is made. */
 export interface PoolOptions {

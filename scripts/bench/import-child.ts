@@ -1,7 +1,7 @@
 // One measured import in a process of its own: prints the import summary counts, its time, and
 // the time of its series work (patch mining, storing it, linking lineages).
 import { importSources } from '../../ingest/import/import-sources.ts';
-import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
+import { defaultWorkers } from '../../ingest/workers/worker-pool.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 
 const [db, ...inputs] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // One measured sync in a process of its own: syncs LIST from BASE into DB with the sync cache
 // CACHE, and prints the import counts, what was fetched and its time as one JSON line.
 //   tsx scripts/bench/sync-child.ts DB CACHE BASE LIST
-import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
+import { defaultWorkers } from '../../ingest/workers/worker-pool.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import { defaultSyncConfig } from '../../ingest/sync/sync-config.ts';
 import { syncFs, userAgent } from '../../ingest/sync/sync-fs.ts';

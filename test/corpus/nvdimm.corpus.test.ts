@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
-import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
+import { defaultWorkers } from '../../ingest/workers/worker-pool.ts';
 import { parseDateValue } from '../../ingest/message/parse-date.ts';
 import { parseMessage } from '../../ingest/message/parse-message.ts';
 import { readSourceFs } from '../../ingest/source/read-source-fs.ts';

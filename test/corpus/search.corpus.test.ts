@@ -3,7 +3,7 @@
 // exactly what the CLI finds for the whole query set. Skipped, saying why, without the corpus.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../ingest/import/import-sources.ts';
-import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
+import { defaultWorkers } from '../../ingest/workers/worker-pool.ts';
 import { searchMessages } from '../../ingest/search/search-messages.ts';
 import type { Store } from '../../ingest/store/store-port.ts';
 import { corpusMissing, corpusPath } from '../../ingest/test-support/corpus.ts';

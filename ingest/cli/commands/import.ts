@@ -2,7 +2,7 @@
 import type { ImportSummary } from '../../types.ts';
 import { DERIVATIONS } from '../../derive/registry.ts';
 import { importSources } from '../../import/import-sources.ts';
-import { defaultWorkers } from '../../import/parse-pool.ts';
+import { defaultWorkers } from '../../workers/worker-pool.ts';
 import type { MboxFormat } from '../../source/split-mbox.ts';
 import type { Command } from '../commands.ts';
 import { formatProblem } from '../format-problem.ts';

@@ -1,6 +1,6 @@
 // patchlore reindex: rebuild every derived table from the raw mail in the store.
 import { reindexStore } from '../../import/reindex-store.ts';
-import { defaultWorkers } from '../../import/parse-pool.ts';
+import { defaultWorkers } from '../../workers/worker-pool.ts';
 import type { Command } from '../commands.ts';
 import { createSteps } from '../progress.ts';
 import { titleOf } from './import.ts';

@@ -2,7 +2,7 @@
 // and pull threads, messages, search results or the newest messages over HTTP. Turns arguments
 // and patchlore.config.json into lists and pulls for the sync stage, and prints what happened.
 import { dirname, join, resolve } from 'node:path';
-import { defaultWorkers } from '../../import/parse-pool.ts';
+import { defaultWorkers } from '../../workers/worker-pool.ts';
 import { ALL_LISTS, DEFAULT_BASE, isListName, normalizeBase } from '../../lore/lore-url.ts';
 import { parseLoreTarget } from '../../lore/parse-lore-target.ts';
 import type { LoadedConfig } from '../../config/read-config-fs.ts';
