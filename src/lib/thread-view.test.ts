@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageRow, NodeRow, StatementSpanRow as StatementRow, ThreadRow } from '../../ingest/store/store-rows.ts';
-import { ANSWER_CHARS, MAX_INDENT, clip, formatSize, ghostAnchor, segmentViews, threadView, type GhostView, type MessageView } from './thread-view.ts';
+import { ANSWER_CHARS, LONG_QUOTE_LINES, MAX_INDENT, QUOTE_TAIL_LINES, clip, formatSize, ghostAnchor, segmentViews, threadView, type GhostView, type MessageView } from './thread-view.ts';
 
 function msg(key: string, body: string, extra: Partial<MessageRow> = {}): MessageRow {
   return {
@@ -54,10 +54,10 @@ describe('threadView', () => {
     expect(view.lists).toEqual(['nvdimm']);
   });
 
-  it('collapses long quotes and summarizes them by their attribution', () => {
+  it('shows a quote the reply answers inline, summarized by its attribution', () => {
     const reply = view.entries[2] as MessageView;
     const quote = reply.parts[0]!.segments[0]!;
-    expect(quote).toMatchObject({ kind: 'quote', collapsed: true, summary: 'Jason Gunthorpe wrote: (4 quoted lines)' });
+    expect(quote).toMatchObject({ kind: 'quote', collapsed: false, summary: 'Jason Gunthorpe wrote: (4 quoted lines)' });
     expect(reply.parts[1]).toMatchObject({ filename: 'fix.patch', contentType: 'text/x-patch' });
     expect(reply.attachments).toEqual([{ filename: 'config.gz', contentType: 'application/gzip', size: 2048 }]);
   });
@@ -140,5 +140,34 @@ describe('what thread pages render', () => {
     expect(clip('abcdefg', 6)).toBe('abcde…');
     expect(formatSize(1023)).toBe('1023 B');
     expect(formatSize(1024)).toBe('1 KB');
+  });
+});
+
+describe('quotes in a reply', () => {
+  const quoted = (n: number, word: string) => Array.from({ length: n }, (_, i) => `> ${word} ${i + 1}`).join('\n');
+  const kinds = (body: string) => segmentViews(body).map((s) => (s.kind === 'quote' ? `quote:${s.lines}:${s.collapsed ? 'collapsed' : 'inline'}` : s.kind));
+
+  it('shows an inline review inline, quote by quote, however many', () => {
+    const body = `On Mon, Jan 1, Dan wrote:\n${quoted(5, 'first')}\n\nWhy?\n\n${quoted(6, 'second')}\n\nAgreed.\n`;
+    expect(kinds(body)).toEqual(['quote:5:inline', 'text', 'quote:6:inline', 'text']);
+  });
+
+  it('collapses a long passage nobody answers (the rest of the mail quoted under a trailer)', () => {
+    const body = `Reviewed-by: R <r@x>\n\n${quoted(20, 'patch line')}\n`;
+    expect(kinds(body)).toEqual(['text', 'quote:20:collapsed']);
+  });
+
+  it('shows the end of a very long answered passage and collapses what comes before it', () => {
+    const body = `${quoted(LONG_QUOTE_LINES + 20, 'line')}\n\nThis hunk is wrong.\n`;
+    const views = segmentViews(body);
+    expect(views.map((s) => [s.kind, s.kind === 'quote' ? s.lines : 0, s.collapsed])).toEqual([
+      ['quote', LONG_QUOTE_LINES + 20 - QUOTE_TAIL_LINES, true],
+      ['quote', QUOTE_TAIL_LINES, false],
+      ['text', 0, false],
+    ]);
+    expect(views[0]!.summary).toBe(`${LONG_QUOTE_LINES + 20 - QUOTE_TAIL_LINES} earlier quoted lines`);
+    expect(views[1]!.text.split('\n')[0]).toBe(`> line ${LONG_QUOTE_LINES + 20 - QUOTE_TAIL_LINES + 1}`);
+    // The two parts cover the quote's span, in order.
+    expect(views[0]!.to).toBe(views[1]!.from);
   });
 });

@@ -9,8 +9,15 @@ import { lorePermalink } from '../../ingest/lore/lore-url.ts';
 import { anchorHref, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
 import { segmentBody, type Segment } from './segment-body.ts';
 
-/** Quotes longer than this many lines start collapsed. */
+/** A quoted passage the message does not answer (no own text after it before the next diff, the
+ *  signature or the end: a quoted patch under a trailer, the rest of a mail quoted whole) starts
+ *  collapsed when it is longer than this many lines. Passages the message answers stay inline,
+ *  as an inline review reads. */
 export const COLLAPSE_QUOTE_LINES = 3;
+/** A passage the message answers is shown whole up to this many lines; a longer one shows its
+ *  last QUOTE_TAIL_LINES (what the answer is about) and collapses the lines before them. */
+export const LONG_QUOTE_LINES = 40;
+export const QUOTE_TAIL_LINES = 12;
 
 /** The deepest indentation the stylesheet draws (classes d1 to d24); deeper messages are drawn
  *  at it. */
@@ -168,10 +175,47 @@ export function formatSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(0)} KB`;
 }
 
+/** For each segment, whether it is part of a quoted passage the message answers: a run of quote
+ *  segments followed by own text. */
+function answeredQuotes(segments: readonly Segment[]): boolean[] {
+  const out = new Array<boolean>(segments.length).fill(false);
+  let answered = false;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i]!;
+    if (s.kind === 'text') answered = s.text.trim() !== '' || answered;
+    else if (s.kind !== 'quote') answered = false;
+    if (s.kind === 'quote') out[i] = answered;
+  }
+  return out;
+}
+
+/** A quote segment as views see it: `head` marks the collapsed first part of a long answered
+ *  passage, `answered` whether the message answers it. */
+type QuoteCut = Segment & { head?: boolean; answered?: boolean };
+
+/** A long answered quote as its collapsed head and the tail the answer is about. */
+function splitLongQuote(s: Extract<Segment, { kind: 'quote' }>): QuoteCut[] {
+  const lines = s.text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const cut = lines.length - QUOTE_TAIL_LINES;
+  const headText = lines.slice(0, cut).join('\n') + '\n';
+  const mid = s.from + headText.length;
+  return [
+    { ...s, text: headText, lines: cut, to: mid, head: true, answered: true },
+    { ...s, text: lines.slice(cut).join('\n') + '\n', lines: QUOTE_TAIL_LINES, from: mid, attribution: '', answered: true },
+  ];
+}
+
 /** Segments of `text` (which starts at `offset` in its message body), quotes with the sources
  *  found for the quote blocks inside them. */
 export function segmentViews(text: string, offset = 0, quotes: QuoteSourceRow[] = [], hrefOf: (key: string) => string = messagePath): SegmentView[] {
-  return segmentBody(text).map((s) => {
+  const segments = segmentBody(text);
+  const answered = answeredQuotes(segments);
+  const cuts = segments.flatMap((s, i): QuoteCut[] => {
+    if (s.kind !== 'quote') return [s];
+    return answered[i] && s.lines > LONG_QUOTE_LINES ? splitLongQuote(s) : [{ ...s, answered: answered[i] }];
+  });
+  return cuts.map(({ head, answered: isAnswered, ...s }) => {
     const sources: QuoteSourceView[] = [];
     if (s.kind === 'quote') {
       const seen = new Set<string>();
@@ -187,8 +231,8 @@ export function segmentViews(text: string, offset = 0, quotes: QuoteSourceRow[] 
     }
     return {
       ...s,
-      collapsed: s.kind === 'quote' && s.lines > COLLAPSE_QUOTE_LINES,
-      summary: summarize(s),
+      collapsed: s.kind === 'quote' && (head === true || (!isAnswered && s.lines > COLLAPSE_QUOTE_LINES)),
+      summary: s.kind === 'quote' && head ? `${s.lines} earlier quoted lines` : summarize(s),
       sources,
       depthClass: s.kind === 'quote' ? `qd${Math.min(s.depth, MAX_QUOTE_SHADE)}` : '',
       diffLines: s.kind === 'diff' ? s.text.split('\n').map((l) => ({ className: diffLineClass(l), text: l + '\n' })) : [],
