@@ -10,7 +10,7 @@ describe('threadRowViews', () => {
       { id: 'u@x', root: 'u@x', subject: '', messages: 1, ghosts: 0, firstDate: null, lastDate: null },
     ]);
     expect(t).toEqual({ href: threadPath('t@x'), subject: 'fs/dax: fix', messages: 3, ghosts: 1, first: '2024-04-11', last: '2024-04-12' });
-    expect(u).toMatchObject({ subject: '(no subject)', first: 'date unkno', last: 'date unkno' });
+    expect(u).toMatchObject({ subject: '(no subject)', first: 'no date', last: 'no date' });
   });
 });
 

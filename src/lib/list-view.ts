@@ -4,7 +4,7 @@
 import { THREADS_PER_PAGE, listPath, listSeriesPath, listSlug, pageCount } from './list-pages.ts';
 import { threadPath } from './paths.ts';
 import type { ListRow, ThreadRow } from '../../ingest/store/store-rows.ts';
-import { formatDate } from './thread-view.ts';
+import { formatDay } from './thread-view.ts';
 
 /** A row of a table of threads. */
 export interface ThreadRowView {
@@ -14,8 +14,7 @@ export interface ThreadRowView {
   messages: number;
   /** Messages referenced but not in the archive. */
   ghosts: number;
-  /** Day of the first and of the last message ("2024-04-12", or "date unkno" for none, as
-   *  formatDate's first ten characters). */
+  /** Day of the first and of the last message ("2024-04-12", or "no date" for none). */
   first: string;
   last: string;
 }
@@ -26,8 +25,8 @@ export function threadRowViews(rows: readonly ThreadRow[]): ThreadRowView[] {
     subject: t.subject || '(no subject)',
     messages: t.messages,
     ghosts: t.ghosts,
-    first: formatDate(t.firstDate).slice(0, 10),
-    last: formatDate(t.lastDate).slice(0, 10),
+    first: formatDay(t.firstDate),
+    last: formatDay(t.lastDate),
   }));
 }
 
@@ -53,7 +52,7 @@ export function listRowViews(lists: readonly ListRow[], seriesCounts: ReadonlyMa
     threads: l.threads,
     series: seriesCounts.get(l.name) ?? 0,
     seriesHref: listSeriesPath(l.name),
-    lastDay: formatDate(l.lastDate).slice(0, 10),
+    lastDay: formatDay(l.lastDate),
   }));
 }
 

@@ -7,7 +7,7 @@ import type { ComparedPatch } from '../../ingest/series/compare-revisions.ts';
 import type { LineageStatus, SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
 import { revisionLabel } from '../../ingest/series/revision-label.ts';
 import { loreUrl, messagePath, seriesPath, threadPath } from './paths.ts';
-import { formatDate, linkViews, type ThreadLinksView } from './thread-view.ts';
+import { formatDate, formatDay, linkViews, type ThreadLinksView } from './thread-view.ts';
 
 /** How each signal is explained on the page. */
 export const SIGNAL_TEXT: Record<RevisionSignal, string> = {
@@ -223,8 +223,8 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
     author: s.author.name || s.author.email,
     authors,
     authorList: authors.join(', '),
-    first: dates.length ? formatDate(Date.parse(dates[0]!)).slice(0, 10) : 'date unknown',
-    last: dates.length ? formatDate(Date.parse(dates[dates.length - 1]!)).slice(0, 10) : 'date unknown',
+    first: dates.length ? formatDay(Date.parse(dates[0]!)) : 'date unknown',
+    last: dates.length ? formatDay(Date.parse(dates[dates.length - 1]!)) : 'date unknown',
     revisions,
   };
 }
@@ -320,7 +320,7 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
     labelNote: labelNote(r),
     author: r.authorName || r.authorEmail,
     authorEmail: r.authorEmail,
-    date: formatDate(r.date).slice(0, 10),
+    date: formatDay(r.date),
     patches: r.patches,
     reviewed: r.reviewed,
     revisions: r.revisions,
@@ -362,7 +362,7 @@ export interface ThreadSeriesView {
 
 export function threadSeriesViews(items: ThreadSeries[]): ThreadSeriesView[] {
   const near = (n: SeriesNeighbour | null): ThreadSeriesView['previous'] =>
-    n ? { label: revisionLabel(n), href: threadPath(n.threadId), date: formatDate(n.date).slice(0, 10) } : null;
+    n ? { label: revisionLabel(n), href: threadPath(n.threadId), date: formatDay(n.date) } : null;
   return items.map((t) => ({
     title: t.title || t.revision.subject,
     href: seriesPath(t.family),

@@ -147,6 +147,11 @@ export interface ThreadView {
   entries: Array<MessageView | GhostView>;
 }
 
+/** "2024-04-12" (UTC), or "no date". */
+export function formatDay(ms: number | null): string {
+  return ms === null ? 'no date' : new Date(ms).toISOString().slice(0, 10);
+}
+
 /** "2024-04-12 11:53 UTC", or "date unknown". */
 export function formatDate(ms: number | null): string {
   if (ms === null) return 'date unknown';
@@ -285,7 +290,7 @@ export function threadView(thread: ThreadRow, nodes: NodeRow[], discussion: Thre
     for (const l of m.lists) lists.add(l);
     const entry = messageView(m, n, anchorOf, hrefOf, statementsOf.get(m.rowId) ?? [], quotesOf.get(m.rowId) ?? []);
     entries.push(entry);
-    outline.push({ anchor: entry.anchor, depth: n.depth, ghost: false, className: entry.depthClass, subject: entry.subject, from: entry.from, date: formatDate(m.date).slice(0, 10) });
+    outline.push({ anchor: entry.anchor, depth: n.depth, ghost: false, className: entry.depthClass, subject: entry.subject, from: entry.from, date: formatDay(m.date) });
   }
   return {
     slug: threadSlug(thread.id),
