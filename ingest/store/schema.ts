@@ -134,6 +134,8 @@ CREATE TABLE IF NOT EXISTS threads (
   id TEXT PRIMARY KEY,
   root TEXT NOT NULL,
   subject TEXT NOT NULL,
+  -- who started it: the first message's sender (name, else address)
+  author TEXT NOT NULL,
   messages INTEGER NOT NULL,
   ghosts INTEGER NOT NULL,
   first_date INTEGER,

@@ -7,7 +7,7 @@ import type { SqliteContext } from './sqlite-store-fs.ts';
 import type { ThreadTables } from './store-port.ts';
 import type * as R from './store-rows.ts';
 
-const THREAD_COLUMNS = 'id, root, subject, messages, ghosts, first_date AS firstDate, last_date AS lastDate';
+const THREAD_COLUMNS = 'id, root, subject, author, messages, ghosts, first_date AS firstDate, last_date AS lastDate';
 
 export class SqliteThreads implements ThreadTables {
   private readonly db: Database.Database;
@@ -58,11 +58,11 @@ export class SqliteThreads implements ThreadTables {
   }
 
   summaryFacts(keys: readonly string[]): Map<string, R.ThreadFact> {
-    const info = this.db.prepare('SELECT id, subject, date FROM messages WHERE key = ?');
+    const info = this.db.prepare("SELECT id, subject, CASE WHEN from_name != '' THEN from_name ELSE from_email END AS author, date FROM messages WHERE key = ?");
     const listsOf = this.db.prepare('SELECT list FROM message_lists WHERE message = ?').pluck();
     const out = new Map<string, R.ThreadFact>();
     for (const k of keys) {
-      const m = info.get(k) as { id: number; subject: string; date: number | null } | undefined;
+      const m = info.get(k) as { id: number; subject: string; author: string; date: number | null } | undefined;
       if (m) out.set(k, { ...m, lists: listsOf.all(m.id) as string[] });
     }
     return out;
@@ -78,10 +78,10 @@ export class SqliteThreads implements ThreadTables {
       insNode.run(n.id, n.threadId, n.ghost ? 1 : 0, n.parent, n.depth, n.order, n.shown ? 1 : 0);
       if (!n.ghost) setMsg.run(n.threadId, n.parent, n.depth, n.order, n.id);
     }
-    const insThread = db.prepare('INSERT OR REPLACE INTO threads (id, root, subject, messages, ghosts, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insThread = db.prepare('INSERT OR REPLACE INTO threads (id, root, subject, author, messages, ghosts, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const insList = db.prepare('INSERT OR REPLACE INTO thread_lists (thread_id, list, last_date) VALUES (?, ?, ?)');
     for (const s of summaries) {
-      insThread.run(s.id, s.root, s.subject, s.messages, s.ghosts, s.first, s.last);
+      insThread.run(s.id, s.root, s.subject, s.author, s.messages, s.ghosts, s.first, s.last);
       for (const l of s.lists) insList.run(s.id, l.list, l.last);
     }
     const insDiag = db.prepare('INSERT INTO diagnostics (raw_id, message_key, code, message, expected, found) VALUES (NULL, ?, ?, ?, ?, ?)');
@@ -174,7 +174,7 @@ export class SqliteThreads implements ThreadTables {
   listThreads(list: string, offset: number, limit: number): R.ThreadRow[] {
     return this.db
       .prepare(
-        `SELECT t.id, t.root, t.subject, t.messages, t.ghosts, t.first_date AS firstDate, t.last_date AS lastDate
+        `SELECT t.id, t.root, t.subject, t.author, t.messages, t.ghosts, t.first_date AS firstDate, t.last_date AS lastDate
          FROM thread_lists l JOIN threads t ON t.id = l.thread_id
          WHERE l.list = ? ORDER BY l.last_date DESC, t.id LIMIT ? OFFSET ?`,
       )

@@ -161,6 +161,8 @@ export interface ThreadFact {
   /** Row id. */
   id: number;
   subject: string;
+  /** Its sender's name, else address. */
+  author: string;
   date: number | null;
   /** Lists the message was seen on. */
   lists: string[];
@@ -173,6 +175,8 @@ export interface ThreadSummary {
   root: string;
   /** Subject of the first message in display order ('' when none). */
   subject: string;
+  /** Sender (name, else address) of the first message in display order ('' when none). */
+  author: string;
   /** Stored messages. */
   messages: number;
   /** Shown ghosts. */
@@ -189,6 +193,8 @@ export interface ThreadRow {
   id: string;
   root: string;
   subject: string;
+  /** Who started it: the first message's sender (name, else address). */
+  author: string;
   messages: number;
   ghosts: number;
   firstDate: number | null;

@@ -11,7 +11,7 @@ export function summarizeThreads(nodes: readonly ThreadNode[], facts: ReadonlyMa
   for (const n of sorted) {
     let s = out.get(n.threadId);
     if (!s) {
-      s = { id: n.threadId, root: '', subject: '', messages: 0, ghosts: 0, first: null, last: null, lists: [], subjectSet: false, byList: new Map() };
+      s = { id: n.threadId, root: '', subject: '', author: '', messages: 0, ghosts: 0, first: null, last: null, lists: [], subjectSet: false, byList: new Map() };
       out.set(n.threadId, s);
     }
     if (n.order === 0) s.root = n.id;
@@ -24,6 +24,7 @@ export function summarizeThreads(nodes: readonly ThreadNode[], facts: ReadonlyMa
     s.messages++;
     if (!s.subjectSet) {
       s.subject = m.subject;
+      s.author = m.author;
       s.subjectSet = true;
     }
     if (m.date !== null) {

@@ -6,10 +6,10 @@ import { threadPath } from './paths.ts';
 describe('threadRowViews', () => {
   it('links each thread and gives the days of its first and last message', () => {
     const [t, u] = threadRowViews([
-      { id: 't@x', root: 't@x', subject: 'fs/dax: fix', messages: 3, ghosts: 1, firstDate: Date.UTC(2024, 3, 11, 23, 59), lastDate: Date.UTC(2024, 3, 12, 0, 1) },
-      { id: 'u@x', root: 'u@x', subject: '', messages: 1, ghosts: 0, firstDate: null, lastDate: null },
+      { id: 't@x', root: 't@x', subject: 'fs/dax: fix', author: 'Dan Williams', messages: 3, ghosts: 1, firstDate: Date.UTC(2024, 3, 11, 23, 59), lastDate: Date.UTC(2024, 3, 12, 0, 1) },
+      { id: 'u@x', root: 'u@x', subject: '', author: '', messages: 1, ghosts: 0, firstDate: null, lastDate: null },
     ]);
-    expect(t).toEqual({ href: threadPath('t@x'), subject: 'fs/dax: fix', messages: 3, ghosts: 1, first: '2024-04-11', last: '2024-04-12' });
+    expect(t).toEqual({ href: threadPath('t@x'), subject: 'fs/dax: fix', author: 'Dan Williams', messages: 3, ghosts: 1, first: '2024-04-11', last: '2024-04-12' });
     expect(u).toMatchObject({ subject: '(no subject)', first: 'no date', last: 'no date' });
   });
 });

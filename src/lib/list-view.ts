@@ -11,6 +11,8 @@ export interface ThreadRowView {
   href: string;
   /** The subject, "(no subject)" when it has none. */
   subject: string;
+  /** Who started it ('' when unknown). */
+  author: string;
   messages: number;
   /** Messages referenced but not in the archive. */
   ghosts: number;
@@ -23,6 +25,7 @@ export function threadRowViews(rows: readonly ThreadRow[]): ThreadRowView[] {
   return rows.map((t) => ({
     href: threadPath(t.id),
     subject: t.subject || '(no subject)',
+    author: t.author,
     messages: t.messages,
     ghosts: t.ghosts,
     first: formatDay(t.firstDate),

@@ -20,7 +20,7 @@ function msg(key: string, body: string, extra: Partial<MessageRow> = {}): Messag
   };
 }
 
-const thread: ThreadRow = { id: 'root@x', root: 'ghost@x', subject: 'subject of root', messages: 2, ghosts: 1, firstDate: 0, lastDate: 1 };
+const thread: ThreadRow = { id: 'root@x', root: 'ghost@x', subject: 'subject of root', author: 'Dan Williams', messages: 2, ghosts: 1, firstDate: 0, lastDate: 1 };
 
 describe('threadView', () => {
   const longQuote = 'Jason Gunthorpe wrote:\n> one\n> two\n> three\n> four\n\nYes.\n';
