@@ -141,6 +141,8 @@ export interface SeriesRow extends SeriesNeighbour {
   latest: boolean;
   /** Postings in its lineage. */
   revisions: number;
+  /** Where its lineage stands (the lineage outcome). */
+  state: LineageState;
 }
 
 /** A posting started in a thread, placed in its lineage. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterQuery, matchesFilter, parseFilter, type SeriesRowData } from './series-filter.ts';
+import { filterQuery, isDefaultFilter, matchesFilter, parseFilter, type SeriesRowData } from './series-filter.ts';
 
 const row = (over: Partial<SeriesRowData> = {}): SeriesRowData => ({
   author: 'Alistair Popple apopple@nvidia.com',
@@ -8,6 +8,7 @@ const row = (over: Partial<SeriesRowData> = {}): SeriesRowData => ({
   latest: true,
   nacked: false,
   reviewed: false,
+  state: 'open',
   ...over,
 });
 
@@ -37,9 +38,22 @@ describe('series filter', () => {
     expect(matchesFilter(row(), f('reviewed=1'))).toBe(false);
   });
 
+  it('filters by where the lineage stands', () => {
+    const f = (q: string) => parseFilter(new URLSearchParams(q));
+    expect(matchesFilter(row({ state: 'applied' }), f('state=applied'))).toBe(true);
+    expect(matchesFilter(row(), f('state=applied'))).toBe(false);
+    expect(matchesFilter(row(), f('state=any'))).toBe(true);
+  });
+
+  it('knows when the rendered page is the answer', () => {
+    const f = (q: string) => parseFilter(new URLSearchParams(q));
+    expect(isDefaultFilter(f(''))).toBe(true);
+    for (const q of ['latest=0', 'author=x', 'state=applied', 'nak=1', 'rfc=only']) expect([q, isDefaultFilter(f(q))]).toEqual([q, false]);
+  });
+
   it('round-trips through the query string, leaving defaults out', () => {
     expect(filterQuery(parseFilter(new URLSearchParams('')))).toBe('');
-    const q = '?author=Dan+Williams&latest=0&rfc=only&nak=1&reviewed=1';
+    const q = '?author=Dan+Williams&latest=0&rfc=only&nak=1&reviewed=1&state=applied';
     expect(filterQuery(parseFilter(new URLSearchParams(q)))).toBe(q);
   });
 });

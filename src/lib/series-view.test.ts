@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineageStatus, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
-import { lineageView, seriesPageView, seriesRowViews, seriesTableView, threadSeriesViews } from './series-view.ts';
+import { SERIES_PER_PAGE, lineageView, seriesPageView, seriesRowViews, seriesTablePages, seriesTableView, threadSeriesViews } from './series-view.ts';
 import { OPEN_LINKS_MAX } from './thread-view.ts';
 
 const author = { name: 'Alistair Popple', email: 'apopple@nvidia.com' };
@@ -187,6 +187,7 @@ const row = (over: Partial<SeriesRow> & { postingId: string }): SeriesRow => ({
   nacked: false,
   latest: false,
   revisions: 2,
+  state: 'open',
   ...over,
 });
 
@@ -216,6 +217,32 @@ describe('seriesTableView', () => {
     expect(table.lineages).toBe(2);
     expect(table.authors).toEqual(['Alistair Popple', 'Dan Williams']);
     expect(table.rows.map((r) => r.family)).toEqual(['f1', 'f1', 'f2']);
+  });
+});
+
+describe('seriesTablePages', () => {
+  it('puts the latest revision of each lineage on pages of SERIES_PER_PAGE, linked both ways', () => {
+    const n = SERIES_PER_PAGE * 2 + 3;
+    const rows = Array.from({ length: n }, (_, i) => [
+      row({ postingId: `v2-${i}@x`, family: `f${i}`, version: 2, latest: true }),
+      row({ postingId: `v1-${i}@x`, family: `f${i}` }),
+    ]).flat();
+    const table = seriesTableView(rows);
+    expect([table.lineages, table.postings, table.rows.length]).toEqual([n, 2 * n, 2 * n]);
+    const pages = seriesTablePages(table, '/s/');
+    expect(pages.map((p) => [p.page, p.pages, p.rows.length, p.previous, p.next])).toEqual([
+      [1, 3, SERIES_PER_PAGE, '', '/s/page/2/'],
+      [2, 3, SERIES_PER_PAGE, '/s/', '/s/page/3/'],
+      [3, 3, 3, '/s/page/2/', ''],
+    ]);
+    expect(pages.flatMap((p) => p.rows).every((r) => r.states.latest)).toBe(true);
+    expect(pages[1]!.links.filter((l) => l.current).map((l) => l.page)).toEqual([2]);
+    expect(seriesTablePages(seriesTableView([]), '/s/')).toHaveLength(1);
+  });
+
+  it('counts a bundle continuing two lineages as one posting', () => {
+    const table = seriesTableView([row({ postingId: 'b@x', family: 'f1', latest: true }), row({ postingId: 'b@x', family: 'f2', latest: true })]);
+    expect([table.lineages, table.postings]).toEqual([2, 1]);
   });
 });
 

@@ -285,6 +285,7 @@ function comparedWith(revs: SeriesRevision[], i: number, at: Map<string, { label
 /** A row of the series table, with the states its filters read. */
 export interface SeriesRowView {
   family: string;
+  postingId: string;
   revisionHref: string;
   threadHref: string;
   title: string;
@@ -297,6 +298,8 @@ export interface SeriesRowView {
   reviewed: number;
   revisions: number;
   states: { rfc: boolean; latest: boolean; nacked: boolean; reviewed: boolean };
+  /** Where its lineage stands (the lineage outcome: applied, nacked, open, ...). */
+  state: string;
   /** Shows the "latest" badge: the latest revision of a lineage of several. */
   latestBadge: boolean;
 }
@@ -313,6 +316,7 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
   }
   return rows.map((r) => ({
     family: r.family,
+    postingId: r.postingId,
     revisionHref: `${seriesPath(r.family)}#${anchorOf.get(`${r.family}\0${r.postingId}`)}`,
     threadHref: threadPath(r.threadId),
     title: r.title || r.subject || '(untitled)',
@@ -325,6 +329,7 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
     reviewed: r.reviewed,
     revisions: r.revisions,
     states: { rfc: r.rfc, latest: r.latest, nacked: r.nacked, reviewed: r.patches > 0 && r.reviewed >= r.patches },
+    state: r.state,
     latestBadge: r.latest && r.revisions > 1,
   }));
 }
@@ -336,6 +341,10 @@ export interface SeriesTableView {
   authors: string[];
   /** How many lineages the rows are postings of. */
   lineages: number;
+  /** How many postings the rows are (a bundle continuing two lineages is one posting, two rows). */
+  postings: number;
+  /** The lineage states the rows have, for the state filter. */
+  states: string[];
 }
 
 export function seriesTableView(rows: SeriesRow[]): SeriesTableView {
@@ -344,7 +353,42 @@ export function seriesTableView(rows: SeriesRow[]): SeriesTableView {
     rows: views,
     authors: [...new Set(views.map((r) => r.author))].sort((a, b) => a.localeCompare(b)),
     lineages: new Set(views.map((r) => r.family)).size,
+    postings: new Set(views.map((r) => r.postingId)).size,
+    states: [...new Set(views.map((r) => r.state))].sort(),
   };
+}
+
+/** Lineages per page of a series table: the latest revision of each is rendered; filters that
+ *  need other rows read the table's rows file in the browser. */
+export const SERIES_PER_PAGE = 100;
+
+/** One page of a series table. */
+export interface SeriesTablePage {
+  page: number;
+  pages: number;
+  /** The latest revision of each lineage on this page, most recently active first. */
+  rows: SeriesRowView[];
+  /** Links to the other pages, "" for none. */
+  previous: string;
+  next: string;
+  /** Every page's link, for the page list. */
+  links: Array<{ page: number; href: string; current: boolean }>;
+}
+
+/** The pages of a table whose first page is at `base` ("/s/") and the others at
+ *  `${base}page/<n>/`. */
+export function seriesTablePages(table: SeriesTableView, base: string): SeriesTablePage[] {
+  const latest = table.rows.filter((r) => r.states.latest);
+  const pages = Math.max(1, Math.ceil(latest.length / SERIES_PER_PAGE));
+  const href = (n: number): string => (n === 1 ? base : `${base}page/${n}/`);
+  return Array.from({ length: pages }, (_, i) => ({
+    page: i + 1,
+    pages,
+    rows: latest.slice(i * SERIES_PER_PAGE, (i + 1) * SERIES_PER_PAGE),
+    previous: i > 0 ? href(i) : '',
+    next: i + 1 < pages ? href(i + 2) : '',
+    links: Array.from({ length: pages }, (_, j) => ({ page: j + 1, href: href(j + 1), current: j === i })),
+  }));
 }
 
 /** The series box of a thread page: what the thread posts, and the revisions around it. */

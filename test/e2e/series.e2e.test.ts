@@ -66,17 +66,22 @@ describe.skipIf(skip)(`series pages in Chromium${skip ? ` (skipped: ${skip})` : 
     await page.goto(`${server.url}l/nvdimm/series/`);
     const visible = () => page.locator('table.series tbody tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-family')));
     // Latest revision of each lineage by default.
-    expect(await visible()).toEqual([I.other, I.rfcCover]);
-    expect(await page.locator('#series-count').textContent()).toBe('2 of 2 series shown');
+    await expect.poll(visible).toEqual([I.other, I.rfcCover]);
+    await expect.poll(() => page.locator('#series-count').textContent()).toBe('2 of 2 series shown');
     await page.locator('form.series-filter input[name=nak]').check();
-    expect(await visible()).toEqual([I.other]);
+    await expect.poll(visible).toEqual([I.other]);
     expect(new URL(page.url()).search).toBe('?nak=1');
     await page.locator('form.series-filter input[name=nak]').uncheck();
+    // Where the lineage stands, from the lineage outcome: the NAKed one is 'nacked'.
+    await page.locator('form.series-filter select[name=state]').selectOption('nacked');
+    await expect.poll(visible).toEqual([I.other]);
+    expect(new URL(page.url()).search).toBe('?state=nacked');
+    await page.locator('form.series-filter select[name=state]').selectOption('any');
     await page.locator('form.series-filter input[name=latest]').uncheck();
     await page.locator('form.series-filter select[name=rfc]').selectOption('only');
-    expect(await visible()).toEqual([I.rfcCover]);
+    await expect.poll(visible).toEqual([I.rfcCover]);
     await page.goto(`${server.url}l/nvdimm/series/?author=author%40example.com&latest=0`);
-    expect(await visible()).toEqual([I.rfcCover, I.rfcCover]);
+    await expect.poll(visible).toEqual([I.rfcCover, I.rfcCover]);
     expect(await page.locator('form.series-filter input[name=author]').inputValue()).toBe('author@example.com');
     expect(errors).toEqual([]);
   });
