@@ -26,6 +26,10 @@ function wideMail(): string[] {
       body: `See https://lore.kernel.org/linux-mm/${long}@example.com/T/#u and ${long}.\n\ndiff --git a/mm/memremap.c b/mm/memremap.c\n--- a/mm/memremap.c\n+++ b/mm/memremap.c\n@@ -1 +1 @@\n-${'a'.repeat(300)}\n+${'b'.repeat(300)}\n`,
     }),
   ];
+  // Two reviewers of the same patch: one trailer line listing both.
+  for (const [id, who] of [['wide-r1@example.com', 'Jason Gunthorpe <jgg@example.com>'], ['wide-r2@example.com', 'Dan Williams <dan@example.com>']] as const) {
+    out.push(mail({ id, from: who, listId: SERIES_LIST, subject: 'Re: [PATCH] mm/memremap', inReplyTo: 'wide-0@example.com', references: ['wide-0@example.com'], body: `Looks right.\n\nReviewed-by: ${who}\n` }));
+  }
   for (let i = 1; i <= 10; i++) {
     out.push(mail({ id: `wide-${i}@example.com`, listId: SERIES_LIST, subject: `Re: [PATCH] mm/memremap: ${'make_device_private_page_refcounting_consistent_'.repeat(3)}`, inReplyTo: `wide-${i - 1}@example.com`, references: Array.from({ length: i }, (_, k) => `wide-${k}@example.com`), body: `> quoted ${long}\n\nReply ${i} with ${long}\n` }));
   }
@@ -70,6 +74,12 @@ describe.skipIf(skip)(`pages at ${WIDTH} px in Chromium${skip ? ` (skipped: ${sk
     }, WIDTH);
   }
 
+  /** Lists the page runs together with a space before each comma ("Jason Gunthorpe , Dan"). */
+  async function looseCommas(): Promise<string[]> {
+    const text = await site.page.locator('main').innerText();
+    return text.match(/\S {1,3},/g) ?? [];
+  }
+
   it.each([
     ['home', '/'],
     ['list', '/l/nvdimm/'],
@@ -80,6 +90,7 @@ describe.skipIf(skip)(`pages at ${WIDTH} px in Chromium${skip ? ` (skipped: ${sk
     ['search', '/search/?q=refcounts'],
   ])('fits the %s page', async (_, path) => {
     expect(await overflow(path)).toEqual({ width: WIDTH, culprits: [] });
+    expect(await looseCommas()).toEqual([]);
   });
 
   it.each([
@@ -91,13 +102,18 @@ describe.skipIf(skip)(`pages at ${WIDTH} px in Chromium${skip ? ` (skipped: ${sk
     await site.page.waitForURL(/\/t\/[0-9a-f]{16}\/#/);
     const path = new URL(site.page.url()).pathname;
     expect(await overflow(path)).toEqual({ width: WIDTH, culprits: [] });
+    expect(await looseCommas()).toEqual([]);
   });
 
-  it('fits the lineage page', async () => {
-    await site.page.goto(site.server.url + messagePath(I.v2Cover).slice(1));
+  it.each([
+    ['a series', I.v2Cover],
+    ['a patch reviewed by two', 'wide-0@example.com'],
+  ])('fits the lineage page of %s', async (_, mid) => {
+    await site.page.goto(site.server.url + messagePath(mid).slice(1));
     await site.page.waitForURL(/\/t\/[0-9a-f]{16}\/#/);
     const href = await site.page.locator('nav.series-box a.series-link').first().getAttribute('href');
     expect(await overflow(href!)).toEqual({ width: WIDTH, culprits: [] });
+    expect(await looseCommas()).toEqual([]);
   });
 
   it('keeps the header search box whole', async () => {
