@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFragment, lineageTitle, titleRevision } from './lineage-title.ts';
+import { seriesLabel } from './revision-label.ts';
 
 describe('lineageTitle', () => {
   it('takes the latest revision', () => {
@@ -41,5 +42,14 @@ describe('a lineage named after its series, not a fragment', () => {
     expect(isFragment({ coverId: null, total: null, patches: 1 })).toBe(false);
     expect(isFragment({ coverId: null, total: 3, patches: 3 })).toBe(false);
     expect(lineageTitle([{ title: 'only part', bundle: false, fragment: true }])).toBe('only part');
+  });
+});
+
+describe('seriesLabel', () => {
+  it('puts the version after the title, never run into it', () => {
+    expect(seriesLabel('mm: fix refcounts', false, '3')).toBe('mm: fix refcounts (v3)');
+    expect(seriesLabel('mm:  fix', true, null)).toBe('mm: fix (RFC)');
+    expect(seriesLabel('mm: fix', true, '2')).toBe('mm: fix (RFC v2)');
+    expect(seriesLabel('mm: fix', false, null)).toBe('mm: fix');
   });
 });

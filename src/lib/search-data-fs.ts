@@ -6,9 +6,11 @@ import { formatAddress } from '../../ingest/message/format-address.ts';
 import type { SearchDoc } from '../../ingest/read-models.ts';
 import { searchFields } from '../../ingest/search/search-fields.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
+import { seriesLabel } from '../../ingest/series/revision-label.ts';
 import type { Store } from '../../ingest/store/store-port.ts';
 
 type Series = { family: string; label: string };
+
 
 /** The lineage of each posting, by cover letter and patch key, and of each thread. */
 function seriesLabels(store: Store): { byKey: Map<string, Series>; byThread: Map<string, Series> } {
@@ -19,7 +21,7 @@ function seriesLabels(store: Store): { byKey: Map<string, Series>; byThread: Map
   for (const r of store.series.postingFamilies()) {
     // A posting in several lineages has one row each (adjacent): the last one read is kept.
     if (!postingFamily.has(r.id)) placed.push({ id: r.id, cover: r.cover, thread: r.thread });
-    postingFamily.set(r.id, { family: r.family, label: `${r.rfc ? 'RFC ' : ''}${r.tag ?? ''} ${r.title}`.replace(/\s+/g, ' ').trim() });
+    postingFamily.set(r.id, { family: r.family, label: seriesLabel(r.title, r.rfc, r.tag) });
   }
   // A thread's lineage is its first posting's; a cover letter's, the last posting it covers.
   const byThread = new Map<string, Series>();

@@ -8,6 +8,8 @@ import { messagePath } from '../lib/paths.ts';
 import { messageIdQuery } from '../lib/search-query.ts';
 import { StaticQueryError, rowOf, runQuery, threadOf, type Loader } from '../lib/search-engine.ts';
 import { groupResults, type ResultHit } from '../lib/search-results-view.ts';
+import { relaxations, type Relaxation } from '../lib/search-suggest.ts';
+import type { QueryNode } from '../../ingest/search/query-types.ts';
 import { frontDecode, type DocRow, type FacetFile, type FamilyName, type SearchMeta, type ShardEntry } from '../lib/search-static-format.ts';
 
 /** Thread groups shown at first and per "More results". */
@@ -84,7 +86,10 @@ async function run(q: string, sort: 'relevance' | 'date'): Promise<void> {
   errorBox.hidden = true;
   more.hidden = true;
   if (!q.trim()) {
-    status.textContent = '';
+    // Nothing asked yet: the help says what can be asked.
+    status.textContent = 'Type a query above: words, "a phrase", prefixes such as s: f: dfn: d: (listed below), or a Message-ID.';
+    const help = document.querySelector<HTMLDetailsElement>('details.search-help');
+    if (help) help.open = true;
     return;
   }
   const mid = messageIdQuery(q);
@@ -159,9 +164,33 @@ async function run(q: string, sort: 'relevance' | 'date'): Promise<void> {
   };
   more.onclick = () => void showMore();
   await showMore();
+  if (hits.length === 0) await offerRelaxations(parsed.query, sort);
   // Said last: tests and screen readers take this line as "results are shown".
   status.textContent =
     hits.length === 0 ? 'No messages match.' : `${hits.length} ${hits.length === 1 ? 'message matches' : 'messages match'} in ${threads} ${threads === 1 ? 'thread' : 'threads'}.`;
+}
+
+/** For a query that finds nothing: the looser queries that find something, as links. */
+async function offerRelaxations(query: QueryNode, sort: 'relevance' | 'date'): Promise<void> {
+  const found: Array<{ r: Relaxation; n: number }> = [];
+  for (const r of relaxations(query)) {
+    const p = parseQuery(r.query);
+    if (p.kind !== 'ok') continue;
+    try {
+      const n = (await runQuery(p.query, loader, sort)).hits.length;
+      if (n > 0) found.push({ r, n });
+    } catch {
+      // A relaxation too broad for the static index is not offered.
+    }
+  }
+  if (found.length === 0) return;
+  const li = el('li', 'search-relax', 'Try ');
+  found.forEach(({ r, n }, i) => {
+    const a = el('a', undefined, r.query);
+    a.href = `/search/?q=${encodeURIComponent(r.query)}`;
+    li.append(...(i ? [', '] : []), a, ` (${n}: ${r.why})`);
+  });
+  list.append(li);
 }
 
 /** j/k move between results, "/" goes to the search box. */

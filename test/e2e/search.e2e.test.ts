@@ -96,6 +96,20 @@ describe.skipIf(skip)(`search in Chromium${skip ? ` (skipped: ${skip})` : ''}`, 
     expect(await page.locator('#search-results mark').allTextContents()).toContain('devdax');
   });
 
+  it('shows the help for an empty query, and offers looser queries when nothing matches', async () => {
+    await page.goto(`${server.url}search/`);
+    await page.waitForFunction(() => /Type a query/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(await page.locator('details.search-help').getAttribute('open')).not.toBeNull();
+    expect(await search('s:pte_special devdax')).toEqual([]);
+    const offers = page.locator('#search-results li.search-relax a');
+    expect(await offers.allTextContents()).toEqual(['pte_special devdax', 'devdax']);
+    expect(await page.locator('#search-results li.search-relax').textContent()).toBe('Try pte_special devdax (2: s:pte_special anywhere, not only in subject), devdax (2: without s:pte_special)');
+    await offers.first().click();
+    await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? '') && !/No messages/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect((await page.locator('#search-results li[data-message-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-message-id')))).sort()).toEqual(['patch@example.org', 'reply@example.org']);
+    expect(errors).toEqual([]);
+  });
+
   it('explains a broken query: what, where, and a corrected example', async () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('s:"fs/dax d:2024-01-01..')}`);
     const err = page.locator('#search-error');
