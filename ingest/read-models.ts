@@ -176,8 +176,9 @@ export interface StatementOut {
   text: string;
   /** agreement, objection, proposal, conclusion or answer. */
   kind: string;
-  /** The quoted words it answers and who wrote them; null when it answers nothing quoted. */
-  answers: { author: string; email: string; text: string; messageId: string | null } | null;
+  /** The quoted words it answers and who wrote them; null when it answers nothing quoted. When
+   *  the quoted words are only a link to a stored message, `refers` names that message. */
+  answers: { author: string; email: string; text: string; messageId: string | null; refers?: { messageId: string; subject: string; author: string } } | null;
   confidence: number;
   /** The rule that matched. */
   why: string;

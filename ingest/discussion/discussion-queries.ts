@@ -4,6 +4,7 @@
 // series lineage.
 import type { LineageStatus, StatementOut, ThreadLink, VerdictOut } from '../read-models.ts';
 import type { StatementRow, Store } from '../store/store-port.ts';
+import { parseArchiveUrl } from '../lore/parse-archive-url.ts';
 import { normalizeForMatch } from './attribute-quotes.ts';
 import { ownExcerptOf } from './excerpt.ts';
 import type { Citation } from '../types.ts';
@@ -28,13 +29,26 @@ export function statementOut(r: StatementRow): StatementOut {
   };
 }
 
+/** A statement whose quoted point is only a link to a message (a "see <url>" quoted back), with
+ *  that message named when it is stored: pages show its subject and author, not the bare URL. */
+export function withLinkedAnswer(store: Store, s: StatementOut): StatementOut {
+  const text = s.answers?.text.trim() ?? '';
+  if (!s.answers || !/^<?https?:\/\/\S+>?$/.test(text)) return s;
+  const url = parseArchiveUrl(text.replace(/^<|>$/g, ''));
+  if (url.kind !== 'message') return s;
+  const at = store.mail.locate(url.messageId);
+  const m = at ? store.mail.messageByKey(at.id) : undefined;
+  if (!m) return s;
+  return { ...s, answers: { ...s.answers, refers: { messageId: m.key, subject: m.subject, author: m.fromName || m.fromEmail } } };
+}
+
 /** Statements of the message `mid` (or of its whole thread, in date order); null when the
  *  message is not in the store. */
 export function statementsOf(store: Store, mid: string, opts: { thread?: boolean } = {}): StatementOut[] | null {
   const at = store.mail.locate(mid);
   if (!at) return null;
   const rows = opts.thread ? store.discussion.statementsOfThread(at.threadId, 'date') : store.discussion.statementsOfMessage(at.id);
-  return rows.map(statementOut);
+  return rows.map((r) => withLinkedAnswer(store, statementOut(r)));
 }
 
 /** Verdicts of the message `mid` (or of its whole thread). */

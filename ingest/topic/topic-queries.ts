@@ -1,13 +1,13 @@
 // What a topic page shows, from the store: the series lineages and discussion threads its query
 // finds (plus those pinned), each with its revisions and status, and the key statements made in
 // them, in date order.
-import { lineageStatus, statementOut } from '../discussion/discussion-queries.ts';
+import { lineageStatus, statementOut, withLinkedAnswer } from '../discussion/discussion-queries.ts';
 import type { StatementOut, TopicEntry } from '../read-models.ts';
 import { searchMessages } from '../search/search-messages.ts';
 import { titleRevision } from '../series/lineage-title.ts';
 import { revisionLabel } from '../series/revision-label.ts';
 import { familyOf, lineage, postingOf } from '../series/series-queries.ts';
-import type { Store } from '../store/store-port.ts';
+import type { StatementRow, Store } from '../store/store-port.ts';
 
 /** Hits looked at per topic query. */
 const MAX_HITS = 5000;
@@ -80,11 +80,12 @@ export function isKeyStatement(s: Pick<StatementOut, 'kind' | 'confidence' | 'an
 /** Key statements made in the topic's threads, plus every statement of the pinned messages, in
  *  date order (at most MAX_KEY_STATEMENTS: the most confident, then by date). */
 export function topicStatements(store: Store, threads: readonly string[], pinnedMessages: readonly string[]): StatementOut[] {
+  const out = (r: StatementRow): StatementOut => withLinkedAnswer(store, statementOut(r));
   const pinned = pinnedMessages.flatMap((mid) => {
     const at = store.mail.locate(mid);
-    return at ? store.discussion.statementsOfMessage(at.id).map(statementOut) : [];
+    return at ? store.discussion.statementsOfMessage(at.id).map(out) : [];
   });
-  const key = [...new Set(threads)].flatMap((t) => store.discussion.statementsOfThread(t, 'date').map(statementOut)).filter(isKeyStatement);
+  const key = [...new Set(threads)].flatMap((t) => store.discussion.statementsOfThread(t, 'date').map(out)).filter(isKeyStatement);
   const chosen = [...key].sort((a, b) => b.confidence - a.confidence || (a.date ?? '').localeCompare(b.date ?? '')).slice(0, Math.max(0, MAX_KEY_STATEMENTS - pinned.length));
   const seen = new Set<string>();
   return [...pinned, ...chosen]

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StatementOut, TopicEntry } from '../../ingest/read-models.ts';
 import { seriesPath, threadPath } from './paths.ts';
-import { TOPIC_ANSWER_CHARS, topicLinkViews, topicPageView, topicPath } from './topic-view.ts';
+import { TOPIC_ANSWER_CHARS, topicLinkViews, topicPageView, topicPath, topicStatementViews } from './topic-view.ts';
+import { messagePath } from './paths.ts';
 
 const entry = (over: Partial<TopicEntry> & { id: string }): TopicEntry => ({
   kind: 'thread',
@@ -62,7 +63,7 @@ describe('topicPageView', () => {
 
   it('cuts a quoted point to TOPIC_ANSWER_CHARS and names an unnamed author "someone"', () => {
     const [s] = view.statements;
-    expect(s!.answers).toEqual({ author: 'someone', text: statement.answers!.text, excerpt: 'p'.repeat(TOPIC_ANSWER_CHARS - 1) + '…' });
+    expect(s!.answers).toEqual({ author: 'someone', text: statement.answers!.text, excerpt: 'p'.repeat(TOPIC_ANSWER_CHARS - 1) + '…', href: null });
     expect(s!.why).toBe('starts by agreeing (rule agree-start) (confidence 0.8)');
   });
 });
@@ -71,5 +72,35 @@ describe('topicLinkViews', () => {
   it('links each topic to its page', () => {
     expect(topicLinkViews([{ slug: 'zone-device-refcount', title: 'T', summary: '' }])).toEqual([{ title: 'T', href: '/topics/zone-device-refcount/', summary: '' }]);
     expect(topicPath('x')).toBe('/topics/x/');
+  });
+});
+
+describe('topicStatementViews', () => {
+  const statement = (answers: StatementOut['answers']): StatementOut => ({
+    messageId: 's@x',
+    subject: 'Re: fs/dax',
+    author: 'Jason Gunthorpe',
+    email: 'jgg@nvidia.com',
+    date: '2022-10-18T10:00:00.000Z',
+    text: 'This never got merged?',
+    kind: 'conclusion',
+    answers,
+    confidence: 0.8,
+    why: 'status',
+  });
+
+  it('names the message a quoted link points at instead of showing the bare URL', () => {
+    const url = 'http://lore.kernel.org/all/166579181584.2236710.17813547487183983273.stgit@dwillia2-xfh.jf.intel.com/';
+    const [linked] = topicStatementViews([
+      statement({ author: 'Dan Williams', email: 'd@x', text: url, messageId: 'q@x', refers: { messageId: '166579181584.2236710.17813547487183983273.stgit@dwillia2-xfh.jf.intel.com', subject: '[PATCH v3 00/25] Fix the DAX-gup mistake', author: 'Dan Williams' } }),
+    ]);
+    expect(linked!.answers).toEqual({
+      author: 'Dan Williams',
+      text: '“[PATCH v3 00/25] Fix the DAX-gup mistake” by Dan Williams',
+      excerpt: '“[PATCH v3 00/25] Fix the DAX-gup mistake” by Dan Williams',
+      href: messagePath('166579181584.2236710.17813547487183983273.stgit@dwillia2-xfh.jf.intel.com'),
+    });
+    const [plain] = topicStatementViews([statement({ author: 'Dan Williams', email: 'd@x', text: 'Why not a folio?', messageId: 'q@x' })]);
+    expect(plain!.answers).toMatchObject({ excerpt: 'Why not a folio?', href: null });
   });
 });

@@ -41,8 +41,9 @@ export interface TopicStatementView {
   author: string;
   kind: string;
   text: string;
-  /** What it answers; `excerpt` is `text` cut to TOPIC_ANSWER_CHARS. */
-  answers: { author: string; text: string; excerpt: string } | null;
+  /** What it answers; `excerpt` is `text` cut to TOPIC_ANSWER_CHARS, or, when the quoted point
+   *  is only a link to a stored message, that message's subject and author (`href` its page). */
+  answers: { author: string; text: string; excerpt: string; href: string | null } | null;
   href: string;
   cite: string;
   why: string;
@@ -90,13 +91,14 @@ export function topicYears(entries: TopicEntry[]): TopicYear[] {
 
 export function topicStatementViews(statements: StatementOut[]): TopicStatementView[] {
   return statements.map((s) => {
-    const answers = s.answers ? { author: s.answers.author || 'someone', text: s.answers.text } : null;
+    const refers = s.answers?.refers;
+    const answers = s.answers ? { author: s.answers.author || 'someone', text: refers ? `“${refers.subject}” by ${refers.author}` : s.answers.text } : null;
     return {
       date: day(s.date),
       author: s.author,
       kind: s.kind,
       text: s.text,
-      answers: answers && { ...answers, excerpt: clip(answers.text, TOPIC_ANSWER_CHARS) },
+      answers: answers && { ...answers, excerpt: clip(answers.text, TOPIC_ANSWER_CHARS), href: refers ? messagePath(refers.messageId) : null },
       href: messagePath(s.messageId),
       cite: formatCitation({ messageId: s.messageId, author: s.author, email: s.email, date: s.date, subject: s.subject, text: s.text, answers }, 'markdown'),
       why: `${s.why} (confidence ${s.confidence})`,
