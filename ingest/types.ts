@@ -858,8 +858,9 @@ export interface LineageOutcome {
   latestPosting: string;
   state: LineageState;
   /** A maintainer's "applied"/"queued" on some revision (the latest revision that has one): which
-   *  posting, who said it (name, else address), where, the words, when (ISO); null when none. */
-  applied: { posting: string; by: string; messageId: string; text: string; date: string | null } | null;
+   *  posting, who said it (name, else address), where, the words, when (ISO) and on which day
+   *  where they were (authorDay); null when none. */
+  applied: { posting: string; by: string; messageId: string; text: string; date: string | null; day?: string | null } | null;
   /** NAKs on the latest revision not withdrawn by an ack or review of the same person. */
   naks: Array<{ by: string; messageId: string; text: string }>;
 }

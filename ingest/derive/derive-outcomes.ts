@@ -8,7 +8,7 @@ import type { Derivation } from './derivation.ts';
 export const outcomesDerivation: Derivation = {
   name: 'outcomes',
   title: 'lineage outcomes',
-  version: 1,
+  version: 2,
   after: ['series', 'discussion'],
   external: () => '',
   async run(store: Store, { opts }) {

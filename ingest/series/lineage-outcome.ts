@@ -2,6 +2,7 @@
 // said on the list that a revision was applied (and which, by whom), NAKs outstanding on the
 // latest revision, and the one state every page, table and command shows. Later sources (the
 // Patchwork states of its patches, the commits it became) join here. Pure.
+import { authorDay } from '../message/parse-date.ts';
 import type { LineageVerdictRow } from '../store/store-rows.ts';
 import type { LineageOutcome, LineageState } from '../types.ts';
 
@@ -24,7 +25,7 @@ export function lineageOutcome(input: OutcomeInput): LineageOutcome {
   let applied = null as LineageOutcome['applied'];
   const onLatest: LineageVerdictRow[] = [];
   for (const v of input.verdicts) {
-    if (v.kind === 'applied' && applied?.posting !== v.posting) applied = { posting: v.posting, by: v.name || v.email, messageId: v.messageId, text: v.text, date: iso(v.date) };
+    if (v.kind === 'applied' && applied?.posting !== v.posting) applied = { posting: v.posting, by: v.name || v.email, messageId: v.messageId, text: v.text, date: iso(v.date), day: authorDay(v.dateHeader, v.date) };
     if (v.posting === latest) onLatest.push(v);
   }
   const acked = new Set(onLatest.filter((v) => v.kind === 'acked' || v.kind === 'reviewed').map((v) => v.email.toLowerCase()));

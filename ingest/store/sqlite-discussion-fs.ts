@@ -61,7 +61,7 @@ export class SqliteDiscussion implements DiscussionTables {
         `WITH fam AS (SELECT p.id, p.date, p.cover_key FROM revisions r JOIN postings p ON p.id = r.posting WHERE r.family = ?),
          members AS (SELECT id AS posting, cover_key AS key FROM fam WHERE cover_key IS NOT NULL
                      UNION SELECT pp.posting, pp.key FROM posting_patches pp JOIN fam ON fam.id = pp.posting)
-         SELECT f.id AS posting, v.kind, v.by_name AS name, v.by_email AS email, v.text, m.key AS messageId, m.date
+         SELECT f.id AS posting, v.kind, v.by_name AS name, v.by_email AS email, v.text, m.key AS messageId, m.date, m.date_header AS dateHeader
          FROM members mb JOIN fam f ON f.id = mb.posting JOIN verdicts v ON v.target_key = mb.key JOIN messages m ON m.id = v.message
          ORDER BY f.date, f.id, mb.key, m.date, v.id`,
       ),

@@ -493,6 +493,8 @@ export interface LineageVerdictRow {
   /** Key of the message that gives it. */
   messageId: string;
   date: number | null;
+  /** That message's Date header as written ('' when absent). */
+  dateHeader: string;
 }
 
 // ---- search ----

@@ -472,7 +472,7 @@ export function statusView(status: LineageStatus | null, view: LineageView, post
             by: status.applied.by || 'a maintainer',
             text: status.applied.text,
             href: messagePath(status.applied.messageId),
-            date: status.applied.date ? status.applied.date.slice(0, 10) : '',
+            date: status.applied.day ?? (status.applied.date ? status.applied.date.slice(0, 10) : ''),
           }
         : null,
     naks: status.naks.map((n) => ({ by: n.by, text: n.text, href: messagePath(n.messageId) })),

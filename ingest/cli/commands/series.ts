@@ -73,7 +73,7 @@ function statusLine(s: SeriesLineage): string {
     return r ? revisionLabel(r) : posting;
   };
   const parts = [`state: ${st.state}`];
-  if (st.applied) parts.push(`applied: ${label(st.applied.posting)} by ${st.applied.by}${st.applied.date ? ` on ${st.applied.date.slice(0, 10)}` : ''} ("${st.applied.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
+  if (st.applied) parts.push(`applied: ${label(st.applied.posting)} by ${st.applied.by}${st.applied.day ? ` on ${st.applied.day}` : ''} ("${st.applied.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
   for (const n of st.naks) parts.push(`NAK by ${n.by} ("${n.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
   return parts.join('; ');
 }
