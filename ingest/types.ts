@@ -463,7 +463,8 @@ export type CommitEvidence = 'trailer' | 'patch-id' | 'subject';
 export type LandingForm =
   | 'reworded' // the subject was changed
   | 'edited' // the diff was changed (patch-ids differ)
-  | 'squashed'; // several patches of the posting became this one commit
+  | 'squashed' // several patches of the posting became this one commit
+  | 'split'; // the patch (one mail holding several) became several commits
 
 /** A commit and one posted patch it came from. */
 export interface CommitLink {
