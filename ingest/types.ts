@@ -525,6 +525,16 @@ export interface CommitLinking {
 /** Whether a patch, posting or lineage landed. */
 export type MergeState = 'merged' | 'partially-merged' | 'not-merged';
 
+/** Outcome of one posted patch. */
+export interface PatchOutcome {
+  messageId: string;
+  postingId: string;
+  /** merged when some commit came from it. */
+  state: 'merged' | 'not-merged';
+  /** The commits it became, in history order (newest first). */
+  commits: string[];
+}
+
 /** Outcome of one posting (a revision). */
 export interface PostingOutcome {
   postingId: string;
@@ -541,9 +551,14 @@ export interface PostingOutcome {
 /** Outcome of a whole lineage. */
 export interface LineageOutcome {
   family: string;
-  /** The state of the revision that landed (merged when all its patches did); not-merged when
-   *  no revision did. */
+  /** The state of the revision that landed: merged when each of its patches landed, from it or
+   *  as the same patch (same title or patch-id) of another revision; not-merged when no revision
+   *  did. */
   state: MergeState;
+  /** Patches of the revision that landed that landed so, and its patches in all (0 and 0 when
+   *  none landed). */
+  landed: number;
+  patches: number;
   /** The revision that landed: the latest posting with a commit; null when none. */
   landedPosting: string | null;
   /** Every posting with at least one commit, oldest first. */
