@@ -76,8 +76,12 @@ interface PatchIndex {
   byPosting: Map<string, PostedPatch[]>;
   coverPosting: Map<string, string>;
   byPatchId: Map<string, PostedPatch[]>;
-  byEmail: Map<string, PostedPatch[]>;
-  byName: Map<string, PostedPatch[]>;
+  /** By author (address or name, see authorKeys) and: the author date's second, the title, each
+   *  file. A link by subject needs one of these in common, so no commit is compared with every
+   *  patch of its author. */
+  byAuthorSecond: Map<string, PostedPatch[]>;
+  byAuthorTitle: Map<string, PostedPatch[]>;
+  byAuthorFile: Map<string, PostedPatch[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -93,17 +97,33 @@ function nameKey(name: string): string | null {
 }
 
 function indexPatches(patches: readonly PostedPatch[], covers: readonly PostedCover[]): PatchIndex {
-  const ix: PatchIndex = { byId: new Map(), byPosting: new Map(), coverPosting: new Map(), byPatchId: new Map(), byEmail: new Map(), byName: new Map() };
+  const ix: PatchIndex = {
+    byId: new Map(),
+    byPosting: new Map(),
+    coverPosting: new Map(),
+    byPatchId: new Map(),
+    byAuthorSecond: new Map(),
+    byAuthorTitle: new Map(),
+    byAuthorFile: new Map(),
+  };
   for (const p of patches) {
     ix.byId.set(p.messageId, p);
     push(ix.byPosting, p.postingId, p);
     if (p.patchId) push(ix.byPatchId, p.patchId, p);
-    if (p.author.email) push(ix.byEmail, p.author.email, p);
-    const name = nameKey(p.author.name);
-    if (name) push(ix.byName, name, p);
+    for (const a of authorKeys(p.author)) {
+      if (p.authorDate !== null) push(ix.byAuthorSecond, `${a}\0${Math.floor(p.authorDate / 1000)}`, p);
+      push(ix.byAuthorTitle, `${a}\0${normalTitle(p.title)}`, p);
+      for (const f of new Set(p.files)) push(ix.byAuthorFile, `${a}\0${f}`, p);
+    }
   }
   for (const c of covers) ix.coverPosting.set(c.messageId, c.postingId);
   return ix;
+}
+
+/** Keys an author is found under: the address, and the name when it identifies (nameKey). */
+function authorKeys(a: Address): string[] {
+  const name = nameKey(a.name);
+  return [...(a.email ? [`e\0${a.email.toLowerCase()}`] : []), ...(name ? [`n\0${name}`] : [])];
 }
 
 function authorMatch(a: Address, b: Address): CommitMatch['author'] {
@@ -270,7 +290,12 @@ export function linkCommits(input: CommitLinkInput): CommitLinking {
   for (const c of input.commits) {
     if (accepted.has(c.hash) || c.parents.length >= 2) continue;
     const seen = new Set<string>();
-    const pool = [...(ix.byEmail.get(c.author.email) ?? []), ...(ix.byName.get(nameKey(c.author.name) ?? '') ?? [])];
+    const pool: PostedPatch[] = [];
+    for (const a of authorKeys(c.author)) {
+      pool.push(...(ix.byAuthorSecond.get(`${a}\0${Math.floor(c.authorDate / 1000)}`) ?? []));
+      pool.push(...(ix.byAuthorTitle.get(`${a}\0${normalTitle(c.subject)}`) ?? []));
+      for (const f of c.files) pool.push(...(ix.byAuthorFile.get(`${a}\0${f}`) ?? []));
+    }
     for (const p of pool) {
       if (seen.has(p.messageId)) continue;
       seen.add(p.messageId);
