@@ -99,6 +99,18 @@ describe('linkCommits: trailers', () => {
       ['p2@x', ['reworded', 'squashed']],
     ]);
   });
+  it('also links the patch of a named posting whose patch-id the commit has, when the trailer names a sibling', () => {
+    // every commit of the series got the first patch's Link
+    const patches = [
+      patch({ messageId: 'p1@x', postingId: 'c@x', index: 1, total: 2, title: 'first', patchId: 'a'.repeat(40) }),
+      patch({ messageId: 'p2@x', postingId: 'c@x', index: 2, total: 2, title: 'second', patchId: 'b'.repeat(40) }),
+    ];
+    const c = commit({ subject: 'second', patchId: 'b'.repeat(40), message: 'second\n\nLink: https://lore.kernel.org/r/p1@x\n' });
+    expect(link([c], patches).links.map((l) => [l.messageId, l.evidence, l.forms])).toEqual([
+      ['p1@x', 'trailer', ['reworded', 'edited']],
+      ['p2@x', 'patch-id', []],
+    ]);
+  });
 });
 
 describe('linkCommits: patch-id', () => {

@@ -214,6 +214,13 @@ function onePostingPerFamily(c: GitCommit, candidates: Candidate[]): Candidate[]
   for (const list of byFamily.values()) {
     const trailers = list.filter((x) => x.evidence === 'trailer');
     let pool = trailers.length > 0 ? trailers : list.filter((x) => postedBefore(c, x.patch));
+    // A trailer naming the wrong patch of the right posting (a maintainer's tool gave every
+    // commit of a series the first patch's Link): the patch of that posting whose patch-id the
+    // commit has is linked too.
+    if (trailers.length > 0 && !trailers.some((x) => x.match.patchId !== false)) {
+      const postings = new Set(trailers.map((x) => x.patch.postingId));
+      pool = [...pool, ...list.filter((x) => x.evidence === 'patch-id' && postings.has(x.patch.postingId))];
+    }
     if (pool.some((x) => x.exactDate)) pool = pool.filter((x) => x.exactDate || x.evidence === 'trailer');
     else if (applied && trailers.length === 0) continue;
     if (pool.length === 0) continue;
@@ -331,11 +338,13 @@ export function linkCommits(input: CommitLinkInput): CommitLinking {
     if (!list) continue;
     const perPosting = new Map<string, number>();
     for (const x of list) perPosting.set(x.patch.postingId, (perPosting.get(x.patch.postingId) ?? 0) + 1);
+    // Several patches of a posting are squashed into the commit unless its diff is one of them.
+    const squashFree = new Set(list.filter((x) => x.match.patchId === true).map((x) => x.patch.postingId));
     for (const x of list.sort((a, b) => a.patch.postingId.localeCompare(b.patch.postingId) || a.patch.index - b.patch.index)) {
       const forms: LandingForm[] = [];
       if (x.match.title < 1) forms.push('reworded');
       if (x.match.patchId === false) forms.push('edited');
-      if (perPosting.get(x.patch.postingId)! > 1) forms.push('squashed');
+      if (perPosting.get(x.patch.postingId)! > 1 && !squashFree.has(x.patch.postingId)) forms.push('squashed');
       if (commitsOfPatch.get(x.patch.messageId)!.size > 1 && x.exactDate) forms.push('split');
       links.push({ commit: c.hash, messageId: x.patch.messageId, postingId: x.patch.postingId, family: x.patch.family, evidence: x.evidence, confidence: x.confidence, match: x.match, forms });
     }
