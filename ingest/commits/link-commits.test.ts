@@ -99,6 +99,7 @@ describe('linkCommits: trailers', () => {
       ['p2@x', ['reworded', 'squashed']],
     ]);
   });
+
   it('also links the patch of a named posting whose patch-id the commit has, when the trailer names a sibling', () => {
     // every commit of the series got the first patch's Link
     const patches = [
