@@ -6,10 +6,10 @@
 //   3. subject: the same author and, for a commit with neither, the author date git am copied
 //      from the mail, or the same subject, or a reworded subject over the same files, posted
 //      within MAX_WAIT_MS before the commit.
-// A commit links to at most one posting per lineage (the latest revision posted before the
-// commit, when several carry the same change); each link keeps the facts compared and how the
-// commit differs from the patch (reworded, edited, squashed, split). Pure: commits and patches
-// in, links out; it neither reads git nor the store.
+// A commit links to at most one posting per lineage (when several revisions carry the same
+// change: the one whose mail git am applied, else the latest posted before the commit); each link
+// keeps the facts compared and how the commit differs from the patch (reworded, edited,
+// squashed, split). Pure: commits and patches in, links out; it neither reads git nor the store.
 import type { Address, CommitEvidence, CommitLink, CommitLinking, CommitMatch, GitCommit, LandingForm, PostedCover, PostedPatch, UnresolvedTrailer } from '../types.ts';
 import { commitTrailerIds } from './commit-trailers.ts';
 import { normalTitle, titleSimilarity } from './title-similarity.ts';
@@ -269,8 +269,9 @@ export function linkCommits(input: CommitLinkInput): CommitLinking {
       const picked = posting ? pickInPosting(c, ix.byPosting.get(posting) ?? []) : null;
       if (picked) {
         candidates.push({ commit: c, patch: picked, evidence: 'trailer', confidence: CONFIDENCE.trailerCover, match: facts(c, picked, t.line), exactDate: sameSecond(c.authorDate, picked.authorDate) });
+      } else {
+        unresolved.push({ commit: c.hash, messageId: t.messageId, reason: posting ? 'cover-unmatched' : 'not-posted' });
       }
-      else unresolved.push({ commit: c.hash, messageId: t.messageId, reason: posting ? 'cover-unmatched' : 'not-posted' });
     }
     if (c.patchId && c.parents.length < 2) {
       for (const p of ix.byPatchId.get(c.patchId) ?? []) {
@@ -340,7 +341,7 @@ export function linkCommits(input: CommitLinkInput): CommitLinking {
     for (const x of list) perPosting.set(x.patch.postingId, (perPosting.get(x.patch.postingId) ?? 0) + 1);
     // Several patches of a posting are squashed into the commit unless its diff is one of them.
     const squashFree = new Set(list.filter((x) => x.match.patchId === true).map((x) => x.patch.postingId));
-    for (const x of list.sort((a, b) => a.patch.postingId.localeCompare(b.patch.postingId) || a.patch.index - b.patch.index)) {
+    for (const x of list.sort((a, b) => (a.patch.postingId < b.patch.postingId ? -1 : a.patch.postingId > b.patch.postingId ? 1 : a.patch.index - b.patch.index))) {
       const forms: LandingForm[] = [];
       if (x.match.title < 1) forms.push('reworded');
       if (x.match.patchId === false) forms.push('edited');

@@ -30,7 +30,9 @@ const LOG_FORMAT = `--format=${RS}%H${US}%P${US}%T${US}%an${US}%ae${US}%at${US}%
 const FIELDS = 12;
 
 /** Configuration that would change the diffs git prints, pinned to what `git format-patch` gives
- *  by default so commit patch-ids compare with posted ones. */
+ *  by default so commit patch-ids compare with posted ones. --full-index: the patch-id of a binary
+ *  file is made of the blob ids of its index line, which format-patch (--binary by default)
+ *  writes in full. */
 const DIFF_CONFIG = ['-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'diff.relative=false', '-c', 'core.quotePath=false'];
 const DIFF_OPTIONS = ['--no-color', '--no-ext-diff', '--no-textconv', '--full-index', '-M', '-U3', '--diff-algorithm=default', '--diff-merges=off'];
 

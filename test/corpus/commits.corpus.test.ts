@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkCommits } from '../../ingest/commits/link-commits.ts';
-import { patchId } from '../../ingest/commits/patch-id.ts';
+import { patchId, patchIds } from '../../ingest/commits/patch-id.ts';
 import { readCommitInputs, type CommitInputs } from '../../ingest/commits/read-commit-inputs-fs.ts';
 import { readGitHistory } from '../../ingest/commits/read-git-history-fs.ts';
 import { rewriteMap, scoreLinks, trailerTruth } from '../../ingest/commits/score-links.ts';
@@ -70,6 +70,16 @@ describe.skipIf(missing)(`commits of ndctl linked to the nvdimm list${missing ? 
     });
     expect(compared).toBe(bodies.length);
     expect(withId).toBeGreaterThan(5000);
+  });
+
+  it('computes the patch-id of every ndctl commit exactly as git does in the history reader', () => {
+    // --full-index as the reader: a binary file's id is made of the blob ids of its index line,
+    // which format-patch writes in full
+    const log = spawnSync('git', ['--git-dir', clones.original, 'log', '-p', '-M', '--full-index', '--format=commit %H', 'HEAD'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout;
+    const mine = patchIds(log);
+    const theirs = original.commits.filter((c) => c.patchId !== null).map((c) => c.patchId);
+    expect(theirs.length).toBe(1547);
+    expect(mine).toEqual(theirs);
   });
 
   it('finds every pair the trailers name when they are there', () => {
