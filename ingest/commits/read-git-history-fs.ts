@@ -4,7 +4,8 @@
 // release containing each commit (one `git rev-list` per new release tag, in version order). It
 // does not link commits to mail (link-commits.ts) or store anything.
 import { spawn } from 'node:child_process';
-import type { Address, CommitRelease, GitCommit, GitHistory, GitHistoryState, GitTag } from '../types.ts';
+import type { CommitRelease, GitCommit, GitHistory, GitHistoryState, GitTag } from '../types.ts';
+import { GitLogParser, LOG_FORMAT } from './git-log-parser.ts';
 import { compareReleases, DEFAULT_RELEASE_PATTERN } from './release-order.ts';
 
 /** A repository path that is not a git repository, or a ref it does not have: the user's to fix. */
@@ -20,14 +21,8 @@ export interface ReadGitHistoryOptions {
   releasePattern?: RegExp;
 }
 
-/** Separators of `git log` records and fields: ASCII RS and US, which commit messages do not
- *  hold (a message holding one is reported, not misread). */
-const RS = '\x1e';
+/** Field separator of for-each-ref output (ASCII US; ref names cannot hold control characters). */
 const US = '\x1f';
-/** Fields of a record: hash, parents, tree, author name, email, date, committer name, email,
- *  date, subject, message; after the last separator, the changed files. */
-const LOG_FORMAT = `--format=${RS}%H${US}%P${US}%T${US}%an${US}%ae${US}%at${US}%cn${US}%ce${US}%ct${US}%s${US}%B${US}`;
-const FIELDS = 12;
 
 /** Configuration that would change the diffs git prints, pinned to what `git format-patch` gives
  *  by default so commit patch-ids compare with posted ones. --full-index: the patch-id of a binary
@@ -128,63 +123,39 @@ async function existingCommits(gitDir: string, hashes: string[]): Promise<string
     .map((f) => f[0]!);
 }
 
-/** Metadata, message and changed files of every commit `revs` select, newest first. */
-async function readCommits(gitDir: string, revs: string[]): Promise<GitCommit[]> {
-  const out = await git(gitDir, [...DIFF_CONFIG, 'log', '--stdin', LOG_FORMAT, '--name-only', ...DIFF_OPTIONS], revs.join('\n') + '\n');
-  const commits: GitCommit[] = [];
-  for (const record of out.split(RS)) {
-    if (record === '') continue;
-    const f = record.split(US);
-    if (f.length !== FIELDS) {
-      throw new Error(`BUG: git log gave a record of ${f.length} fields, not ${FIELDS} (a commit message holding ASCII RS or US?): ${record.slice(0, 200)}`);
-    }
-    const [hash, parents, tree, an, ae, at, cn, ce, ct, subject, message, files] = f as [string, string, string, string, string, string, string, string, string, string, string, string];
-    commits.push({
-      hash,
-      parents: parents ? parents.split(' ') : [],
-      tree,
-      author: address(an, ae),
-      authorDate: Number(at) * 1000,
-      committer: address(cn, ce),
-      commitDate: Number(ct) * 1000,
-      subject,
-      message: message.replace(/\n+$/, '\n'),
-      files: files
-        .split('\n')
-        .filter((l) => l !== '')
-        .map(unquotePath),
-      patchId: null,
+/** Metadata, message and changed files of every commit `revs` select, newest first, parsed as
+ *  git prints them (a history may not fit in one string). */
+function readCommits(gitDir: string, revs: string[]): Promise<GitCommit[]> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('git', ['--git-dir', gitDir, ...DIFF_CONFIG, 'log', '--stdin', '-z', LOG_FORMAT, '--name-only', ...DIFF_OPTIONS], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const parser = new GitLogParser();
+    let err = '';
+    let failed: Error | null = null;
+    p.stdout.setEncoding('utf8');
+    p.stdout.on('data', (chunk: string) => {
+      try {
+        parser.push(chunk);
+      } catch (e) {
+        failed ??= e as Error;
+        p.kill();
+      }
     });
-  }
-  return commits;
-}
-
-function address(name: string, email: string): Address {
-  return { name, email: email.toLowerCase() };
-}
-
-/** A path as git prints it: C-quoted when it holds a quote, backslash or control character. */
-function unquotePath(p: string): string {
-  if (!p.startsWith('"') || !p.endsWith('"')) return p;
-  const bytes: number[] = [];
-  const s = p.slice(1, -1);
-  const escapes: Record<string, number> = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c !== '\\') {
-      bytes.push(...Buffer.from(c, 'utf8'));
-      continue;
-    }
-    const octal = /^[0-7]{3}/.exec(s.slice(i + 1));
-    if (octal) {
-      bytes.push(parseInt(octal[0], 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[s[i + 1]!] ?? s.charCodeAt(i + 1));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
+    p.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    p.on('error', (e) => reject(new Error(`cannot run git log: ${e.message}`, { cause: e })));
+    p.on('close', (code) => {
+      if (failed) return reject(failed);
+      if (code !== 0) return reject(new GitFailed(['log', '-z'], code, err));
+      try {
+        resolve(parser.end());
+      } catch (e) {
+        reject(e as Error);
+      }
+    });
+    p.stdin.on('error', () => {
+      // git exited early; its exit status says why
+    });
+    p.stdin.end(revs.join('\n') + '\n');
+  });
 }
 
 /** `git log -p` of every commit `revs` select, piped into `git patch-id --stable`: commit hash
