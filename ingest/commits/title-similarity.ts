@@ -1,6 +1,7 @@
 // How alike a commit subject and a patch title are, for links by subject: the share of words in
 // common (Dice's coefficient), of the whole titles or of what follows their subsystem prefixes,
-// whichever is higher, since maintainers rewrite "ndctl: cxl: add X" as "cxl/list: add X". Pure.
+// whichever is higher, since maintainers rewrite "ndctl: cxl: add X" as "cxl/list: add X". Words
+// only: no stemming, no synonyms, no edit distance. Pure.
 
 /** Lower case, single spaces, no trailing period: titles equal under this are the same title. */
 export function normalTitle(title: string): string {
