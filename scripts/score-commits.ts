@@ -70,7 +70,7 @@ try {
     console.log(`  trailers naming a message that is not a stored patch or cover: ${withTrailers.unresolved.length}`);
     console.log(`\ntrailers stripped: ${withoutTrailers.links.length} links`);
     report(b);
-    if (values.verbose) details(b, original.commits, stripped.commits, inputs.patches, toOriginal);
+    if (values.verbose) details(b, original.commits, inputs.patches);
   } finally {
     clones.cleanup();
   }
@@ -88,11 +88,10 @@ function report(s: LinkScore): void {
   console.log(`  links no trailer pair can judge (commit and patch in no truth pair): ${s.unjudged}`);
 }
 
-function details(s: LinkScore, original: GitCommit[], stripped: GitCommit[], patches: PostedPatch[], toOriginal: Map<string, string>): void {
+/** The truth pairs missed and the judged links that are not truth pairs, with what they compared. */
+function details(s: LinkScore, original: GitCommit[], patches: PostedPatch[]): void {
   const commit = new Map(original.map((c) => [c.hash, c]));
   const patch = new Map(patches.map((p) => [p.messageId, p]));
-  void stripped;
-  void toOriginal;
   const show = (pair: string, link?: CommitLink) => {
     const [h, m] = pair.split(' ') as [string, string];
     const c = commit.get(h);
