@@ -1,0 +1,46 @@
+// A stored patch as git am would make it a commit.
+import { describe, expect, it } from 'vitest';
+import { inBodyHeaders, postedPatch, type PostedPatchSource } from './posted-patch.ts';
+
+const DIFF = `---
+ a.c | 2 +-
+ 1 file changed, 1 insertion(+), 1 deletion(-)
+
+diff --git a/a.c b/a.c
+--- a/a.c
++++ b/a.c
+@@ -1 +1 @@
+-a
++b
+`;
+
+const source = (body: string): PostedPatchSource => ({
+  messageId: 'm@x',
+  postingId: 'm@x',
+  family: 'm@x',
+  version: 2,
+  index: 1,
+  total: 1,
+  title: 'a: change a',
+  from: { name: 'Sender Person', email: 'Sender@Example.ORG' },
+  date: Date.UTC(2024, 0, 1),
+  body,
+  files: ['a.c', 'a.c'],
+});
+
+describe('postedPatch', () => {
+  it('takes the sender, the mail date and the title when the body has no in-body headers', () => {
+    const p = postedPatch(source(`Change a.\n\nSigned-off-by: S <s@x>\n${DIFF}`));
+    expect(p).toMatchObject({ title: 'a: change a', author: { name: 'Sender Person', email: 'sender@example.org' }, authorDate: Date.UTC(2024, 0, 1), postedAt: Date.UTC(2024, 0, 1), files: ['a.c'] });
+    expect(p.patchId).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('takes author, date and subject from in-body headers, as git am does', () => {
+    const p = postedPatch(source(`From: Real Author <real@example.org>\nDate: Tue, 2 Jan 2024 10:00:00 +0000\nSubject: [PATCH] a: the real title\n\nChange a.\n${DIFF}`));
+    expect(p).toMatchObject({ title: 'a: the real title', author: { name: 'Real Author', email: 'real@example.org' }, authorDate: Date.UTC(2024, 0, 2, 10), postedAt: Date.UTC(2024, 0, 1) });
+  });
+
+  it('reads in-body headers only at the top', () => {
+    expect(inBodyHeaders('Hello.\nFrom: Someone <s@x>\n')).toEqual({ from: null, subject: null, date: null });
+  });
+});
