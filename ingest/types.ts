@@ -395,6 +395,10 @@ export interface DiffSummary {
   /** 40 hex digits identifying the change across revisions, after `git patch-id --stable`
    *  (parse-diff.ts: fingerprint); null without a file. */
   fingerprint: string | null;
+  /** `git patch-id --stable` of the diff, exactly as git computes it (patch-id.ts), so the commit
+   *  it became can be found by id; null when git would print none (no "diff " line). Absent in
+   *  stores imported before it was kept: commit linking computes it then. */
+  patchId?: string | null;
 }
 
 /** One trailer as found in a message (trailers.ts). */
@@ -959,7 +963,7 @@ export interface PostedPatch {
   authorDate: number | null;
   /** When it was posted (the message's date), ms; null when unknown. */
   postedAt: number | null;
-  /** `git patch-id --stable` of its diff (ingest/commits/patch-id.ts); null without one. */
+  /** `git patch-id --stable` of its diff (ingest/patch/patch-id.ts); null without one. */
   patchId: string | null;
   /** Paths its diff changes (both paths of a rename). */
   files: string[];

@@ -6,7 +6,7 @@ import { parseAddressList } from '../message/address-list.ts';
 import { parseDateValue } from '../message/parse-date.ts';
 import { parseSubject } from '../patch/subject-tags.ts';
 import type { Address, PostedPatch } from '../types.ts';
-import { patchId } from './patch-id.ts';
+import { patchId } from '../patch/patch-id.ts';
 
 /** What the store holds of a patch of a posting. */
 export interface PostedPatchSource {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkCommits } from '../../ingest/commits/link-commits.ts';
-import { patchId, patchIds } from '../../ingest/commits/patch-id.ts';
+import { patchId, patchIds } from '../../ingest/patch/patch-id.ts';
 import { readCommitInputs, type CommitInputs } from '../../ingest/commits/read-commit-inputs-fs.ts';
 import { readGitHistory } from '../../ingest/commits/read-git-history-fs.ts';
 import { rewriteMap, scoreLinks, trailerTruth } from '../../ingest/commits/score-links.ts';
