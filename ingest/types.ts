@@ -36,6 +36,7 @@ export type DiagnosticCode =
   | 'series/overrides' // the manual lineage file (content/series-links.json) could not be used
   | 'thread/cycle' // a reference that would make a message its own ancestor was ignored
   | 'thread/self-reference' // a message that references itself
+  | 'commit/unresolved-trailer' // a commit's Link:/Message-Id: trailer names no stored patch or cover letter
   | FetchCode
   | ConfigCode
   | TopicCode
@@ -849,10 +850,12 @@ export interface Citation {
 
 // ---- Lineage outcomes: where a series stands (ingest/series/lineage-outcome.ts) ----
 
-/** The one state of a lineage every page, table and command shows. applied: a maintainer said
- *  on the list that a revision was applied or queued; nacked: a NAK on the latest revision
- *  stands; open: neither. */
-export type LineageState = 'applied' | 'nacked' | 'open';
+/** The one state of a lineage every page, table and command shows. merged / partially-merged:
+ *  every patch / some patches of the revision that landed are commits of a repository read
+ *  (`patchlore commits`); applied: a maintainer said on the list that a revision was applied or
+ *  queued; nacked: a NAK on the latest revision stands; open: none of these. The first that holds,
+ *  in this order (lineage-outcome.ts). */
+export type LineageState = 'merged' | 'partially-merged' | 'applied' | 'nacked' | 'open';
 
 /** Where a lineage stands: a derived record, one per lineage. */
 export interface LineageOutcome {
@@ -1051,6 +1054,9 @@ export interface PatchOutcome {
   postingId: string;
   /** merged when some commit came from it. */
   state: 'merged' | 'not-merged';
+  /** Whether it, or the same change (same title or patch-id) in another revision of its
+   *  lineage, became a commit: what `merged:yes` finds. */
+  changeLanded: boolean;
   /** The commits it became, in history order (newest first). */
   commits: string[];
 }
@@ -1061,8 +1067,10 @@ export interface PostingOutcome {
   family: string;
   /** merged: every patch has a commit; partially-merged: some do. */
   state: MergeState;
-  /** Patches with a commit, and patches in all. */
+  /** Patches with a commit, patches whose change landed (PatchOutcome.changeLanded), and
+   *  patches in all. */
   landed: number;
+  changesLanded: number;
   patches: number;
   /** Commits its patches became, in history order (newest first), without repeats. */
   commits: string[];
@@ -1073,7 +1081,7 @@ export interface LineageMergeOutcome {
   family: string;
   /** The state of the revision that landed: merged when each of its patches landed, from it or
    *  as the same patch (same title or patch-id) of another revision; not-merged when no revision
-   *  did. */
+   *  did (said only of lineages a repository read reaches: repository-scope.ts). */
   state: MergeState;
   /** Patches of the revision that landed that landed so, and its patches in all (0 and 0 when
    *  none landed). */

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linkCommits } from '../ingest/commits/link-commits.ts';
-import { readCommitInputs } from '../ingest/commits/read-commit-inputs-fs.ts';
+import { commitInputs } from '../ingest/commits/commit-inputs.ts';
 import { readGitHistory } from '../ingest/commits/read-git-history-fs.ts';
 import { rewriteMap, scoreLinks, trailerTruth, type LinkScore } from '../ingest/commits/score-links.ts';
 import { importSources } from '../ingest/import/import-sources.ts';
 import { defaultWorkers } from '../ingest/import/parse-pool.ts';
-import { openStore } from '../ingest/store/store-fs.ts';
+import { openStore } from '../ingest/store/sqlite-store-fs.ts';
 import { corpusMissing, corpusPath } from '../ingest/test-support/corpus.ts';
 import { ndctlClones, ndctlMissing } from '../ingest/test-support/ndctl-history-fs.ts';
 import type { CommitLink, GitCommit, PostedPatch } from '../ingest/types.ts';
@@ -40,7 +40,7 @@ try {
   } else console.log(`store: ${dbPath}`);
   const store = openStore(dbPath, { readonly: true });
   t0 = performance.now();
-  const inputs = readCommitInputs(store);
+  const inputs = commitInputs(store);
   store.close();
   console.log(`posted patches: ${inputs.patches.length}, cover letters ${inputs.covers.length} (read in ${seconds(t0)})`);
 

@@ -3,7 +3,9 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Context } from './main.ts';
 import { buildCommand } from './commands/build.ts';
 import { citeCommand } from './commands/cite.ts';
+import { commitsCommand } from './commands/commits.ts';
 import { importCommand } from './commands/import.ts';
+import { mergedCommand } from './commands/merged.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { reportCommand } from './commands/report.ts';
 import { searchCommand } from './commands/search.ts';
@@ -44,4 +46,6 @@ export const COMMANDS: Record<string, Command> = {
   start: startCommand,
   reindex: reindexCommand,
   sync: syncCommand,
+  commits: commitsCommand,
+  merged: mergedCommand,
 };

@@ -32,8 +32,15 @@ describe('commitOutcomes', () => {
   const out = commitOutcomes([...v1, ...v2, lone], links);
 
   it('says which patches landed, as which commits', () => {
-    expect(out.patches.get('2b')).toEqual({ messageId: '2b', postingId: 'v2', state: 'merged', commits: ['c3'] });
+    expect(out.patches.get('2b')).toEqual({ messageId: '2b', postingId: 'v2', state: 'merged', changeLanded: true, commits: ['c3'] });
     expect(out.patches.get('1a')!.state).toBe('not-merged');
+  });
+
+  it('says a patch whose change landed from another revision (same title or patch-id) landed too', () => {
+    // v1's first patch did not land itself; v2's, the same patch, did.
+    expect(out.patches.get('1a')!.changeLanded).toBe(true);
+    expect(out.patches.get('x')!.changeLanded).toBe(false);
+    expect(out.postings.get('v1')).toMatchObject({ landed: 1, changesLanded: 3 });
   });
 
   it('gives postings merged, partially merged or not', () => {
@@ -47,5 +54,13 @@ describe('commitOutcomes', () => {
     expect(out.lineages.get('x')).toMatchObject({ state: 'not-merged', landedPosting: null, landedPostings: [] });
     const partial = commitOutcomes([...v1, ...v2], [link('c2', v2[0]!)]);
     expect(partial.lineages.get('v1')).toMatchObject({ state: 'partially-merged', landed: 1, patches: 3, landedPosting: 'v2' });
+  });
+
+  it('says nothing of a lineage that did not land and no repository reaches', () => {
+    const reached = commitOutcomes([...v1, ...v2, lone], links, (family) => family === 'v1');
+    expect(reached.lineages.has('x')).toBe(false);
+    expect(reached.lineages.get('v1')!.state).toBe('merged');
+    // One that landed is in reach whatever the scope says.
+    expect(commitOutcomes([...v1, ...v2], links, () => false).lineages.get('v1')!.state).toBe('merged');
   });
 });

@@ -22,6 +22,11 @@ export class GitLogParser {
   private partial = '';
   private readonly commits: GitCommit[] = [];
 
+  /** Commits parsed so far. */
+  get count(): number {
+    return this.commits.length;
+  }
+
   push(chunk: string): void {
     const parts = (this.partial + chunk).split('\0');
     this.partial = parts.pop()!;

@@ -11,6 +11,7 @@
 // keeps the facts compared and how the commit differs from the patch (reworded, edited,
 // squashed, split). Pure: commits and patches in, links out; it neither reads git nor the store.
 import type { Address, CommitEvidence, CommitLink, CommitLinking, CommitMatch, GitCommit, LandingForm, PostedCover, PostedPatch, UnresolvedTrailer } from '../types.ts';
+import { sameChangeKeys } from './commit-outcome.ts';
 import { commitTrailerIds } from './commit-trailers.ts';
 import { normalTitle, titleSimilarity } from './title-similarity.ts';
 
@@ -355,7 +356,7 @@ export function linkCommits(input: CommitLinkInput): CommitLinking {
 
 /** Keys under which the same patch in another revision of its lineage is found. */
 function twinKeys(p: PostedPatch): string[] {
-  return [`${p.family}\0t\0${normalTitle(p.title)}`, ...(p.patchId ? [`${p.family}\0p\0${p.patchId}`] : [])];
+  return sameChangeKeys(p).map((k) => `${p.family}\0${k}`);
 }
 
 /** Whether a commit message names a title (same words in the same order). */

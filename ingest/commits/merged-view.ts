@@ -1,48 +1,10 @@
-// What `patchlore merged MSGID --json` prints for a patch, a posting or a lineage: the commits it
-// became (subject, author, author date, evidence, confidence, first release, a link to the commit
-// when the repository has a URL template), its state, the revision that landed, and the first
-// release holding all of it. Pure: built from links, commits and releases the caller read.
+// Commit links as readers see them: each commit with its subject, author, date, evidence, first
+// release and web address (a per-repository URL template), and the first release holding a set of
+// commits. Pure: shapes rows the store gave (store.commits.links*); commits-queries.ts asks.
 import { formatAddress } from '../message/format-address.ts';
-import type { Address, CommitLink, LandingForm, MergeState } from '../types.ts';
+import type { MergedCommit, PostingMerge } from '../read-models.ts';
+import type { CommitLinkRow } from '../store/store-rows.ts';
 import { compareReleases } from './release-order.ts';
-
-/** What the view needs of a commit. */
-export interface ViewedCommit {
-  subject: string;
-  author: Address;
-  /** ms since the epoch. */
-  authorDate: number;
-}
-
-/** One commit in the output. */
-export interface MergedCommit {
-  commit: string;
-  subject: string;
-  /** "Name <address>". */
-  author: string;
-  /** ISO 8601, UTC. */
-  authorDate: string;
-  evidence: CommitLink['evidence'];
-  confidence: number;
-  /** First release tag containing the commit, null when none does yet. */
-  release: string | null;
-  /** The patch it came from. */
-  messageId: string;
-  /** How it differs from that patch. */
-  forms: LandingForm[];
-  /** The commit on the web, from the repository's URL template; null without one. */
-  url: string | null;
-}
-
-/** The whole answer. */
-export interface MergedView {
-  state: MergeState;
-  /** The posting (revision) that landed, null when none. */
-  landedPosting: string | null;
-  /** The first release holding every commit, null when some commit is in none yet. */
-  release: string | null;
-  commits: MergedCommit[];
-}
 
 /** A commit's URL: `template` with `%H` (or `{commit}`) replaced by the hash, as in
  *  "https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=%H". */
@@ -50,35 +12,47 @@ export function commitUrl(template: string, hash: string): string {
   return template.replaceAll('%H', hash).replaceAll('{commit}', hash);
 }
 
-/** The view of `links` (those of one patch, posting or lineage, in history order). */
-export function mergedView(
-  links: readonly CommitLink[],
-  outcome: { state: MergeState; landedPosting: string | null },
-  commits: ReadonlyMap<string, ViewedCommit>,
-  releases: ReadonlyMap<string, string>,
-  urlTemplate: string | null = null,
-): MergedView {
-  const out: MergedCommit[] = [];
+/** Whether a URL template names where the hash goes. */
+export function isCommitUrlTemplate(template: string): boolean {
+  return template.includes('%H') || template.includes('{commit}');
+}
+
+/** Link rows as readers see them, in the order given, each (commit, patch) once. */
+export function mergedCommits(rows: readonly CommitLinkRow[]): MergedCommit[] {
   const seen = new Set<string>();
-  for (const l of links) {
-    const key = `${l.commit} ${l.messageId}`;
+  const out: MergedCommit[] = [];
+  for (const r of rows) {
+    const key = `${r.repo} ${r.commit} ${r.messageId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const c = commits.get(l.commit);
     out.push({
-      commit: l.commit,
-      subject: c?.subject ?? '',
-      author: c ? formatAddress(c.author.name, c.author.email) : '',
-      authorDate: c ? new Date(c.authorDate).toISOString() : '',
-      evidence: l.evidence,
-      confidence: l.confidence,
-      release: releases.get(l.commit) ?? null,
-      messageId: l.messageId,
-      forms: l.forms,
-      url: urlTemplate ? commitUrl(urlTemplate, l.commit) : null,
+      commit: r.commit,
+      subject: r.subject,
+      author: formatAddress(r.author.name, r.author.email),
+      authorDate: new Date(r.authorDate).toISOString(),
+      evidence: r.evidence,
+      confidence: r.confidence,
+      release: r.release,
+      repo: r.repo,
+      messageId: r.messageId,
+      forms: r.forms,
+      url: r.urlTemplate ? commitUrl(r.urlTemplate, r.commit) : null,
     });
   }
-  const tags = out.map((c) => c.release);
-  const release = tags.length > 0 && tags.every((t) => t !== null) ? (tags as string[]).sort(compareReleases).at(-1)! : null;
-  return { state: outcome.state, landedPosting: outcome.landedPosting, release, commits: out };
+  return out;
+}
+
+/** The first release holding every one of `commits`: the latest of their first releases; null
+ *  when there are none or one is in no release yet. */
+export function releaseOfAll(commits: readonly Pick<MergedCommit, 'release'>[]): string | null {
+  const tags = commits.map((c) => c.release);
+  if (tags.length === 0 || tags.some((t) => t === null)) return null;
+  return (tags as string[]).sort(compareReleases).at(-1)!;
+}
+
+/** Whether a posting landed, by which of its patches have a commit. */
+export function postingMerge(patchKeys: readonly string[], commits: readonly Pick<MergedCommit, 'messageId'>[]): PostingMerge {
+  const withCommit = new Set(commits.map((c) => c.messageId));
+  const landed = patchKeys.filter((k) => withCommit.has(k)).length;
+  return { state: landed === 0 ? 'not-merged' : landed >= patchKeys.length ? 'merged' : 'partially-merged', landed, patches: patchKeys.length };
 }

@@ -22,11 +22,17 @@ export interface PostedPatchSource {
   from: Address;
   /** The message's date, ms; null when unknown. */
   date: number | null;
-  /** Text parts joined (messages.body). */
-  body: string;
+  /** The start of its text (messages.body), BODY_HEAD_CHARS or more: where in-body headers are. */
+  bodyHead: string;
+  /** `git patch-id --stable` of its diff (DiffSummary.patchId), null without one. */
+  patchId: string | null;
   /** Paths of its diff, both sides of renames (PatchMeta.diff.files). */
   files: string[];
 }
+
+/** Characters of a body read for in-body headers: git mailinfo looks at the first lines only
+ *  (MAX_IN_BODY_LINES), which no real mail makes longer than this. */
+export const BODY_HEAD_CHARS = 4096;
 
 /** Lines git mailinfo reads as headers at the top of a body ("From: Name <addr>" when the sender
  *  posts someone else's patch). It stops at the first line that is not one. */
@@ -52,7 +58,7 @@ export function inBodyHeaders(body: string): { from: Address | null; subject: st
 
 /** The posted patch a stored patch message stands for. */
 export function postedPatch(s: PostedPatchSource): PostedPatch {
-  const inBody = inBodyHeaders(s.body);
+  const inBody = inBodyHeaders(s.bodyHead);
   const from = inBody.from?.email ? inBody.from : s.from;
   return {
     messageId: s.messageId,
@@ -65,7 +71,7 @@ export function postedPatch(s: PostedPatchSource): PostedPatch {
     author: { name: from.name, email: from.email.toLowerCase() },
     authorDate: inBody.date ?? s.date,
     postedAt: s.date,
-    patchId: patchId(s.body),
+    patchId: s.patchId,
     files: [...new Set(s.files)],
   };
 }

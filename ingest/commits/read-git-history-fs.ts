@@ -4,6 +4,7 @@
 // release containing each commit (one `git rev-list` per new release tag, in version order). It
 // does not link commits to mail (link-commits.ts) or store anything.
 import { spawn } from 'node:child_process';
+import { EnvironmentError } from '../environment-error.ts';
 import type { CommitRelease, GitCommit, GitHistory, GitHistoryState, GitTag } from '../types.ts';
 import { GitLogParser, LOG_FORMAT } from './git-log-parser.ts';
 import { compareReleases, DEFAULT_RELEASE_PATTERN } from './release-order.ts';
@@ -19,6 +20,8 @@ export interface ReadGitHistoryOptions {
   known?: GitHistoryState | null;
   /** Which tags are releases (default DEFAULT_RELEASE_PATTERN). */
   releasePattern?: RegExp;
+  /** Progress: commits read so far (total unknown: 0), then release tags walked of those to walk. */
+  onProgress?: (step: 'commits' | 'releases', done: number, total: number) => void;
 }
 
 /** Field separator of for-each-ref output (ASCII US; ref names cannot hold control characters). */
@@ -32,8 +35,8 @@ const DIFF_CONFIG = ['-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=fal
 const DIFF_OPTIONS = ['--no-color', '--no-ext-diff', '--no-textconv', '--full-index', '-M', '-U3', '--diff-algorithm=default', '--diff-merges=off'];
 
 /** Read the commits of `repo` not seen before, its release tags and first releases. Throws
- *  GitRepositoryError when `repo` is not a repository or a ref does not exist, and an Error with
- *  the cause when git cannot run or fails otherwise. */
+ *  GitRepositoryError when `repo` is not a repository or a ref does not exist, and an
+ *  EnvironmentError with the cause when git cannot run or fails otherwise. */
 export async function readGitHistory(repo: string, opts: ReadGitHistoryOptions = {}): Promise<GitHistory> {
   const gitDir = await repositoryOf(repo);
   const refs = opts.refs?.length ? opts.refs : ['HEAD'];
@@ -43,10 +46,10 @@ export async function readGitHistory(repo: string, opts: ReadGitHistoryOptions =
   // Heads of the earlier read that still exist (a rewritten history may have lost them).
   const before = known ? await existingCommits(gitDir, [...new Set(Object.values(known.heads))]) : [];
   const revs = [...Object.values(heads), ...before.map((h) => `^${h}`)];
-  const [commits, patchIds] = await Promise.all([readCommits(gitDir, revs), readPatchIds(gitDir, revs)]);
+  const [commits, patchIds] = await Promise.all([readCommits(gitDir, revs, opts.onProgress), readPatchIds(gitDir, revs)]);
   for (const c of commits) c.patchId = patchIds.get(c.hash) ?? null;
   const tags = await releaseTags(gitDir, opts.releasePattern ?? DEFAULT_RELEASE_PATTERN);
-  const { keptTags, releases } = await firstReleases(gitDir, tags, known?.tags ?? null, commits.map((c) => c.hash));
+  const { keptTags, releases } = await firstReleases(gitDir, tags, known?.tags ?? null, commits.map((c) => c.hash), opts.onProgress);
   return { commits, heads, tags, keptTags, releases };
 }
 
@@ -58,7 +61,7 @@ function git(gitDir: string, args: string[], input?: string): Promise<string> {
     const err: Buffer[] = [];
     p.stdout!.on('data', (c: Buffer) => out.push(c));
     p.stderr!.on('data', (c: Buffer) => err.push(c));
-    p.on('error', (e) => reject(new Error(`cannot run git ${args[0]}: ${e.message}`, { cause: e })));
+    p.on('error', (e) => reject(new EnvironmentError(`cannot run git ${args[0]}: ${e.message}`, { cause: e })));
     p.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new GitFailed(args, code, Buffer.concat(err).toString('utf8')));
@@ -72,8 +75,8 @@ function git(gitDir: string, args: string[], input?: string): Promise<string> {
   });
 }
 
-/** git exited with an error. */
-class GitFailed extends Error {
+/** git exited with an error: the environment's failure (a repository it cannot read, a disk). */
+class GitFailed extends EnvironmentError {
   constructor(
     readonly args: string[],
     readonly code: number | null,
@@ -91,12 +94,12 @@ async function repositoryOf(repo: string): Promise<string> {
     let err = '';
     p.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     p.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-    p.on('error', (e) => reject(new Error(`cannot run git: ${e.message}`, { cause: e })));
+    p.on('error', (e) => reject(new EnvironmentError(`cannot run git: ${e.message}`, { cause: e })));
     p.on('close', (code) => {
       if (code === 0) resolve(out.trim());
       else if (/not a git repository|cannot change to|No such file or directory/i.test(err)) {
         reject(new GitRepositoryError(`${repo} is not a git repository (git: ${err.trim().split('\n').pop()}); give a clone, e.g. git clone --mirror ndctl.bundle ndctl.git`));
-      } else reject(new Error(`git rev-parse in ${repo} failed (exit ${code}): ${err.trim().slice(0, 500)}`));
+      } else reject(new EnvironmentError(`git rev-parse in ${repo} failed (exit ${code}): ${err.trim().slice(0, 500)}`));
     });
   });
 }
@@ -125,7 +128,7 @@ async function existingCommits(gitDir: string, hashes: string[]): Promise<string
 
 /** Metadata, message and changed files of every commit `revs` select, newest first, parsed as
  *  git prints them (a history may not fit in one string). */
-function readCommits(gitDir: string, revs: string[]): Promise<GitCommit[]> {
+function readCommits(gitDir: string, revs: string[], onProgress?: ReadGitHistoryOptions['onProgress']): Promise<GitCommit[]> {
   return new Promise((resolve, reject) => {
     const p = spawn('git', ['--git-dir', gitDir, ...DIFF_CONFIG, 'log', '--stdin', '-z', LOG_FORMAT, '--name-only', ...DIFF_OPTIONS], { stdio: ['pipe', 'pipe', 'pipe'] });
     const parser = new GitLogParser();
@@ -135,13 +138,14 @@ function readCommits(gitDir: string, revs: string[]): Promise<GitCommit[]> {
     p.stdout.on('data', (chunk: string) => {
       try {
         parser.push(chunk);
+        onProgress?.('commits', parser.count, 0);
       } catch (e) {
         failed ??= e as Error;
         p.kill();
       }
     });
     p.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-    p.on('error', (e) => reject(new Error(`cannot run git log: ${e.message}`, { cause: e })));
+    p.on('error', (e) => reject(new EnvironmentError(`cannot run git log: ${e.message}`, { cause: e })));
     p.on('close', (code) => {
       if (failed) return reject(failed);
       if (code !== 0) return reject(new GitFailed(['log', '-z'], code, err));
@@ -186,8 +190,8 @@ function readPatchIds(gitDir: string, revs: string[]): Promise<Map<string, strin
         if (id && commit) ids.set(commit, id);
       }
     });
-    log.on('error', (e) => (failure ??= new Error(`cannot run git log: ${e.message}`, { cause: e })));
-    pid.on('error', (e) => (failure ??= new Error(`cannot run git patch-id: ${e.message}`, { cause: e })));
+    log.on('error', (e) => (failure ??= new EnvironmentError(`cannot run git log: ${e.message}`, { cause: e })));
+    pid.on('error', (e) => (failure ??= new EnvironmentError(`cannot run git patch-id: ${e.message}`, { cause: e })));
     // The log's stdout belongs to patch-id, so its 'close' never comes: wait for its exit and
     // the end of its stderr instead.
     let logCode: number | null = null;
@@ -231,7 +235,13 @@ async function releaseTags(gitDir: string, pattern: RegExp): Promise<GitTag[]> {
  *  the same commits, keep their assignments; from the first tag that differs on, each tag gets
  *  what it contains and no earlier tag does (`git rev-list tag ^earlier...`). New commits that an
  *  unchanged tag contains (a ref read for the first time into old history) are assigned too. */
-async function firstReleases(gitDir: string, tags: GitTag[], knownTags: GitTag[] | null, newCommits: string[]): Promise<{ keptTags: number; releases: CommitRelease[] }> {
+async function firstReleases(
+  gitDir: string,
+  tags: GitTag[],
+  knownTags: GitTag[] | null,
+  newCommits: string[],
+  onProgress?: ReadGitHistoryOptions['onProgress'],
+): Promise<{ keptTags: number; releases: CommitRelease[] }> {
   let kept = 0;
   if (knownTags) {
     while (kept < tags.length && kept < knownTags.length && tags[kept]!.name === knownTags[kept]!.name && tags[kept]!.commit === knownTags[kept]!.commit) kept++;
@@ -239,6 +249,7 @@ async function firstReleases(gitDir: string, tags: GitTag[], knownTags: GitTag[]
   const releases: CommitRelease[] = [];
   const walk = async (from: number, to: number, only: Set<string> | null): Promise<void> => {
     for (let i = from; i < to; i++) {
+      onProgress?.('releases', i - from, to - from);
       const exclude = tags.slice(0, i).map((t) => `^${t.commit}`);
       const out = await git(gitDir, ['rev-list', '--stdin'], [tags[i]!.commit, ...exclude].join('\n') + '\n');
       for (const commit of out.split('\n')) {

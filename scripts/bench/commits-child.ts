@@ -3,16 +3,16 @@
 // reads the history again as the next run would (nothing new). Prints the times and counts.
 import { commitOutcomes } from '../../ingest/commits/commit-outcome.ts';
 import { linkCommits } from '../../ingest/commits/link-commits.ts';
-import { readCommitInputs } from '../../ingest/commits/read-commit-inputs-fs.ts';
+import { commitInputs } from '../../ingest/commits/commit-inputs.ts';
 import { readGitHistory } from '../../ingest/commits/read-git-history-fs.ts';
-import { openStore } from '../../ingest/store/store-fs.ts';
+import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 
 const [db, repo] = process.argv.slice(2);
 const t0 = performance.now();
 const history = await readGitHistory(repo!);
 const t1 = performance.now();
 const store = openStore(db!, { readonly: true });
-const inputs = readCommitInputs(store);
+const inputs = commitInputs(store);
 store.close();
 const t2 = performance.now();
 const linking = linkCommits({ commits: history.commits, ...inputs });

@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkCommits } from '../../ingest/commits/link-commits.ts';
 import { patchId, patchIds } from '../../ingest/patch/patch-id.ts';
-import { readCommitInputs, type CommitInputs } from '../../ingest/commits/read-commit-inputs-fs.ts';
+import { commitInputs, type CommitInputs } from '../../ingest/commits/commit-inputs.ts';
 import { readGitHistory } from '../../ingest/commits/read-git-history-fs.ts';
 import { rewriteMap, scoreLinks, trailerTruth } from '../../ingest/commits/score-links.ts';
 import { importSources } from '../../ingest/import/import-sources.ts';
 import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
-import type { Store } from '../../ingest/store/store-fs.ts';
+import { sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
+import type { Store } from '../../ingest/store/store-port.ts';
 import { CORPUS } from '../../ingest/test-support/corpus.ts';
 import { tempDir, tempStore } from '../../ingest/test-support/mail-builder.ts';
 import { ndctlClones, ndctlMissing } from '../../ingest/test-support/ndctl-history-fs.ts';
@@ -35,7 +36,7 @@ describe.skipIf(missing)(`commits of ndctl linked to the nvdimm list${missing ? 
     tmp = tempDir();
     store = tempStore(tmp.dir, 'nvdimm.sqlite');
     await importSources(store, [FULL], { list: 'nvdimm', mboxFormat: 'auto', workers: defaultWorkers() });
-    inputs = readCommitInputs(store);
+    inputs = commitInputs(store);
     clones = ndctlClones({ stripped: true });
     original = await readGitHistory(clones.original);
     stripped = await readGitHistory(clones.stripped!);
@@ -46,9 +47,11 @@ describe.skipIf(missing)(`commits of ndctl linked to the nvdimm list${missing ? 
     tmp?.cleanup();
   });
 
-  it('computes the patch-id of every archived patch exactly as git patch-id --stable does', () => {
-    const bodies = store.db.prepare('SELECT m.body FROM posting_patches pp JOIN messages m ON m.key = pp.key ORDER BY pp.key').all() as Array<{ body: string }>;
+  it('computes the patch-id of every archived patch at import exactly as git patch-id --stable does', () => {
+    const bodies = sqlOf(store).prepare('SELECT pp.key, m.body FROM posting_patches pp JOIN messages m ON m.key = pp.key ORDER BY pp.key').all() as Array<{ key: string; body: string }>;
     expect(bodies.length).toBe(inputs.patches.length);
+    // What linking reads: the patch-id mined on the parse workers into the patch facts.
+    const mined = new Map(inputs.patches.map((p) => [p.messageId, p.patchId]));
     // One git process for all: each body after a line naming a made-up commit (not the zero id,
     // under which git prints patches that follow a break).
     const header = (i: number) => `f${i.toString(16).padStart(39, '0')}`;
@@ -61,7 +64,8 @@ describe.skipIf(missing)(`commits of ndctl linked to the nvdimm list${missing ? 
     let compared = 0;
     let withId = 0;
     bodies.forEach((b, i) => {
-      const mine = patchId(b.body);
+      const mine = mined.get(b.key);
+      expect(mine, `patch ${i}`).toBe(patchId(b.body));
       if (mine) withId++;
       // a body whose first diff git printed under another name is given to git alone
       const theirs = git.get(header(i)) ?? (run(b.body).split(' ')[0] || null);

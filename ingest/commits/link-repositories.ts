@@ -1,0 +1,42 @@
+// The commit-link stage over every repository read: each history linked to the posted patches
+// (link-commits.ts), the lineages each reaches (repository-scope.ts), what became of every
+// lineage (commit-outcome.ts) and the `merged:` values of patches and cover letters
+// (merged-facet.ts). Pure: histories and posted patches in, rows out; the derivation
+// (ingest/derive/derive-commits.ts) reads and writes them.
+import type { CommitLinkRecords } from '../store/store-rows.ts';
+import type { GitCommit, PostedCover, PostedPatch } from '../types.ts';
+import { commitOutcomes } from './commit-outcome.ts';
+import { linkCommits } from './link-commits.ts';
+import { mergedFacet, type FacetRow } from './merged-facet.ts';
+import { inScope, repositoryScope } from './repository-scope.ts';
+
+/** One repository's history. */
+export interface RepositoryHistory {
+  /** The repository's name. */
+  repo: string;
+  /** Its commits, newest first. */
+  commits: readonly GitCommit[];
+}
+
+/** What the stage gives: rows for the commit tables and for the `merged` facet. */
+export interface RepositoryLinks extends CommitLinkRecords {
+  facet: FacetRow[];
+}
+
+export function linkRepositories(histories: readonly RepositoryHistory[], patches: readonly PostedPatch[], covers: readonly PostedCover[]): RepositoryLinks {
+  const out: RepositoryLinks = { links: [], unresolved: [], merges: [], facet: [] };
+  if (histories.length === 0) return out;
+  const reached = new Set<string>();
+  for (const h of histories) {
+    const linking = linkCommits({ commits: h.commits, patches, covers });
+    for (const l of linking.links) out.links.push({ ...l, repo: h.repo });
+    for (const u of linking.unresolved) out.unresolved.push({ ...u, repo: h.repo });
+    const scope = repositoryScope(h.commits);
+    for (const p of patches) if (!reached.has(p.family) && inScope(scope, p.files)) reached.add(p.family);
+  }
+  const reaches = (family: string): boolean => reached.has(family);
+  const outcomes = commitOutcomes(patches, out.links, reaches);
+  out.merges = [...outcomes.lineages.values()].map(({ commits: _c, ...m }) => m);
+  out.facet = mergedFacet(patches, covers, outcomes, reaches);
+  return out;
+}
