@@ -145,6 +145,8 @@ export interface SeriesRow extends SeriesNeighbour {
   latest: boolean;
   /** Postings in its lineage. */
   revisions: number;
+  /** Where its lineage stands (the outcome; 'open' until it is computed). */
+  state: LineageState;
 }
 
 /** A posting started in a thread, placed in its lineage. */

@@ -187,6 +187,7 @@ const row = (over: Partial<SeriesRow> & { postingId: string }): SeriesRow => ({
   nacked: false,
   latest: false,
   revisions: 2,
+  state: 'open',
   ...over,
 });
 
