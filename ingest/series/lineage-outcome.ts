@@ -36,12 +36,13 @@ export function lineageOutcome(input: OutcomeInput): LineageOutcome {
     .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
     .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
     .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
-  return { family: input.family, latestPosting: latest, state: mergedState(input.merge) ?? stateOf(applied, naks), applied, naks };
+  return { family: input.family, latestPosting: latest, state: mergedState(input.merge, applied?.posting ?? null, input.postings) ?? stateOf(applied, naks), applied, naks };
 }
 
 /** The one state shown for a lineage, first that holds: merged or partially merged when commits
- *  of a repository read say so (merged-state.ts); applied when a maintainer said so; nacked while
- *  a NAK on the latest revision stands; else open. */
+ *  of a repository read say so (merged-state.ts: not partially merged when a later revision was
+ *  said to be applied); applied when a maintainer said so; nacked while a NAK on the latest
+ *  revision stands; else open. */
 function stateOf(applied: LineageOutcome['applied'], naks: LineageOutcome['naks']): LineageState {
   if (applied) return 'applied';
   if (naks.length) return 'nacked';

@@ -13,6 +13,12 @@ describe('lineageOutcome with commits', () => {
     expect(stateOf([verdict('applied')], merge('partially-merged'))).toBe('partially-merged');
   });
 
+  it('is applied when a revision after the one that partly landed was said to be applied (the history read is older)', () => {
+    const v1Landed = { ...merge('partially-merged'), landedPosting: 'v1' };
+    expect(stateOf([verdict('applied')], v1Landed)).toBe('applied');
+    expect(stateOf([verdict('applied')], { ...v1Landed, state: 'merged' })).toBe('merged');
+  });
+
   it("keeps the list's state when nothing landed or no repository reaches the lineage", () => {
     expect(stateOf([verdict('applied')], merge('not-merged'))).toBe('applied');
     expect(stateOf([verdict('nacked')], null)).toBe('nacked');
