@@ -8,7 +8,7 @@ import type { GitCommit, PostedCover, PostedPatch } from '../types.ts';
 import { commitOutcomes } from './commit-outcome.ts';
 import { linkCommits } from './link-commits.ts';
 import { mergedFacet, type FacetRow } from './merged-facet.ts';
-import { inScope, repositoryScope } from './repository-scope.ts';
+import { reaches as reachesScope, repositoryScope } from './repository-scope.ts';
 
 /** One repository's history. */
 export interface RepositoryHistory {
@@ -26,13 +26,19 @@ export interface RepositoryLinks extends CommitLinkRecords {
 export function linkRepositories(histories: readonly RepositoryHistory[], patches: readonly PostedPatch[], covers: readonly PostedCover[]): RepositoryLinks {
   const out: RepositoryLinks = { links: [], unresolved: [], merges: [], facet: [] };
   if (histories.length === 0) return out;
+  const filesOf = new Map<string, Set<string>>();
+  for (const p of patches) {
+    const files = filesOf.get(p.family) ?? new Set<string>();
+    for (const f of p.files) files.add(f);
+    filesOf.set(p.family, files);
+  }
   const reached = new Set<string>();
   for (const h of histories) {
     const linking = linkCommits({ commits: h.commits, patches, covers });
     for (const l of linking.links) out.links.push({ ...l, repo: h.repo });
     for (const u of linking.unresolved) out.unresolved.push({ ...u, repo: h.repo });
     const scope = repositoryScope(h.commits);
-    for (const p of patches) if (!reached.has(p.family) && inScope(scope, p.files)) reached.add(p.family);
+    for (const [family, files] of filesOf) if (!reached.has(family) && reachesScope(scope, files)) reached.add(family);
   }
   const reaches = (family: string): boolean => reached.has(family);
   const outcomes = commitOutcomes(patches, out.links, reaches);

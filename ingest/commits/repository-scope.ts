@@ -1,9 +1,9 @@
-// Which posted patches a repository could have taken: those changing a path its history changed,
-// or a file in a directory where its history changed one. A list carries patches for several
-// repositories (the nvdimm list: the kernel's drivers/nvdimm and ndctl's tools), and a patch for
-// another repository is not "not merged" here, only unknown. Directories count as they are, not
-// their parents: ndctl's Documentation/ndctl/ does not take in the kernel's Documentation/ABI/.
-// Pure.
+// Which series lineages a repository could have taken: those most of whose files are paths its
+// history changed, or files in directories where it changed one. A list carries patches for
+// several repositories (the nvdimm list: the kernel's drivers/nvdimm and ndctl's tools), and a
+// series for another repository is not "not merged" here, only unknown. Directories count as they
+// are, not their parents: ndctl's Documentation/ndctl/ does not take in the kernel's
+// Documentation/ABI/. Pure.
 
 /** The directory of a path, null for a file at the top. */
 function directoryOf(path: string): string | null {
@@ -31,12 +31,24 @@ export function repositoryScope(commits: Iterable<{ files: readonly string[] }>)
   return { paths, directories };
 }
 
-/** Whether a patch changing `files` is in `scope`: one of them is a path the history changed,
- *  or sits in a directory where it changed one. A patch without files is in none. */
-export function inScope(scope: RepositoryScope, files: readonly string[]): boolean {
-  return files.some((f) => {
-    if (scope.paths.has(f)) return true;
-    const d = directoryOf(f);
-    return d !== null && scope.directories.has(d);
-  });
+/** Share of a lineage's files the history reaches before it counts as the repository's: more
+ *  than half. A kernel series touching lib/ beside drivers/ reaches ndctl's lib/ with a few of its
+ *  files; an ndctl series reaches it with all or most. */
+export const REACH_SHARE = 0.5;
+
+/** Whether `path` is in `scope`: a path the history changed, or a file in a directory where it
+ *  changed one. */
+export function pathInScope(scope: RepositoryScope, path: string): boolean {
+  if (scope.paths.has(path)) return true;
+  const d = directoryOf(path);
+  return d !== null && scope.directories.has(d);
+}
+
+/** Whether a lineage changing `files` (all its patches', each once) is the repository's: more
+ *  than REACH_SHARE of them are in `scope`. A lineage without files is nobody's. */
+export function reaches(scope: RepositoryScope, files: ReadonlySet<string>): boolean {
+  if (files.size === 0) return false;
+  let inside = 0;
+  for (const f of files) if (pathInScope(scope, f)) inside++;
+  return inside / files.size > REACH_SHARE;
 }
