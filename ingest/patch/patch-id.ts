@@ -4,7 +4,7 @@
 // whitespace removed (line numbers and `index` lines left out), the file hashes added as 20-byte
 // numbers, so file order does not count. Only the stable form; not the unstable or verbatim ones.
 // Pure; never throws.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** Bytes of a SHA-1, the only hash patch-ids of SHA-1 repositories use. */
 const RAW_SIZE = 20;
@@ -67,17 +67,21 @@ function addInto(sum: Uint8Array, hash: Buffer): void {
   }
 }
 
-/** One line of input as git reads it: its text with the newline, if it had one. */
-function* linesOf(text: string): Generator<string> {
-  let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) {
-      yield text.slice(start);
-      return;
-    }
-    yield text.slice(start, end + 1);
-    start = end + 1;
+/** The lines of a text as git reads them, from an offset: each with its newline, if it had
+ *  one. */
+class Lines {
+  constructor(
+    private readonly text: string,
+    private at = 0,
+  ) {}
+
+  /** The next line, null at the end. */
+  next(): string | null {
+    const { text, at } = this;
+    if (at >= text.length) return null;
+    const end = text.indexOf('\n', at);
+    this.at = end < 0 ? text.length : end + 1;
+    return text.slice(at, this.at);
   }
 }
 
@@ -89,7 +93,7 @@ function* linesOf(text: string): Generator<string> {
  */
 export function patchIds(text: string): string[] {
   const out: string[] = [];
-  const lines = linesOf(text);
+  const lines = new Lines(text);
   for (;;) {
     const r = onePatchId(lines);
     if (r.patchLength > 0) out.push(r.id);
@@ -101,7 +105,11 @@ export function patchIds(text: string): string[] {
  *  no "diff " line, for which git prints nothing. A diff of binary files or pure renames has one:
  *  its header lines count. */
 export function patchId(text: string): string | null {
-  const lines = linesOf(text);
+  // Lines before the first "diff " line are skipped either way (a "commit <id>" line among them
+  // only starts another empty patch): start there.
+  const first = text.startsWith('diff ') ? 0 : text.indexOf('\ndiff ') + 1;
+  if (first === 0 && !text.startsWith('diff ')) return null;
+  const lines = new Lines(text, first);
   for (;;) {
     const r = onePatchId(lines);
     if (r.patchLength > 0) return r.id;
@@ -110,12 +118,13 @@ export function patchId(text: string): string | null {
 }
 
 /** get_one_patchid: reads lines until the patch ends; `done` when the input ran out. */
-function onePatchId(lines: Generator<string>): { id: string; patchLength: number; done: boolean } {
+function onePatchId(lines: Lines): { id: string; patchLength: number; done: boolean } {
   const sum = new Uint8Array(RAW_SIZE);
-  let ctx: Hash = createHash('sha1');
+  // What one file's hash is made of, hashed at once when the file ends (as many updates would).
+  let file = '';
   const flush = (): void => {
-    addInto(sum, ctx.digest());
-    ctx = createHash('sha1');
+    addInto(sum, createHash('sha1').update(file, 'utf8').digest());
+    file = '';
   };
   let patchLength = 0;
   let before = -1;
@@ -124,8 +133,7 @@ function onePatchId(lines: Generator<string>): { id: string; patchLength: number
   let preOid = '';
   let postOid = '';
   let done = true;
-  for (let next = lines.next(); !next.done; next = lines.next()) {
-    const line = next.value;
+  for (let line = lines.next(); line !== null; line = lines.next()) {
     let p = line;
     if (line.startsWith('commit ')) p = line.slice(7);
     else if (line.startsWith('From ')) p = line.slice(5);
@@ -142,8 +150,7 @@ function onePatchId(lines: Generator<string>): { id: string; patchLength: number
       if (line.startsWith('GIT binary patch') || line.startsWith('Binary files')) {
         binary = true;
         before = 0;
-        ctx.update(preOid);
-        ctx.update(postOid);
+        file += preOid + postOid;
         flush();
         continue;
       } else if (line.startsWith('index ')) {
@@ -190,9 +197,10 @@ function onePatchId(lines: Generator<string>): { id: string; patchLength: number
     if (c === '-' || c === ' ') before--;
     if (c === '+' || c === ' ') after--;
     const bare = line.replace(SPACE, '');
-    const bytes = Buffer.from(bare, 'utf8');
-    patchLength += bytes.length;
-    ctx.update(bytes);
+    // Only whether anything was hashed matters (patchLength > 0), so characters count as well as
+    // bytes.
+    patchLength += bare.length;
+    file += bare;
   }
   flush();
   return { id: Buffer.from(sum).toString('hex'), patchLength, done };
