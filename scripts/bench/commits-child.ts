@@ -1,38 +1,37 @@
-// One measured linking of a whole history in a process of its own: reads the history with git
-// (nothing known before), reads the posted patches from the store, links, computes outcomes, then
-// reads the history again as the next run would (nothing new). Prints the times and counts.
-import { commitOutcomes } from '../../ingest/commits/commit-outcome.ts';
-import { linkCommits } from '../../ingest/commits/link-commits.ts';
-import { commitInputs } from '../../ingest/commits/commit-inputs.ts';
-import { readGitHistory } from '../../ingest/commits/read-git-history-fs.ts';
+// One measured `patchlore commits` of a whole history in a process of its own, on a copy of the
+// store: reading the history into the store with git (nothing known before), then the derivations
+// it makes stale (commit links: posted patches read, linked, written with the merged: facet; then
+// lineage outcomes), then the next read with nothing new. Prints the times and counts.
+import { copyFileSync, existsSync } from 'node:fs';
+import { readRepository } from '../../ingest/commits/read-repository-fs.ts';
+import { deriveStore } from '../../ingest/derive/derive-store.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 
-const [db, repo] = process.argv.slice(2);
+const [source, db, repo] = process.argv.slice(2) as [string, string, string];
+for (const suffix of ['', '-wal']) if (existsSync(source + suffix)) copyFileSync(source + suffix, db + suffix);
+const store = openStore(db);
 const t0 = performance.now();
-const history = await readGitHistory(repo!);
+const first = await readRepository(store, { path: repo, name: 'ndctl' });
 const t1 = performance.now();
-const store = openStore(db!, { readonly: true });
-const inputs = commitInputs(store);
-store.close();
+const steps: Record<string, number> = {};
+await deriveStore(store, { workers: 0, onStep: (d) => (steps[d.name] = performance.now()) });
 const t2 = performance.now();
-const linking = linkCommits({ commits: history.commits, ...inputs });
+const again = await readRepository(store, { path: repo, name: 'ndctl' });
+const stale = await deriveStore(store, { workers: 0 });
 const t3 = performance.now();
-const outcomes = commitOutcomes(inputs.patches, linking.links);
-const t4 = performance.now();
-const again = await readGitHistory(repo!, { known: { heads: history.heads, tags: history.tags } });
-const t5 = performance.now();
-const hashes = new Set(history.commits.map((c) => c.hash));
-const merged = [...outcomes.lineages.values()].filter((l) => l.state !== 'not-merged').length;
+const counts = store.commits.counts('ndctl');
+const merges = store.commits.mergeCounts();
+store.close();
+const linksMs = (steps.outcomes ?? t2) - (steps.commits ?? t1);
 process.stdout.write(
   JSON.stringify({
-    commits: history.commits.length,
-    releases: history.releases.filter((r) => hashes.has(r.commit)).length,
-    patches: inputs.patches.length,
-    links: linking.links.length,
-    linkedCommits: new Set(linking.links.map((l) => l.commit)).size,
-    lineagesLanded: merged,
-    lineages: outcomes.lineages.size,
-    secondReadCommits: again.commits.length,
-    ms: { history: t1 - t0, inputs: t2 - t1, link: t3 - t2, outcomes: t4 - t3, total: t4 - t0, secondRead: t5 - t4 },
+    commits: first.read,
+    released: counts.released,
+    linked: counts.linked,
+    links: counts.links,
+    merges,
+    secondReadCommits: again.read,
+    secondDerived: stale.steps.map((s) => s.name),
+    ms: { history: t1 - t0, links: linksMs, outcomes: t2 - (steps.outcomes ?? t2), total: t2 - t0, secondRead: t3 - t2 },
   }) + '\n',
 );
