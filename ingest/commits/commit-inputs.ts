@@ -16,22 +16,6 @@ export interface CommitInputs {
 /** Every posted patch and cover letter of the store. A posting in several lineages (a bundle)
  *  counts in the one it starts, else the first by id, as `patchlore series` shows it. */
 export function commitInputs(store: Store): CommitInputs {
-  const patches = store.commits.postedPatches(BODY_HEAD_CHARS).map((r) =>
-    postedPatch({
-      messageId: r.key,
-      postingId: r.posting,
-      family: r.family,
-      version: r.version,
-      index: r.index,
-      total: r.total,
-      title: r.title,
-      from: r.from,
-      date: r.date,
-      bodyHead: r.bodyHead,
-      patchId: r.diff?.patchId !== undefined ? r.diff.patchId : patchId(store.mail.bodyOf(r.key)),
-      // Both sides of renames.
-      files: (r.diff?.files ?? []).flatMap((f) => (f.oldPath ? [f.oldPath, f.path] : [f.path])),
-    }),
-  );
+  const patches = store.commits.postedPatches(BODY_HEAD_CHARS).map((r) => postedPatch(r, r.diff?.patchId !== undefined ? r.diff.patchId : patchId(store.mail.bodyOf(r.key))));
   return { patches, covers: store.commits.covers() };
 }

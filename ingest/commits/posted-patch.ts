@@ -1,34 +1,12 @@
 // A stored patch message as the commit it would become: what `git am` would record (author and
 // date from in-body "From:" and "Date:" lines, subject from an in-body "Subject:", else from the
-// mail), its patch-id and files. Pure; never throws. It does not read the store
-// (read-commit-inputs-fs.ts does).
+// mail), with its patch-id and files. Pure; never throws. It does not read the store
+// (commit-inputs.ts does).
 import { parseAddressList } from '../message/address-list.ts';
 import { parseDateValue } from '../message/parse-date.ts';
 import { parseSubject } from '../patch/subject-tags.ts';
+import type { PostedPatchRow } from '../store/store-rows.ts';
 import type { Address, PostedPatch } from '../types.ts';
-import { patchId } from '../patch/patch-id.ts';
-
-/** What the store holds of a patch of a posting. */
-export interface PostedPatchSource {
-  messageId: string;
-  postingId: string;
-  family: string;
-  version: number;
-  index: number;
-  total: number;
-  /** The subject without tags (PostingPatch.title). */
-  title: string;
-  /** The sender. */
-  from: Address;
-  /** The message's date, ms; null when unknown. */
-  date: number | null;
-  /** The start of its text (messages.body), BODY_HEAD_CHARS or more: where in-body headers are. */
-  bodyHead: string;
-  /** `git patch-id --stable` of its diff (DiffSummary.patchId), null without one. */
-  patchId: string | null;
-  /** Paths of its diff, both sides of renames (PatchMeta.diff.files). */
-  files: string[];
-}
 
 /** Characters of a body read for in-body headers: git mailinfo looks at the first lines only
  *  (MAX_IN_BODY_LINES), which no real mail makes longer than this. */
@@ -56,22 +34,24 @@ export function inBodyHeaders(body: string): { from: Address | null; subject: st
   return out;
 }
 
-/** The posted patch a stored patch message stands for. */
-export function postedPatch(s: PostedPatchSource): PostedPatch {
-  const inBody = inBodyHeaders(s.bodyHead);
-  const from = inBody.from?.email ? inBody.from : s.from;
+/** The posted patch a stored patch message stands for; `patchId` is its diff's
+ *  (DiffSummary.patchId, or computed for a store imported before it was kept). */
+export function postedPatch(r: PostedPatchRow, patchId: string | null): PostedPatch {
+  const inBody = inBodyHeaders(r.bodyHead);
+  const from = inBody.from?.email ? inBody.from : r.from;
   return {
-    messageId: s.messageId,
-    postingId: s.postingId,
-    family: s.family,
-    version: s.version,
-    index: s.index,
-    total: s.total,
-    title: inBody.subject !== null ? parseSubject(inBody.subject).title : s.title,
+    messageId: r.key,
+    postingId: r.posting,
+    family: r.family,
+    version: r.version,
+    index: r.index,
+    total: r.total,
+    title: inBody.subject !== null ? parseSubject(inBody.subject).title : r.title,
     author: { name: from.name, email: from.email.toLowerCase() },
-    authorDate: inBody.date ?? s.date,
-    postedAt: s.date,
-    patchId: s.patchId,
-    files: [...new Set(s.files)],
+    authorDate: inBody.date ?? r.date,
+    postedAt: r.date,
+    patchId,
+    // Both sides of renames.
+    files: [...new Set((r.diff?.files ?? []).flatMap((f) => (f.oldPath ? [f.oldPath, f.path] : [f.path])))],
   };
 }
