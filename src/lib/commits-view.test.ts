@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LineageMerge, MergedCommit, SeriesRevision, SeriesRow } from '../../ingest/read-models.ts';
+import type { LineageMerge, MergedCommit, SeriesRevision, SeriesRow, TopicEntry } from '../../ingest/read-models.ts';
 import { commitViews, commitViewsByKey, lineageStateBadge, mergeStatusView, revisionMergeBadge } from './commits-view.ts';
 import { lineageView, seriesPageView, seriesRowViews } from './series-view.ts';
+import { topicYears } from './topic-view.ts';
 
 const HASH = '7225fd2b31ca695f160d7b59aac8cd0f86fe84a4';
 const commit = (over: Partial<MergedCommit> = {}): MergedCommit => ({
@@ -149,5 +150,35 @@ describe('series pages with commits', () => {
     });
     expect(seriesRowViews([row('partially-merged')])[0]!.stateBadge).toEqual({ text: 'partially merged', className: 'partial' });
     expect(seriesRowViews([row('open')])[0]!.stateBadge).toBeNull();
+  });
+});
+
+describe('topic timeline with commits', () => {
+  it('says a lineage that landed is merged, in which revision and release, before what the list said', () => {
+    const entry: TopicEntry = {
+      kind: 'lineage',
+      id: 'v1@x',
+      title: 'cxl: region',
+      author: 'Ira Weiny',
+      first: '2024-10-30T00:00:00.000Z',
+      last: '2024-12-14T00:00:00.000Z',
+      revisions: [
+        { postingId: 'v1@x', label: 'v1', date: null, subject: 's', threadId: 't1' },
+        { postingId: 'v4@x', label: 'v4', date: null, subject: 's', threadId: 't4' },
+      ],
+      status: {
+        latestPosting: 'v4@x',
+        state: 'partially-merged',
+        applied: { posting: 'v4@x', by: 'Alison Schofield', messageId: 'a@x', text: 'Applied', date: null },
+        naks: [],
+        superseded: ['v1@x'],
+        merged: { state: 'partially-merged', landed: 2, patches: 9, landedPosting: 'v4@x', landedPostings: ['v4@x'], release: 'v81', commits: [] },
+      },
+      hits: 1,
+      pinned: false,
+      threads: ['t1', 't4'],
+    };
+    const [year] = topicYears([entry]);
+    expect(year!.entries[0]).toMatchObject({ state: 'merged', status: 'partially merged (v4, in v81)', badgeClass: 'partial' });
   });
 });
