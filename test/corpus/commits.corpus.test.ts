@@ -11,7 +11,9 @@ import { linkCommits } from '../../ingest/commits/link-commits.ts';
 import { patchId, patchIds } from '../../ingest/patch/patch-id.ts';
 import { commitInputs, type CommitInputs } from '../../ingest/commits/commit-inputs.ts';
 import { readGitHistory } from '../../ingest/commits/read-git-history-fs.ts';
-import { rewriteMap, scoreLinks, trailerTruth } from '../../ingest/commits/score-links.ts';
+import { readRepository } from '../../ingest/commits/read-repository-fs.ts';
+import { pair, rewriteMap, scoreLinks, trailerTruth } from '../../ingest/commits/score-links.ts';
+import { deriveStore } from '../../ingest/derive/derive-store.ts';
 import { importSources } from '../../ingest/import/import-sources.ts';
 import { defaultWorkers } from '../../ingest/import/parse-pool.ts';
 import { sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
@@ -119,5 +121,20 @@ describe.skipIf(missing)(`commits of ndctl linked to the nvdimm list${missing ? 
     const p = inputs.patches.find((x) => x.messageId === links[0]!.messageId)!;
     expect(p).toMatchObject({ title: 'ndctl: cxl: add QoS class check for CXL region creation', version: 9 });
     expect(links[0]).toMatchObject({ evidence: 'subject', forms: ['reworded', 'edited'], match: { dateDelta: 0, author: 'email', patchId: false } });
+  });
+
+  it('links them through the store as `patchlore commits` does: every trailer pair, the merged: facet, the lineages', async () => {
+    await readRepository(store, { path: clones.original, name: 'ndctl' });
+    await deriveStore(store, { workers: 0 });
+    const truth = trailerTruth(original.commits, inputs.patches);
+    const stored = new Set(store.commits.linksOfPatches(inputs.patches.map((p) => p.messageId)).map((l) => pair(l.commit, l.messageId)));
+    expect([...truth].filter((t) => !stored.has(t))).toEqual([]);
+    expect(store.commits.counts('ndctl')).toMatchObject({ commits: original.commits.length, links: linkCommits({ commits: original.commits, ...inputs }).links.length });
+    // Every patch with a link is merged:yes; lineages landed, and some ndctl ones did not.
+    const facet = store.search.facetValues('merged');
+    for (const key of stored) expect(facet.get(key.split(' ')[1]!)).toEqual(['yes']);
+    const merges = store.commits.mergeCounts();
+    expect(merges.merged).toBeGreaterThan(100);
+    expect(merges['not-merged']).toBeGreaterThan(0);
   });
 });
