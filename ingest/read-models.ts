@@ -5,7 +5,7 @@
 import type { ComparedPatch } from './series/compare-revisions.ts';
 import type { LinkRow, TrailerRow, MismatchRow } from './store/store-rows.ts';
 import type { SearchFields } from './search/query-types.ts';
-import type { Address, LineageOutcome, LineageState, RevisionSignal } from './types.ts';
+import type { Address, CommitEvidence, LandingForm, LineageOutcome, LineageState, MergeState, RevisionSignal } from './types.ts';
 
 export type { LineageState };
 
@@ -57,6 +57,8 @@ export interface SeriesPatch {
   trailers: SeriesTrailer[];
   /** Messages in the thread below this patch (and not below another patch of the posting). */
   replies: number;
+  /** The commits it became in the repositories read; absent when none was read. */
+  commits?: MergedCommit[];
 }
 
 /** One revision of a lineage. */
@@ -94,6 +96,8 @@ export interface SeriesRevision {
   /** The changelog the cover letter (or single patch) gives, '' for none. */
   changelog: string;
   mismatches: MismatchRow[];
+  /** Whether its own patches became commits; absent when no repository was read. */
+  merge?: PostingMerge;
 }
 
 /** A whole lineage (`patchlore series`). */
@@ -141,7 +145,7 @@ export interface SeriesRow extends SeriesNeighbour {
   latest: boolean;
   /** Postings in its lineage. */
   revisions: number;
-  /** Where its lineage stands (the lineage outcome). */
+  /** Where its lineage stands (the outcome; 'open' until it is computed). */
   state: LineageState;
 }
 
@@ -207,6 +211,109 @@ export type ThreadLink = LinkRow;
 export interface LineageStatus extends Omit<LineageOutcome, 'family'> {
   /** Earlier postings a later one replaced. */
   superseded: string[];
+  /** What it became in the repositories read; null (or absent) when none reaches it. */
+  merged?: LineageMerge | null;
+}
+
+// ---- commits ----
+
+/** A commit a patch became, as `patchlore merged`, `series --json` and pages show it (docs/cli.md). */
+export interface MergedCommit {
+  /** Full hash. */
+  commit: string;
+  subject: string;
+  /** "Name <address>" of the commit's author. */
+  author: string;
+  /** ISO 8601, UTC. */
+  authorDate: string;
+  evidence: CommitEvidence;
+  /** 0..1 (ingest/commits/link-commits.ts CONFIDENCE). */
+  confidence: number;
+  /** The first release tag containing it, null when none does yet. */
+  release: string | null;
+  /** The repository it is in (its name in the store). */
+  repo: string;
+  /** The patch it came from. */
+  messageId: string;
+  /** How it differs from that patch: reworded, edited, squashed, split; empty when as posted. */
+  forms: LandingForm[];
+  /** The commit on the web (the repository's URL template), null without a template. */
+  url: string | null;
+}
+
+/** Whether one posting (a revision) landed, by its own patches' commits. */
+export interface PostingMerge {
+  state: MergeState;
+  /** Patches with a commit, and patches in all. */
+  landed: number;
+  patches: number;
+}
+
+/** Whether a lineage landed: the state of the revision that landed, which it is, when. */
+export interface LineageMerge {
+  /** merged / partially-merged: every patch / some patches of the revision that landed have a
+   *  commit (counting the same patch landed from another revision); not-merged: none did. */
+  state: MergeState;
+  landed: number;
+  patches: number;
+  /** The revision that landed (its posting id), null when none did. */
+  landedPosting: string | null;
+  /** Every revision with a commit, oldest first. */
+  landedPostings: string[];
+  /** The first release holding every commit of the lineage, null while one is in none. */
+  release: string | null;
+  /** Every commit of the lineage, per repository in history order (newest first). */
+  commits: MergedCommit[];
+}
+
+/** `patchlore merged MSGID`: what a patch, or the lineage of a cover letter, became. */
+export interface MergedAnswer {
+  /** The message asked about (its key). */
+  messageId: string;
+  /** patch: the patch's own commits (else those of the same patch, by title, in another revision
+   *  of its lineage); lineage: every commit of the lineage. */
+  kind: 'patch' | 'lineage';
+  family: string | null;
+  /** The posting the message is in. */
+  postingId: string;
+  /** merged: a commit came from it (a patch) or from every patch of the revision that landed;
+   *  null when no repository read reaches its lineage. */
+  state: MergeState | null;
+  /** The revision that landed (posting id) and its label ("v3"), null when none did. */
+  landedPosting: string | null;
+  landedRevision: string | null;
+  /** The first release holding every commit listed, null while one is in none. */
+  release: string | null;
+  commits: MergedCommit[];
+  /** The posting asked about, by its own patches. */
+  posting: PostingMerge;
+}
+
+/** `patchlore commits REPO`: a read of a repository and its links (docs/cli.md). */
+export interface CommitsSummary {
+  /** The repository's name in the store and where it was read. */
+  repo: string;
+  path: string;
+  refs: string[];
+  /** Commits stored for it, and read by this run (0: nothing new). */
+  commits: number;
+  read: number;
+  /** Whether an earlier read was continued (only commits after its heads were read). */
+  incremental: boolean;
+  /** Commits with a release tag, release tags known. */
+  released: number;
+  tags: number;
+  /** Commits linked to a posted patch, (commit, patch) links, linked commits by their strongest
+   *  evidence. */
+  linked: number;
+  links: number;
+  byEvidence: Record<string, number>;
+  /** Lineages that landed in any repository read: merged, partially merged; and those a
+   *  repository reaches that did not. */
+  lineages: { merged: number; partiallyMerged: number; notMerged: number };
+  /** Trailers naming a message no link was made to (not archived, or a reply), as problems. */
+  unresolved: number;
+  urlTemplate: string | null;
 }
 
 // ---- topics ----

@@ -31,6 +31,7 @@ const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'series/overrides': 'warning',
   'thread/cycle': 'warning',
   'thread/self-reference': 'info',
+  'commit/unresolved-trailer': 'info',
   'http/not-found': 'error',
   'http/refused': 'error',
   'http/server-error': 'error',

@@ -36,6 +36,7 @@ export type DiagnosticCode =
   | 'series/overrides' // the manual lineage file (content/series-links.json) could not be used
   | 'thread/cycle' // a reference that would make a message its own ancestor was ignored
   | 'thread/self-reference' // a message that references itself
+  | 'commit/unresolved-trailer' // a commit's Link:/Message-Id: trailer names no stored patch or cover letter
   | FetchCode
   | ConfigCode
   | TopicCode
@@ -395,6 +396,10 @@ export interface DiffSummary {
   /** 40 hex digits identifying the change across revisions, after `git patch-id --stable`
    *  (parse-diff.ts: fingerprint); null without a file. */
   fingerprint: string | null;
+  /** `git patch-id --stable` of the diff, exactly as git computes it (patch-id.ts), so the commit
+   *  it became can be found by id; null when git would print none (no "diff " line). Absent in
+   *  stores imported before it was kept: commit linking computes it then. */
+  patchId?: string | null;
 }
 
 /** One trailer as found in a message (trailers.ts). */
@@ -845,10 +850,12 @@ export interface Citation {
 
 // ---- Lineage outcomes: where a series stands (ingest/series/lineage-outcome.ts) ----
 
-/** The one state of a lineage every page, table and command shows. applied: a maintainer said
- *  on the list that a revision was applied or queued; nacked: a NAK on the latest revision
- *  stands; open: neither. */
-export type LineageState = 'applied' | 'nacked' | 'open';
+/** The one state of a lineage every page, table and command shows. merged / partially-merged:
+ *  every patch / some patches of the revision that landed are commits of a repository read
+ *  (`patchlore commits`); applied: a maintainer said on the list that a revision was applied or
+ *  queued; nacked: a NAK on the latest revision stands; open: none of these. The first that holds,
+ *  in this order (lineage-outcome.ts). */
+export type LineageState = 'merged' | 'partially-merged' | 'applied' | 'nacked' | 'open';
 
 /** Where a lineage stands: a derived record, one per lineage. */
 export interface LineageOutcome {
@@ -863,4 +870,228 @@ export interface LineageOutcome {
   applied: { posting: string; by: string; messageId: string; text: string; date: string | null; day?: string | null } | null;
   /** NAKs on the latest revision not withdrawn by an ack or review of the same person. */
   naks: Array<{ by: string; messageId: string; text: string }>;
+}
+
+// ---- Commits: which posted patches a git history took in, as which commits ----
+
+/** One commit read from a git repository (ingest/commits/read-git-history-fs.ts). */
+export interface GitCommit {
+  /** Full commit hash. */
+  hash: string;
+  /** Parent hashes, first parent first; two or more for a merge. */
+  parents: string[];
+  /** Hash of the tree it records: a rewrite of the message only (filter-branch --msg-filter)
+   *  keeps it. */
+  tree: string;
+  /** Author as recorded (git am takes it from the mail's From, or an in-body From: line). */
+  author: Address;
+  /** Author date, ms since the epoch, UTC (git am takes it from the mail's Date). */
+  authorDate: number;
+  /** Who applied it. */
+  committer: Address;
+  /** Commit date, ms since the epoch, UTC: when it was applied, or last rebased. */
+  commitDate: number;
+  /** Subject: the message's first paragraph on one line, as `git log --format=%s` gives it. */
+  subject: string;
+  /** The whole message, trailers included. */
+  message: string;
+  /** Paths the commit changes against its first parent (new paths of renames); empty for merges. */
+  files: string[];
+  /** `git patch-id --stable` of its diff; null for merges and empty commits, which git gives no
+   *  id. */
+  patchId: string | null;
+}
+
+/** A release tag and the commit it points at (peeled). */
+export interface GitTag {
+  /** Tag name without refs/tags/ ("v6.8-rc1", "v81"). */
+  name: string;
+  /** The commit it names. */
+  commit: string;
+}
+
+/** What an earlier read of a repository saw, so the next reads only what is new. */
+export interface GitHistoryState {
+  /** Each ref read and the commit it pointed at then. */
+  heads: Record<string, string>;
+  /** The release tags then, in version order. */
+  tags: GitTag[];
+}
+
+/** The first release tag containing a commit. */
+export interface CommitRelease {
+  commit: string;
+  /** Tag name. */
+  tag: string;
+}
+
+/** What one read of a repository found (ingest/commits/read-git-history-fs.ts). */
+export interface GitHistory {
+  /** Commits reachable from the refs read and not from the heads of the earlier read, newest
+   *  first (git log order). */
+  commits: GitCommit[];
+  /** Each ref read and the commit it points at now: the next read's `heads`. */
+  heads: Record<string, string>;
+  /** Release tags now, in version order: the next read's `tags`. */
+  tags: GitTag[];
+  /** How many of `tags` (from the first) keep the release assignments of the earlier read;
+   *  assignments to every later tag are void and replaced by `releases`. */
+  keptTags: number;
+  /** First release of each commit whose first release is one of tags[keptTags..], and of new
+   *  commits whose first release is an earlier tag. Covers every commit the tags contain,
+   *  whether the refs read reach it or not. */
+  releases: CommitRelease[];
+}
+
+/** A posted patch as commit linking sees it (ingest/commits/read-commit-inputs-fs.ts). */
+export interface PostedPatch {
+  /** The patch message's key. */
+  messageId: string;
+  /** The posting it was sent in (Posting.id). */
+  postingId: string;
+  /** Its posting's lineage (Revision.family). */
+  family: string;
+  /** Its posting's version in the lineage (Revision.version). */
+  version: number;
+  /** Position in the posting, from 1. */
+  index: number;
+  /** Patches in the posting. */
+  total: number;
+  /** What git am would make the commit subject: the in-body Subject:, else the subject without
+   *  its tags. */
+  title: string;
+  /** What git am would record as author: an in-body From: line, else the sender. */
+  author: Address;
+  /** What git am would record as author date (an in-body Date:, else the message's), ms; null
+   *  when unknown. */
+  authorDate: number | null;
+  /** When it was posted (the message's date), ms; null when unknown. */
+  postedAt: number | null;
+  /** `git patch-id --stable` of its diff (ingest/patch/patch-id.ts); null without one. */
+  patchId: string | null;
+  /** Paths its diff changes (both paths of a rename). */
+  files: string[];
+}
+
+/** A cover letter, for trailers that name one. */
+export interface PostedCover {
+  messageId: string;
+  /** The posting it opens. */
+  postingId: string;
+}
+
+/** The evidence a commit was linked to a posted patch by, strongest first. */
+export type CommitEvidence = 'trailer' | 'patch-id' | 'subject';
+
+/** How a commit differs from the patch it was linked to. */
+export type LandingForm =
+  | 'reworded' // the subject was changed
+  | 'edited' // the diff was changed (patch-ids differ)
+  | 'squashed' // several patches of the posting became this one commit
+  | 'split'; // the patch (one mail holding several) became several commits
+
+/** A commit and one posted patch it came from. */
+export interface CommitLink {
+  /** Commit hash. */
+  commit: string;
+  /** The patch message. */
+  messageId: string;
+  /** The patch's posting and lineage. */
+  postingId: string;
+  family: string;
+  /** The strongest evidence found. */
+  evidence: CommitEvidence;
+  /** 0..1: 1 for a trailer naming the patch, 0.99 for an equal patch-id, less for subject,
+   *  author and date (see link-commits.ts). */
+  confidence: number;
+  /** What was compared, kept for review. */
+  match: CommitMatch;
+  /** How the commit differs from the patch; empty when it landed as posted. */
+  forms: LandingForm[];
+}
+
+/** The facts behind a link. */
+export interface CommitMatch {
+  /** The trailer line naming the patch (or its cover letter), null when none did. */
+  trailer: string | null;
+  /** Whether the patch-ids are equal; null when either side has none. */
+  patchId: boolean | null;
+  /** Similarity of the commit subject and the patch title, 0..1 (1: the same words). */
+  title: number;
+  /** How the authors matched: same address, same name, or not. */
+  author: 'email' | 'name' | null;
+  /** Commit author date minus the patch's author date, ms (0: git am kept the mail's date);
+   *  null when the patch has no date. */
+  dateDelta: number | null;
+  /** Share of the files the commit and the patch have in common (Jaccard), null when either
+   *  lists none. */
+  files: number | null;
+}
+
+/** A Link:/Message-Id: trailer of a commit naming a message that no link could be made from. */
+export interface UnresolvedTrailer {
+  commit: string;
+  /** The Message-ID named. */
+  messageId: string;
+  /** not-posted: no stored patch or cover letter has that Message-ID (not archived, or a reply);
+   *  cover-unmatched: a cover letter, but no patch of its posting matches the commit. */
+  reason: 'not-posted' | 'cover-unmatched';
+}
+
+/** What linking a history's commits to the posted patches found. */
+export interface CommitLinking {
+  /** Every link, by commit (in the order commits were given), then by patch. */
+  links: CommitLink[];
+  /** Trailers that named a message no link was made to. */
+  unresolved: UnresolvedTrailer[];
+}
+
+/** Whether a patch, posting or lineage landed. */
+export type MergeState = 'merged' | 'partially-merged' | 'not-merged';
+
+/** Outcome of one posted patch. */
+export interface PatchOutcome {
+  messageId: string;
+  postingId: string;
+  /** merged when some commit came from it. */
+  state: 'merged' | 'not-merged';
+  /** Whether it, or the same change (same title or patch-id) in another revision of its
+   *  lineage, became a commit: what `merged:yes` finds. */
+  changeLanded: boolean;
+  /** The commits it became, in history order (newest first). */
+  commits: string[];
+}
+
+/** Outcome of one posting (a revision). */
+export interface PostingOutcome {
+  postingId: string;
+  family: string;
+  /** merged: every patch has a commit; partially-merged: some do. */
+  state: MergeState;
+  /** Patches with a commit, patches whose change landed (PatchOutcome.changeLanded), and
+   *  patches in all. */
+  landed: number;
+  changesLanded: number;
+  patches: number;
+  /** Commits its patches became, in history order (newest first), without repeats. */
+  commits: string[];
+}
+
+/** Outcome of a whole lineage. */
+export interface LineageMergeOutcome {
+  family: string;
+  /** The state of the revision that landed: merged when each of its patches landed, from it or
+   *  as the same patch (same title or patch-id) of another revision; not-merged when no revision
+   *  did (said only of lineages a repository read reaches: repository-scope.ts). */
+  state: MergeState;
+  /** Patches of the revision that landed that landed so, and its patches in all (0 and 0 when
+   *  none landed). */
+  landed: number;
+  patches: number;
+  /** The revision that landed: the latest posting with a commit; null when none. */
+  landedPosting: string | null;
+  /** Every posting with at least one commit, oldest first. */
+  landedPostings: string[];
+  /** Commits of the whole lineage, in history order, without repeats. */
+  commits: string[];
 }

@@ -36,6 +36,8 @@ export const COMMANDS: Record<string, Command | LazyCommand> = {
   start: async () => (await import('./commands/start.ts')).startCommand,
   reindex: async () => (await import('./commands/reindex.ts')).reindexCommand,
   sync: async () => (await import('./commands/sync.ts')).syncCommand,
+  commits: async () => (await import('./commands/commits.ts')).commitsCommand,
+  merged: async () => (await import('./commands/merged.ts')).mergedCommand,
 };
 
 /** The command a registry entry names, loaded. */

@@ -2,6 +2,7 @@
 // message or thread (docs/cli.md `patchlore statements`), a citation of a message or of one
 // fragment of it (`patchlore cite`), what a thread cites and what cites it, and the status of a
 // series lineage.
+import { lineageMergeOf } from '../commits/commits-queries.ts';
 import type { LineageStatus, StatementOut, ThreadLink, VerdictOut } from '../read-models.ts';
 import type { StatementRow, Store } from '../store/store-port.ts';
 import { parseArchiveUrl } from '../lore/parse-archive-url.ts';
@@ -128,12 +129,16 @@ export function lineageLinks(store: Store, family: string): { cites: ThreadLink[
   return { cites, citedBy };
 }
 
-/** Where a lineage stands (the outcome derivation's record, and the postings a later one
- *  replaced); null for an unknown lineage. */
+/** Where a lineage stands (the outcome derivation's record, the postings a later one replaced,
+ *  what it became in the repositories read); null for an unknown lineage. */
 export function lineageStatus(store: Store, family: string): LineageStatus | null {
   const o = store.series.outcome(family);
   if (!o) return null;
   const postings = store.series.revisions(family).map((r) => r.id);
   const { family: _f, ...rest } = o;
-  return { ...rest, superseded: postings.filter((p) => p !== o.latestPosting) };
+  return {
+    ...rest,
+    superseded: postings.filter((p) => p !== o.latestPosting),
+    merged: lineageMergeOf(store, family),
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasDiff, hasDiffstat, parseDiff } from './parse-diff.ts';
+import { patchId } from './patch-id.ts';
 
 const patch = (body: string, ctx = ' context line\n') => `Fix it.
 
@@ -35,6 +36,14 @@ describe('parseDiff', () => {
     expect(parseDiff(patch('+\tanother();\n').replace('@@ -10,3 +10,4 @@', '@@ -99,3 +120,4 @@')).fingerprint).toBe(a);
     expect(parseDiff(patch('+\tanother();\n', ' other context\n')).fingerprint).toBe(a);
     expect(parseDiff(patch('+\tsomething_else();\n')).fingerprint).not.toBe(a);
+  });
+
+  it("keeps git's patch-id of the diff, which unlike the fingerprint sees context lines", () => {
+    const a = parseDiff(patch('+\tanother();\n'));
+    expect(a.patchId).toBe(patchId(patch('+\tanother();\n')));
+    expect(a.patchId).toMatch(/^[0-9a-f]{40}$/);
+    expect(parseDiff(patch('+\tanother();\n', ' other context\n')).patchId).not.toBe(a.patchId);
+    expect(parseDiff('no diff here\n').patchId).toBeNull();
   });
 
   it('reads renames, new and deleted files and binary patches', () => {

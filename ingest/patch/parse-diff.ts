@@ -1,8 +1,10 @@
 // The diff in a patch mail: files with their insertions and deletions, hunks with the function
-// they touch, and a fingerprint that recognizes the same change across revisions. Reads only the
-// author's lines (quoted "> diff" in replies is not a diff). Pure; iterative; never throws.
+// they touch, a fingerprint that recognizes the same change across revisions, and the exact
+// `git patch-id --stable` (patch-id.ts) that finds the commit it became. Reads only the author's
+// lines (quoted "> diff" in replies is not a diff). Pure; iterative; never throws.
 import { createHash } from 'node:crypto';
 import type { DiffFile, DiffHunk, DiffSummary } from '../types.ts';
+import { patchId } from './patch-id.ts';
 
 /** Hunks kept per message; a treewide change can have thousands, which nothing shows. */
 export const MAX_HUNKS = 500;
@@ -39,7 +41,7 @@ export function parseDiff(body: string): DiffSummary {
     insertions += f.insertions;
     deletions += f.deletions;
   }
-  return { files: r.files, insertions, deletions, hunks: r.hunks, fingerprint: r.files.length ? fingerprint(r.files, r.changes) : null };
+  return { files: r.files, insertions, deletions, hunks: r.hunks, fingerprint: r.files.length ? fingerprint(r.files, r.changes) : null, patchId: patchId(body) };
 }
 
 /** Where the reading of a diff is, line by line. */

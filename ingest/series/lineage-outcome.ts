@@ -3,8 +3,9 @@
 // latest revision, and the one state every page, table and command shows. Later sources (the
 // Patchwork states of its patches, the commits it became) join here. Pure.
 import { authorDay } from '../message/parse-date.ts';
-import type { LineageVerdictRow } from '../store/store-rows.ts';
+import type { LineageMergeRow, LineageVerdictRow } from '../store/store-rows.ts';
 import type { LineageOutcome, LineageState } from '../types.ts';
+import { mergedState } from './merged-state.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -16,6 +17,8 @@ export interface OutcomeInput {
   /** Verdicts on its postings' cover letters and patches, by posting date, then member, then as
    *  said (store.discussion.lineageVerdicts). */
   verdicts: readonly LineageVerdictRow[];
+  /** Whether it landed in a repository read (store.commits.lineageMerge); null when unknown. */
+  merge?: LineageMergeRow | null;
 }
 
 export function lineageOutcome(input: OutcomeInput): LineageOutcome {
@@ -34,11 +37,13 @@ export function lineageOutcome(input: OutcomeInput): LineageOutcome {
     .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
     .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
     .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
-  return { family: input.family, latestPosting: latest, state: stateOf(applied, naks), applied, naks };
+  return { family: input.family, latestPosting: latest, state: mergedState(input.merge, applied?.posting ?? null, input.postings) ?? stateOf(applied, naks), applied, naks };
 }
 
-/** The one state shown for a lineage: applied when a maintainer said so, nacked while a NAK on the
- *  latest revision stands, else open. */
+/** The one state shown for a lineage, first that holds: merged or partially merged when commits
+ *  of a repository read say so (merged-state.ts: not partially merged when a later revision was
+ *  said to be applied); applied when a maintainer said so; nacked while a NAK on the latest
+ *  revision stands; else open. */
 function stateOf(applied: LineageOutcome['applied'], naks: LineageOutcome['naks']): LineageState {
   if (applied) return 'applied';
   if (naks.length) return 'nacked';

@@ -1,6 +1,7 @@
 // Questions about series, answered from store rows: which posting a message belongs to, the whole
 // lineage of a posting with its patches, trailers, reply counts and changes (docs/cli.md
 // `patchlore series`), the series tables of the site, and the postings a thread starts.
+import { withCommits } from '../commits/commits-queries.ts';
 import { lineageStatus } from '../discussion/discussion-queries.ts';
 import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
 import type { NeighbourRow, Store } from '../store/store-port.ts';
@@ -38,9 +39,10 @@ export function seriesOf(store: Store, mid: string, family?: string): SeriesLine
   return whole && { ...whole, postingId, status: lineageStatus(store, fam) };
 }
 
-/** A whole lineage by its family id: its title (lineageTitle), its first author, its revisions. */
+/** A whole lineage by its family id: its title (lineageTitle), its first author, its revisions
+ *  (with the commits each patch became, when a repository was read). */
 export function lineageOf(store: Store, family: string): Omit<SeriesLineage, 'postingId'> | null {
-  const revisions = lineage(store, family);
+  const revisions = withCommits(store, lineage(store, family));
   if (revisions.length === 0) return null;
   return { family, title: lineageTitle(revisions), author: revisions[0]!.author, revisions };
 }

@@ -1,6 +1,7 @@
-// The store's SQLite schema. Two layers: primary data (raw mail and where it was seen), which is
-// never rewritten, and derived tables, which `patchlore reindex` drops and rebuilds from the raw
-// mail alone. Bump DERIVED_VERSION whenever a derived table changes shape or meaning.
+// The store's SQLite schema. Two layers: primary data (raw mail and where it was seen, the git
+// histories read by `patchlore commits`), which is never rewritten, and derived tables, which
+// `patchlore reindex` drops and rebuilds from the primary data alone. Bump DERIVED_VERSION
+// whenever a derived table changes shape or meaning.
 
 import type { SearchField } from '../search/query-types.ts';
 
@@ -14,7 +15,8 @@ export const PRIMARY_VERSION = 1;
 /** Version of the derived tables; a store with another version must be reindexed. */
 export const DERIVED_VERSION = 7;
 
-/** Tables holding mail as received. Never dropped. */
+/** Tables holding what cannot be rebuilt: mail as received, git histories as read. Never
+ *  dropped. */
 export const PRIMARY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -53,6 +55,50 @@ CREATE TABLE IF NOT EXISTS epochs (
   git_dir TEXT PRIMARY KEY,
   last_commit TEXT NOT NULL
 );
+-- Git repositories read by \`patchlore commits\` (ingest/commits/): not mail, and not rebuildable
+-- from it, so they stay through reindex. Per repository: where it is, the web address of a commit
+-- (%H for the hash), the refs read, and the heads and release tags (JSON) the last read saw,
+-- where the next read starts.
+CREATE TABLE IF NOT EXISTS git_repos (
+  name TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  url_template TEXT,
+  refs TEXT NOT NULL,
+  heads TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  read_at INTEGER NOT NULL
+);
+-- Every commit read, as git gave it; seq orders a repository's commits as git log does (newest
+-- first by descending seq). Files and parents are JSON arrays.
+CREATE TABLE IF NOT EXISTS git_commits (
+  id INTEGER PRIMARY KEY,
+  repo TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  parents TEXT NOT NULL,
+  tree TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_email TEXT NOT NULL,
+  author_date INTEGER NOT NULL,
+  committer_name TEXT NOT NULL,
+  committer_email TEXT NOT NULL,
+  commit_date INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  message TEXT NOT NULL,
+  files TEXT NOT NULL,
+  patch_id TEXT,
+  UNIQUE (repo, hash)
+);
+CREATE INDEX IF NOT EXISTS git_commits_seq ON git_commits(repo, seq);
+CREATE INDEX IF NOT EXISTS git_commits_patch_id ON git_commits(patch_id);
+-- The first release tag (in version order) containing each commit of a repository.
+CREATE TABLE IF NOT EXISTS git_releases (
+  repo TEXT NOT NULL,
+  commit_hash TEXT NOT NULL,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (repo, commit_hash)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS git_releases_tag ON git_releases(repo, tag);
 `;
 
 /** Tables derived from raw mail. Dropped and rebuilt by reindex. */
@@ -294,6 +340,42 @@ CREATE TABLE IF NOT EXISTS message_facets (
   PRIMARY KEY (facet, value, message)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS message_facets_message ON message_facets(message);
+-- Commit links (ingest/commits/link-commits.ts): each commit of a repository read and each posted
+-- patch it came from, with the evidence, confidence, the facts compared (match, JSON) and how the
+-- commit differs from the patch (forms, JSON); seq is the commit's place in its history.
+CREATE TABLE IF NOT EXISTS commit_links (
+  repo TEXT NOT NULL,
+  commit_hash TEXT NOT NULL,
+  message_key TEXT NOT NULL,
+  posting TEXT NOT NULL,
+  family TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  match TEXT NOT NULL,
+  forms TEXT NOT NULL,
+  PRIMARY KEY (repo, commit_hash, message_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS commit_links_message ON commit_links(message_key);
+CREATE INDEX IF NOT EXISTS commit_links_posting ON commit_links(posting);
+CREATE INDEX IF NOT EXISTS commit_links_family ON commit_links(family);
+-- Link:/Message-Id: trailers of commits naming a message no link was made to, and why.
+CREATE TABLE IF NOT EXISTS commit_unresolved (
+  repo TEXT NOT NULL,
+  commit_hash TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (repo, commit_hash, message_id)
+) WITHOUT ROWID;
+-- Whether each lineage in a repository's reach landed (ingest/commits/commit-outcome.ts): merged,
+-- partially merged or not, the revision that landed, every revision with a commit (JSON).
+CREATE TABLE IF NOT EXISTS lineage_merges (
+  family TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  landed INTEGER NOT NULL,
+  patches INTEGER NOT NULL,
+  landed_posting TEXT,
+  landed_postings TEXT NOT NULL
+) WITHOUT ROWID;
 -- Threads whose discussion rows are current: the thread's message count and id sum when done.
 CREATE TABLE IF NOT EXISTS discussed_threads (
   thread_id TEXT PRIMARY KEY,
@@ -315,6 +397,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts_words USING fts5vocab(messages_f
 
 /** Derived tables in drop order. */
 export const DERIVED_TABLES = [
+  'lineage_merges',
+  'commit_unresolved',
+  'commit_links',
   'lineage_outcomes',
   'message_facets',
   'discussed_threads',

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EnvironmentError } from '../environment-error.ts';
 import { DERIVED_SCHEMA, DERIVED_TABLES, DERIVED_VERSION, PRIMARY_SCHEMA, PRIMARY_VERSION } from './schema.ts';
+import { SqliteCommits } from './sqlite-commits-fs.ts';
 import { SqliteDerived } from './sqlite-derived-fs.ts';
 import { SqliteDiscussion } from './sqlite-discussion-fs.ts';
 import { SqliteMail } from './sqlite-mail-fs.ts';
@@ -75,6 +76,7 @@ class SqliteStore implements Store {
   readonly series: SqliteSeries;
   readonly discussion: SqliteDiscussion;
   readonly search: SqliteSearch;
+  readonly commits: SqliteCommits;
   readonly derived: SqliteDerived;
   private readonly db: Database.Database;
   /** For sqlOf. */
@@ -122,6 +124,7 @@ class SqliteStore implements Store {
     this.series = new SqliteSeries(ctx);
     this.discussion = new SqliteDiscussion(ctx);
     this.search = new SqliteSearch(ctx);
+    this.commits = new SqliteCommits(ctx);
     let insertFts: Database.Statement | null = null;
     this.insertFts = () => (insertFts ??= this.mail.ftsInsert());
   }

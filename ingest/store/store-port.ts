@@ -3,7 +3,7 @@
 // implements it; a second engine would implement the same interfaces. Nothing here decides
 // anything: which key an imposter gets, how threads, series and statements are computed, how a
 // query is matched, are the stages' business. See README "Architecture: the store port".
-import type { Diagnostic, LineageOutcome, Origin, PatchMeta, ThreadInput, ThreadNode } from '../types.ts';
+import type { Diagnostic, GitCommit, LineageOutcome, MergeState, Origin, PatchMeta, PostedCover, ThreadInput, ThreadNode } from '../types.ts';
 import type * as R from './store-rows.ts';
 
 export type * from './store-rows.ts';
@@ -198,6 +198,40 @@ export interface SearchTables {
   facetValues(facet: string): Map<string, string[]>;
 }
 
+/** Git histories read by `patchlore commits` (primary: kept through reindex), what linking reads
+ *  of the posted patches, and the links, unresolved trailers and lineage merges derived from
+ *  both (ingest/commits/). */
+export interface CommitTables {
+  /** Every repository read, by name. */
+  repositories(): R.RepositoryRow[];
+  /** One repository by name, null when never read. */
+  repository(name: string): R.RepositoryRow | null;
+  /** Store one read of a repository: its row (replacing the earlier one), its new commits (after
+   *  every stored one in history order: newer), and its release assignments. */
+  addRead(read: R.RepositoryRead): void;
+  /** A repository's commits, newest first (git log order). */
+  commits(repo: string): GitCommit[];
+  /** Every patch of every posting, by posting then index. */
+  postedPatches(headChars: number): R.PostedPatchRow[];
+  /** Every cover letter with its posting. */
+  covers(): PostedCover[];
+  /** Replace every link, unresolved trailer and lineage merge. */
+  replaceLinks(records: R.CommitLinkRecords): void;
+  /** Links of these patch messages (by key), by repository, then history order (newest
+   *  first), then patch. */
+  linksOfPatches(keys: readonly string[]): R.CommitLinkRow[];
+  /** Links of every patch of a lineage, in the same order. */
+  linksOfFamily(family: string): R.CommitLinkRow[];
+  /** Whether a lineage landed; null when no repository read reaches it. */
+  lineageMerge(family: string): R.LineageMergeRow | null;
+  /** Lineages by whether they landed (those no repository reaches are in none). */
+  mergeCounts(): Record<MergeState, number>;
+  /** Trailers of a repository's commits that named a message no link was made to. */
+  unresolved(repo: string): R.UnresolvedRecord[];
+  /** Counts of a repository's commits and links. */
+  counts(repo: string): R.CommitCounts;
+}
+
 /** Which derivations are current: the registry's bookkeeping (ingest/derive/). */
 export interface DeriveState {
   /** The mail generation: bumped in every transaction that stores or re-keys messages. */
@@ -222,6 +256,7 @@ export interface Store {
   readonly series: SeriesTables;
   readonly discussion: DiscussionTables;
   readonly search: SearchTables;
+  readonly commits: CommitTables;
   readonly derived: DeriveState;
   /** Run `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;

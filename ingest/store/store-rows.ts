@@ -3,7 +3,28 @@
 // citation) are the stages' (ingest/read-models.ts). Pure types.
 import type { StoredPart } from '../message/message-body.ts';
 import type { SearchField, SearchFields } from '../search/query-types.ts';
-import type { Address, DateSource, Diagnostic, DiscussionInput, LineageState, Origin, Posting, PostingTrailer, Revision, RevisionSignal, SeriesMessage, ThreadDiscussion, TrailerMismatch } from '../types.ts';
+import type {
+  Address,
+  CommitLink,
+  CommitRelease,
+  DateSource,
+  Diagnostic,
+  DiffSummary,
+  DiscussionInput,
+  GitCommit,
+  GitTag,
+  LineageMergeOutcome,
+  LineageState,
+  Origin,
+  Posting,
+  PostingTrailer,
+  Revision,
+  RevisionSignal,
+  SeriesMessage,
+  ThreadDiscussion,
+  TrailerMismatch,
+  UnresolvedTrailer,
+} from '../types.ts';
 
 export type { StoredPart };
 
@@ -588,6 +609,115 @@ export interface DocumentRow {
   lists: string[];
   /** Its facets: [facet, value] pairs. */
   facets: Array<[string, string]>;
+}
+
+// ---- commits ----
+
+/** A git repository read by `patchlore commits`, as stored. */
+export interface RepositoryRow {
+  /** Its name in the store (`--name`; by default the directory's, without ".git"). */
+  name: string;
+  /** Where it was last read (an absolute path). */
+  path: string;
+  /** A commit's web address, `%H` (or `{commit}`) standing for the hash; null when none given. */
+  urlTemplate: string | null;
+  /** The refs read (branches, tags, commits). */
+  refs: string[];
+  /** Each ref read and the commit it pointed at: where the next read starts. */
+  heads: Record<string, string>;
+  /** The release tags the last read saw, in version order. */
+  tags: GitTag[];
+  /** When it was last read, ms since the epoch. */
+  readAt: number;
+}
+
+/** One read of a repository, stored in one transaction. */
+export interface RepositoryRead {
+  repo: RepositoryRow;
+  /** Commits the store does not hold yet, newest first (git log order): they go before the ones
+   *  stored. */
+  commits: GitCommit[];
+  /** Tags whose release assignments stay; assignments to any other tag are dropped and
+   *  `releases` stored (GitHistory.keptTags). */
+  keptTags: string[];
+  /** First release of commits, new or reassigned. */
+  releases: CommitRelease[];
+}
+
+/** What commit linking reads of one patch of a posting. */
+export interface PostedPatchRow {
+  /** The patch message's key. */
+  key: string;
+  posting: string;
+  /** The posting's lineage: the one it starts, else the first by id (as `patchlore series`). */
+  family: string;
+  /** The posting's version in that lineage. */
+  version: number;
+  /** Position in the posting, from 1, and patches announced. */
+  index: number;
+  total: number;
+  /** Subject without tags (PostingPatch.title). */
+  title: string;
+  /** The sender. */
+  from: Address;
+  /** The message's date, ms; null when unknown. */
+  date: number | null;
+  /** The first characters of its text (as many as asked for): in-body From:, Date:, Subject:. */
+  bodyHead: string;
+  /** Its diff (PatchMeta.diff): files and patch-id; null when it has none. */
+  diff: DiffSummary | null;
+}
+
+/** A commit link as stored: a link of one repository's history. */
+export interface CommitLinkRecord extends CommitLink {
+  /** The repository's name. */
+  repo: string;
+}
+
+/** A trailer that resolved to nothing, in one repository's history. */
+export interface UnresolvedRecord extends UnresolvedTrailer {
+  repo: string;
+}
+
+/** Whether a lineage landed, as stored (its commits are its links'). */
+export type LineageMergeRow = Omit<LineageMergeOutcome, 'commits'>;
+
+/** The commit-link derivation's output, stored whole. */
+export interface CommitLinkRecords {
+  /** Every link, per repository in history order (newest commit first). */
+  links: CommitLinkRecord[];
+  unresolved: UnresolvedRecord[];
+  /** One per lineage in reach of a repository read (see commit-outcome.ts). */
+  merges: LineageMergeRow[];
+}
+
+/** A commit link with what readers show of the commit. */
+export interface CommitLinkRow extends CommitLinkRecord {
+  subject: string;
+  author: Address;
+  /** ms since the epoch. */
+  authorDate: number;
+  commitDate: number;
+  /** The first release tag containing the commit, null when none does yet. */
+  release: string | null;
+  /** The repository's commit URL template (RepositoryRow.urlTemplate). */
+  urlTemplate: string | null;
+}
+
+/** Counts of one repository's history and links (`patchlore commits`). */
+export interface CommitCounts {
+  /** Commits stored. */
+  commits: number;
+  /** Commits with a release. */
+  released: number;
+  /** Commits linked to at least one patch. */
+  linked: number;
+  /** (commit, patch) links. */
+  links: number;
+  /** Linked commits by the strongest evidence of their links. */
+  byEvidence: Record<string, number>;
+  /** Trailers naming a message no link was made to. */
+  unresolved: number;
 }
 
 // ---- derivations ----

@@ -8,6 +8,7 @@ import type { LineageStatus, SeriesLineage, SeriesNeighbour, SeriesRevision, Ser
 import { revisionLabel } from '../../ingest/series/revision-label.ts';
 import { loreUrl, messagePath, seriesPath, threadPath } from './paths.ts';
 import { formatDate, formatDay, linkViews, type ThreadLinksView } from './thread-view.ts';
+import { commitViews, lineageStateBadge, mergeStatusView, revisionMergeBadge, type CommitView, type MergeStatusView } from './commits-view.ts';
 
 /** How each signal is explained on the page. */
 export const SIGNAL_TEXT: Record<RevisionSignal, string> = {
@@ -52,6 +53,8 @@ export interface PatchView {
   nacked: boolean;
   /** Its row's class: 'nacked', else 'reviewed', else ''. */
   rowClass: string;
+  /** The commits it became (commits-view.ts). */
+  commits: CommitView[];
 }
 
 export interface ChangeView {
@@ -120,6 +123,8 @@ export interface RevisionView {
   next: { label: string; anchor: string } | null;
   patches: PatchView[];
   mismatches: Array<{ text: string; href: string }>;
+  /** "merged 2/2" when its own patches became commits (commits-view.ts), else null. */
+  mergeBadge: { text: string; className: string } | null;
 }
 
 export interface LineageView {
@@ -214,6 +219,7 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
       next: near(i + 1),
       patches,
       mismatches: r.mismatches.map((m) => ({ text: `${m.name}: ${m.value}, sent by ${m.sender}`, href: messagePath(m.messageId) })),
+      mergeBadge: revisionMergeBadge(r.merge),
     };
   });
   const authors = [...new Set(s.revisions.map((r) => r.author.name || r.author.email))];
@@ -242,6 +248,7 @@ function patchView(p: SeriesRevision['patches'][number]): PatchView {
     reviewed,
     nacked,
     rowClass: nacked ? 'nacked' : reviewed ? 'reviewed' : '',
+    commits: commitViews(p.commits),
   };
 }
 
@@ -302,6 +309,8 @@ export interface SeriesRowView {
   state: string;
   /** Shows the "latest" badge: the latest revision of a lineage of several. */
   latestBadge: boolean;
+  /** "merged" or "partially merged" when commits say so (commits-view.ts), else null. */
+  stateBadge: { text: string; className: string } | null;
 }
 
 export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
@@ -331,6 +340,7 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
     states: { rfc: r.rfc, latest: r.latest, nacked: r.nacked, reviewed: r.patches > 0 && r.reviewed >= r.patches },
     state: r.state,
     latestBadge: r.latest && r.revisions > 1,
+    stateBadge: lineageStateBadge(r.state),
   }));
 }
 
@@ -428,6 +438,8 @@ export interface SeriesPageView {
   lineage: LineageView;
   status: StatusView;
   links: ThreadLinksView;
+  /** What landed in the repositories read; null when none reaches the lineage. */
+  merge: MergeStatusView | null;
 }
 
 export function seriesPageView(
@@ -443,6 +455,10 @@ export function seriesPageView(
     lineage: view,
     status: statusView(status, view, lineage.revisions.map((r) => r.postingId)),
     links: linkViews(citations),
+    merge: mergeStatusView(
+      status?.merged,
+      lineage.revisions.map((r, i) => ({ postingId: r.postingId, label: view.revisions[i]!.label, anchor: view.revisions[i]!.anchor })),
+    ),
   };
 }
 

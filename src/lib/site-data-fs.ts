@@ -2,8 +2,9 @@
 // $PATCHLORE_DB (set by `patchlore build`). Pages call these per page, so memory stays flat however
 // many threads there are. Rows and read models only: shaping them for pages is the view models'
 // job; questions are the stages' query functions, rows the store's.
+import { threadCommits as threadCommitsOf } from '../../ingest/commits/commits-queries.ts';
 import { lineageLinks, lineageStatus, threadLinks } from '../../ingest/discussion/discussion-queries.ts';
-import type { LineageStatus, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
+import type { LineageStatus, MergedCommit, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
 import { lineageOf, seriesRows, threadSeries } from '../../ingest/series/series-queries.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import type { ListRow, MessageIndexRow, NodeRow, QuoteSourceRow, StatementSpanRow, Store, ThreadRow } from '../../ingest/store/store-port.ts';
@@ -100,6 +101,11 @@ export function threadDiscussion(threadId: string): { statements: StatementSpanR
 /** What a thread cites in other threads, and what cites it. */
 export function threadCitations(threadId: string): { cites: ThreadLink[]; citedBy: ThreadLink[] } {
   return threadLinks(db(), threadId);
+}
+
+/** The commits the patches of a thread's messages became, by message key. */
+export function threadCommits(threadId: string): Map<string, MergedCommit[]> {
+  return threadCommitsOf(db(), threadId);
 }
 
 /** Where a lineage stands: latest revision, applied or not, NAKs outstanding, superseded. */

@@ -6,6 +6,7 @@ import type { StatementOut, TopicEntry } from '../../ingest/read-models.ts';
 import type { Topic } from '../../ingest/topic/read-topic.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
 import { clip } from './thread-view.ts';
+import { lineageStateBadge } from './commits-view.ts';
 
 /** Characters of a quoted point shown beside a key statement. */
 export const TOPIC_ANSWER_CHARS = 200;
@@ -22,10 +23,12 @@ export interface TopicEntryView {
   author: string;
   span: string;
   revisions: Array<{ label: string; href: string; date: string }>;
-  /** "applied (v9, by Andrew Morton)", "NAKed by ...", "latest v3", "discussion". */
+  /** "merged (v4, in v81)", "applied (v9, by Andrew Morton)", "NAKed by ...", "latest v3",
+   *  "discussion". */
   status: string;
-  state: 'applied' | 'nacked' | 'open' | 'discussion';
-  /** The status badge's class besides "badge": 'ok' when applied, 'nak' when NAKed, else ''. */
+  state: 'merged' | 'applied' | 'nacked' | 'open' | 'discussion';
+  /** The status badge's class besides "badge": 'merged' or 'partial' when commits say so, 'ok'
+   *  when applied, 'nak' when NAKed, else ''. */
   badgeClass: string;
   pinned: boolean;
   hits: number;
@@ -60,7 +63,11 @@ export function topicYears(entries: TopicEntry[]): TopicYear[] {
     let state: TopicEntryView['state'] = 'discussion';
     if (e.kind === 'lineage' && e.status) {
       const latest = labelOf(e.status.latestPosting);
-      if (e.status.applied) {
+      const merged = lineageStateBadge(e.status.state);
+      if (merged && e.status.merged) {
+        state = 'merged';
+        status = `${merged.text} (${labelOf(e.status.merged.landedPosting ?? '')}${e.status.merged.release ? `, in ${e.status.merged.release}` : ''})`;
+      } else if (e.status.applied) {
         state = 'applied';
         status = `applied (${labelOf(e.status.applied.posting)}${e.status.applied.by ? `, by ${e.status.applied.by}` : ''})`;
       } else if (e.status.naks.length) {
@@ -80,7 +87,7 @@ export function topicYears(entries: TopicEntry[]): TopicYear[] {
       revisions: e.revisions.map((r) => ({ label: r.label, href: threadPath(r.threadId), date: day(r.date) })),
       status,
       state,
-      badgeClass: state === 'applied' ? 'ok' : state === 'nacked' ? 'nak' : '',
+      badgeClass: state === 'merged' ? (lineageStateBadge(e.status?.state)?.className ?? '') : state === 'applied' ? 'ok' : state === 'nacked' ? 'nak' : '',
       pinned: e.pinned,
       hits: e.hits,
     };

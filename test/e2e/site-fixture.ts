@@ -24,13 +24,13 @@ export interface SiteFixture {
   close(): Promise<void>;
 }
 
-export async function startSite(mails: string[], opts: { clipboard?: boolean; beforeBuild?: (dir: string) => void } = {}): Promise<SiteFixture> {
+export async function startSite(mails: string[], opts: { clipboard?: boolean; beforeBuild?: (dir: string) => void | Promise<void> } = {}): Promise<SiteFixture> {
   const tmp = tempDir();
   const db = join(tmp.dir, 'store.sqlite');
   const store = tempStore(tmp.dir);
   await importSources(store, [tmp.file('list.mbox', mbox(mails))], { list: '', mboxFormat: 'auto', workers: 0 });
   store.close();
-  opts.beforeBuild?.(tmp.dir);
+  await opts.beforeBuild?.(tmp.dir);
   await buildSiteFs(db, join(tmp.dir, 'site'), () => undefined);
   const server = await serveSite(join(tmp.dir, 'site'));
   const browser = await launchBrowser();

@@ -2,7 +2,7 @@
 import { messageIdArgument } from '../../lore/parse-lore-target.ts';
 import { revisionLabel } from '../../series/revision-label.ts';
 import { seriesOf } from '../../series/series-queries.ts';
-import type { SeriesLineage, SeriesRevision } from '../../read-models.ts';
+import type { LineageMerge, SeriesLineage, SeriesRevision } from '../../read-models.ts';
 import type { Command } from '../commands.ts';
 import { UsageError, UserError } from '../main.ts';
 
@@ -40,6 +40,7 @@ const REVIEW_TRAILERS = new Set(['Reviewed-by', 'Acked-by', 'Tested-by', 'Nacked
 export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } = {}): string {
   const out = [`${s.title}`, `${s.author.name} <${s.author.email}>, ${s.revisions.length} revisions (lineage ${s.family})`];
   if (s.status) out.push(statusLine(s));
+  if (s.status?.merged) out.push(mergedLine(s.status.merged, s.revisions));
   let previous: SeriesRevision | null = null;
   for (const r of s.revisions) {
     const here = r.postingId === s.postingId ? ' <==' : '';
@@ -55,6 +56,7 @@ export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } 
       const tags = p.trailers.filter((t) => REVIEW_TRAILERS.has(t.name)).map((t) => `${t.name}: ${t.person || t.value}${t.source === 'carried' ? ' (carried)' : ''}`);
       out.push(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${change && change !== 'unchanged' ? `  [${change}]` : ''}`);
       if (tags.length) out.push(`         ${tags.join('; ')}`);
+      for (const c of p.commits ?? []) out.push(`         merged as ${c.commit.slice(0, 12)} ${c.subject} (${c.release ?? 'no release yet'})`);
       const diff = r.changes.find((c) => c.key === p.messageId)?.interdiff;
       if (opts.interdiff && diff) out.push(...diff.split('\n').map((l) => `       | ${l}`.trimEnd()));
     }
@@ -76,4 +78,12 @@ function statusLine(s: SeriesLineage): string {
   if (st.applied) parts.push(`applied: ${label(st.applied.posting)} by ${st.applied.by}${st.applied.day ? ` on ${st.applied.day}` : ''} ("${st.applied.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
   for (const n of st.naks) parts.push(`NAK by ${n.by} ("${n.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
   return parts.join('; ');
+}
+
+/** "merged: v3 landed, all in v81 (5 commits)", or partially merged with how many patches. */
+function mergedLine(m: LineageMerge, revisions: readonly SeriesRevision[]): string {
+  const landed = revisions.find((r) => r.postingId === m.landedPosting);
+  if (m.state === 'not-merged') return 'merged: no, in no repository read';
+  const what = m.state === 'merged' ? 'merged' : `partially merged (${m.landed} of ${m.patches} patches)`;
+  return `${what}: ${landed ? revisionLabel(landed) : m.landedPosting} landed, ${m.release ? `all in ${m.release}` : 'not all in a release yet'} (${m.commits.length} commits)`;
 }
