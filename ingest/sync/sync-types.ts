@@ -87,6 +87,7 @@ export type FetchProblemCode =
   | 'http/network' // connection refused or reset, timeout, body cut off: still after every retry
   | 'http/truncated' // the body's gzip stream ended early, still after every retry
   | 'http/not-mbox' // the body is not what was asked for (an HTML page instead of an mbox)
+  | 'http/not-json' // an API answer that is not JSON (an HTML error page instead)
   | 'http/retry-after' // the server asked to wait longer than patchlore waits
   | 'http/limit' // the request limit of the run was reached
   | 'manifest/malformed' // manifest.js.gz is not the grokmirror JSON it should be
