@@ -278,6 +278,32 @@ describe.skipIf(missingRig)(`Patchwork sync against a real Patchwork${missingRig
     expect(next.patches.find((p) => p.origin.id === v9p1.origin.id)?.checks?.map((c) => c.context)).toEqual(['build-x86_64', 'checkpatch']);
   });
 
+  it('reads a server that has only API 1.0 (Patchwork 2.0): the same decisions, no web or archive URLs, patches read again by id', async () => {
+    const current = await sync({ since: '2025-08-01' });
+    const fix1 = current.patches.find((p) => p.messageId === '20260501233933.2614302-1-souvik@amlalabs.com')!;
+    expect(fix1.state.slug).toBe('superseded');
+    proxy.rules.push({ url: /^\/api\/1\.[123]\//, times: Infinity, fault: { kind: 'status', status: 404 } });
+    try {
+      proxy.records.length = 0;
+      const old = await sync({ since: '2025-08-01' });
+      expect(old.problems).toEqual([]);
+      expect(old.cursor!.apiVersion).toBe('1.0');
+      expect(paths().slice(0, 7)).toEqual(['1.3', '1.3', '1.2', '1.2', '1.1', '1.1', '1.0'].map((v, i) => `GET /api/${v}/${i % 2 === 0 ? 'projects/nvdimm/' : ''}`));
+      const decisions = (r: SyncPatchworkResult) => r.patches.map((p) => [p.messageId, p.state.slug, p.archived, p.delegate?.username, p.commitRef, p.checks]);
+      expect(decisions(old)).toEqual(decisions(current));
+      expect(old.patches[0]).toMatchObject({ listArchiveUrl: null, origin: { apiVersion: '1.0', webUrl: null } });
+
+      await maintainerRequest(rig, 'PATCH', `/patches/${fix1.origin.id}/`, { state: 'rejected' });
+      proxy.records.length = 0;
+      const next = await sync({ since: '2025-08-01', cursor: old.cursor, eventOverlapMs: 0 });
+      expect(next.problems).toEqual([]);
+      expect(paths()).toEqual([`GET /api/1.0/events/?order=date&per_page=100&project=nvdimm&since=${encodeURIComponent(old.cursor!.eventDate!)}`, `GET /api/1.0/patches/${fix1.origin.id}/`]);
+      expect(next.patches).toMatchObject([{ messageId: fix1.messageId, state: { slug: 'rejected', name: 'Rejected' } }]);
+    } finally {
+      proxy.rules.length = 0;
+    }
+  });
+
   it('says what is wrong with a project that is not there, a server that is not Patchwork, and HTML instead of JSON', async () => {
     const none = await sync({ project: 'linux-cxl' });
     expect(none.problems).toEqual([{ code: 'patchwork/no-project', message: `${proxy.url} has no project "linux-cxl" (by link name, List-Id, list address or name)`, url: `${proxy.url}/api/1.3/projects/linux-cxl/`, hint: 'its projects: nvdimm', severity: 'error' }]);
