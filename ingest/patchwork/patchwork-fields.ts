@@ -182,7 +182,8 @@ export class PatchworkFields {
   person(name: string): PatchworkPerson {
     const p = this.object(name, name);
     if (!p) {
-      this.bad(name, 'a person ({"name", "email"})', false);
+      // (a value of another type was reported by object())
+      if (this.obj[name] === undefined || this.obj[name] === null) this.bad(name, 'a person ({"name", "email"})', false);
       return { name: '', email: '' };
     }
     return { name: p.string('name'), email: p.string('email') };

@@ -41,6 +41,9 @@ export interface Rig {
   token: string;
   /** Its data directory (sqlite, logs). */
   data: string;
+  /** Stop it, load more mail into its database (as Patchwork receives list mail) and start it
+   *  again on the same port. */
+  restartWith(mboxes: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -75,12 +78,18 @@ export async function startRig(data: string): Promise<Rig> {
     const r = await run(join(PATCHWORK_TOOL, 'start'), ['--fresh', '--no-install', '--wish1', String(port), data]);
     const env = Object.fromEntries(r.out.split('\n').flatMap((l) => (/^PW_\w+=/.test(l) ? [[l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]] : [])));
     if (r.code === 0 && env.PW_BASE_URL && env.PW_TOKEN) {
+      const stop = async () => {
+        await run(join(PATCHWORK_TOOL, 'stop'), [data]);
+      };
       return {
         url: env.PW_BASE_URL,
         token: env.PW_TOKEN,
         data,
-        stop: async () => {
-          await run(join(PATCHWORK_TOOL, 'stop'), [data]);
+        stop,
+        restartWith: async (mboxes) => {
+          await stop();
+          const again = await run(join(PATCHWORK_TOOL, 'start'), ['--no-install', '--token', env.PW_TOKEN!, String(port), data, ...mboxes]);
+          if (again.code !== 0) throw new Error(`the Patchwork rig did not restart:\n${again.err.split('\n').slice(-15).join('\n')}`);
         },
       };
     }
