@@ -37,12 +37,12 @@ describe.skipIf(missingRig)(`Patchwork sync against a real Patchwork${missingRig
   let n = 0;
   let first: SyncPatchworkResult;
 
+  // Loading and triaging wish1 takes about 35 s on an idle machine of 2 cores, much more beside
+  // other test files: the allowance is generous.
   beforeAll(async () => {
     tmp = tempDir('patchlore-patchwork-');
     rig = await startRig(join(tmp.dir, 'pw'));
     proxy = await startFaultProxy(rig.url, { preserveHost: true });
-  // Loading and triaging wish1 takes about 35 s on an idle machine of 2 cores; much more beside
-  // other test files.
   }, 900_000);
 
   afterAll(async () => {
