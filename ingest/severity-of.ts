@@ -28,6 +28,8 @@ const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'charset/unknown': 'warning',
   'header/raw-8bit': 'info',
   'store/imposter': 'warning',
+  'store/rebuilt-copy': 'info',
+  'store/superseded': 'info',
   'series/overrides': 'warning',
   'thread/cycle': 'warning',
   'thread/self-reference': 'info',

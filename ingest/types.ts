@@ -33,6 +33,8 @@ export type DiagnosticCode =
   | 'charset/unknown' // a declared charset no decoder knows; decoded as UTF-8 or Latin-1
   | 'header/raw-8bit' // a header with raw 8-bit bytes (not RFC 2047); decoded as UTF-8 or Latin-1
   | 'store/imposter' // a different message reusing a Message-ID already seen
+  | 'store/rebuilt-copy' // a server's rebuild of a stored message (Patchwork's mbox): kept as a copy of it
+  | 'store/superseded' // the mail as sent replaced a server's rebuild of it stored before
   | 'series/overrides' // the manual lineage file (content/series-links.json) could not be used
   | 'thread/cycle' // a reference that would make a message its own ancestor was ignored
   | 'thread/self-reference' // a message that references itself
@@ -222,6 +224,10 @@ export interface Message {
   parts: MessagePart[];
   /** Problems met while normalizing; the message is still usable. */
   diagnostics: Diagnostic[];
+  /** Set when these bytes are a server's rebuild of the mail, not the mail as sent: 'patchwork'
+   *  for Patchwork's mbox downloads (rebuilt-by.ts). The mail as sent supersedes such a copy
+   *  (ingest/import/rebuilt-copy.ts). Absent for mail as sent. */
+  rebuiltBy?: 'patchwork';
 }
 
 /** A raw message that could not be turned into a Message. Kept raw, listed by `report`. */
@@ -1106,6 +1112,9 @@ export interface PatchworkCursor {
   server: string;
   /** Project link name. */
   project: string;
+  /** The project's id on the server: incremental reads filter events by it, so a project renamed
+   *  on the server keeps its cursor (Patchwork's project filter takes an id or a link name). */
+  projectId: number;
   /** The project as the user named it (its link name, List-Id, list address or name). */
   asked: string;
   /** REST API version found at the last full read ("1.3"). */

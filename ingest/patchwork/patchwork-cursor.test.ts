@@ -5,7 +5,7 @@ import { freshEvents, nextCursor } from './patchwork-cursor.ts';
 import { noWork } from './plan-patchwork-sync.ts';
 
 const ev = (id: number, date: string): PatchworkEvent => ({ id, category: 'patch-state-changed', date, dateMs: parsePatchworkDate(date), actor: null, patch: null, cover: null, series: null, previousState: null, currentState: null });
-const base: PatchworkCursor = { server: 's', project: 'p', asked: 'p', apiVersion: '1.3', since: null, fullReadAt: 0, eventDate: '2026-12-04T13:00:00.000000', eventIds: [10, 11], owed: noWork() };
+const base: PatchworkCursor = { server: 's', project: 'p', projectId: 1, asked: 'p', apiVersion: '1.3', since: null, fullReadAt: 0, eventDate: '2026-12-04T13:00:00.000000', eventIds: [10, 11], owed: noWork() };
 
 describe('the event cursor', () => {
   it('skips events already taken into account and orders the rest oldest first', () => {

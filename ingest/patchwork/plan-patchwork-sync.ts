@@ -99,7 +99,7 @@ export function planPatchworkSync(cursor: PatchworkCursor | null, r: PatchworkSy
   if (r.now - cursor.fullReadAt > FULL_REREAD_INTERVAL_MS) {
     return full(`the last full read is older than ${FULL_REREAD_INTERVAL_MS / 86_400_000} days (archived flags and commit refs change without events)`);
   }
-  const query: Record<string, string | number> = { project: cursor.project, order: 'date', per_page: pageSize };
+  const query: Record<string, string | number> = { project: cursor.projectId, order: 'date', per_page: pageSize };
   if (cursor.eventDate !== null) {
     const t = parsePatchworkDate(cursor.eventDate);
     const overlap = r.overlapMs ?? EVENT_OVERLAP_MS;

@@ -144,7 +144,7 @@ export async function syncPatchwork(o: SyncPatchworkOptions): Promise<SyncPatchw
       result.project = r.project;
       if (r.cursor) result.cursor = r.cursor;
     } else {
-      const ctx = { server: base, project: o.cursor!.project, apiVersion: plan.apiVersion, readAt: startedAt };
+      const ctx = { server: base, project: o.cursor!.project, projectId: o.cursor!.projectId, apiVersion: plan.apiVersion, readAt: startedAt };
       const events = await api.list(plan.eventsUrl, 'events', (item, url) => mapEvent(item, url, problems));
       const fresh = freshEvents(events.items, o.cursor);
       result.events = fresh.length;
@@ -262,7 +262,7 @@ async function fullRead(
     ...noWork(),
     checks: [...withChecks].filter((id) => records.patches.has(id)).sort((a, b) => a - b),
   };
-  const owedChecks = await doWork(api, { server: base, project: project.linkName, apiVersion: version, readAt: startedAt }, checkWork, pageSize, records);
+  const owedChecks = await doWork(api, { server: base, project: project.linkName, projectId: project.id, apiVersion: version, readAt: startedAt }, checkWork, pageSize, records);
   log(
     `patchwork ${project.linkName}: ${series.items.length} series, ${patches.items.length} patches, ${covers.items.length} cover letters, checks of ${checkWork.checks.length - owedChecks.checks.length} patches (API ${version})`,
   );
@@ -279,6 +279,7 @@ async function fullRead(
   const seed: PatchworkCursor = {
     server: base,
     project: project.linkName,
+    projectId: project.id,
     asked: o.project,
     apiVersion: version,
     since: o.since,
@@ -291,8 +292,9 @@ async function fullRead(
 }
 
 /** Do `work` (plan-rereads.ts) until it is done or a request fails; returns what is left. */
-async function doWork(api: PatchworkApi, c: Omit<ReadContext, 'url'>, work: PatchworkWork, pageSize: number, records: Records): Promise<PatchworkWork> {
-  const ctx = (url: string): ReadContext => ({ ...c, url });
+async function doWork(api: PatchworkApi, c: Omit<ReadContext, 'url'> & { projectId: number }, work: PatchworkWork, pageSize: number, records: Records): Promise<PatchworkWork> {
+  const { projectId, ...read } = c;
+  const ctx = (url: string): ReadContext => ({ ...read, url });
   const byMsgid = apiAtLeast(c.apiVersion, '1.2');
   const gone = (what: string, url: string): void => {
     api.problems.push({ code: 'patchwork/gone', message: `${what}, named by the event log, is not on the server any more`, source: url, hint: 'it was deleted or moved to another project; nothing to do', severity: 'warning' });
@@ -320,7 +322,7 @@ async function doWork(api: PatchworkApi, c: Omit<ReadContext, 'url'>, work: Patc
       }
       case 'patch': {
         const url = byMsgid
-          ? patchworkUrl(c.server, c.apiVersion, { kind: 'list', of: 'patches', query: { project: c.project, msgid: step.messageId } })
+          ? patchworkUrl(c.server, c.apiVersion, { kind: 'list', of: 'patches', query: { project: projectId, msgid: step.messageId } })
           : patchworkUrl(c.server, c.apiVersion, { kind: 'patch', id: step.id });
         const d = await api.get(url, `patch ${step.id}`);
         if (d.kind === 'failed') return work;
@@ -338,7 +340,7 @@ async function doWork(api: PatchworkApi, c: Omit<ReadContext, 'url'>, work: Patc
       }
       case 'cover': {
         const url = byMsgid
-          ? patchworkUrl(c.server, c.apiVersion, { kind: 'list', of: 'covers', query: { project: c.project, msgid: step.messageId } })
+          ? patchworkUrl(c.server, c.apiVersion, { kind: 'list', of: 'covers', query: { project: projectId, msgid: step.messageId } })
           : patchworkUrl(c.server, c.apiVersion, { kind: 'cover', id: step.id });
         const d = await api.get(url, `cover ${step.id}`);
         if (d.kind === 'failed') return work;

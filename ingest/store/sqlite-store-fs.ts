@@ -11,6 +11,7 @@ import { DERIVED_SCHEMA, DERIVED_TABLES, DERIVED_VERSION, PRIMARY_SCHEMA, PRIMAR
 import { SqliteDerived } from './sqlite-derived-fs.ts';
 import { SqliteDiscussion } from './sqlite-discussion-fs.ts';
 import { SqliteMail } from './sqlite-mail-fs.ts';
+import { SqlitePatchwork } from './sqlite-patchwork-fs.ts';
 import { SqliteSearch } from './sqlite-search-fs.ts';
 import { SqliteSeries } from './sqlite-series-fs.ts';
 import { SqliteThreads } from './sqlite-threads-fs.ts';
@@ -52,6 +53,8 @@ export interface SqliteContext {
   inTransaction(): boolean;
   /** Queue a full-text row for the end of the current transaction. */
   deferFts(row: unknown[]): void;
+  /** Drop the queued full-text row of message `id`; false when none is queued. */
+  dropDeferredFts(id: number): boolean;
 }
 
 /** Open (or create) a store. A store whose derived tables another version wrote is refused with
@@ -75,6 +78,7 @@ class SqliteStore implements Store {
   readonly series: SqliteSeries;
   readonly discussion: SqliteDiscussion;
   readonly search: SqliteSearch;
+  readonly patchwork: SqlitePatchwork;
   readonly derived: SqliteDerived;
   private readonly db: Database.Database;
   /** For sqlOf. */
@@ -115,6 +119,11 @@ class SqliteStore implements Store {
       db: this.db,
       inTransaction: () => this.depth > 0,
       deferFts: (row) => void this.pendingFts.push(row),
+      dropDeferredFts: (id) => {
+        const before = this.pendingFts.length;
+        this.pendingFts = this.pendingFts.filter((row) => row[0] !== id);
+        return this.pendingFts.length < before;
+      },
     };
     this.derived = new SqliteDerived(ctx, () => this.resetDerived());
     this.threads = new SqliteThreads(ctx);
@@ -122,6 +131,7 @@ class SqliteStore implements Store {
     this.series = new SqliteSeries(ctx);
     this.discussion = new SqliteDiscussion(ctx);
     this.search = new SqliteSearch(ctx);
+    this.patchwork = new SqlitePatchwork(ctx);
     let insertFts: Database.Statement | null = null;
     this.insertFts = () => (insertFts ??= this.mail.ftsInsert());
   }

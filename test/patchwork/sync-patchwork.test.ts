@@ -105,7 +105,7 @@ describe.skipIf(missingRig)(`Patchwork sync against a real Patchwork${missingRig
     expect(asked.filter((u) => u.startsWith('GET /api/1.3/patches/?'))).toHaveLength(6);
     expect(asked.filter((u) => u.startsWith('GET /api/1.3/covers/?'))).toHaveLength(1);
     expect(asked.filter((u) => /^GET \/api\/1\.3\/patches\/\d+\/checks\//.test(u))).toHaveLength(41);
-    expect(first.cursor).toMatchObject({ server: proxy.url, project: 'nvdimm', asked: 'nvdimm', apiVersion: '1.3', since: null, owed: { patches: [], checks: [], covers: [], series: [] } });
+    expect(first.cursor).toMatchObject({ server: proxy.url, project: 'nvdimm', projectId: 1, asked: 'nvdimm', apiVersion: '1.3', since: null, owed: { patches: [], checks: [], covers: [], series: [] } });
     expect(first.cursor!.eventDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
   });
 
@@ -195,7 +195,7 @@ describe.skipIf(missingRig)(`Patchwork sync against a real Patchwork${missingRig
     proxy.records.length = 0;
     const idle = await sync(o);
     expect(idle).toMatchObject({ mode: 'incremental', events: 0, patches: [], covers: [], series: [], problems: [], requests: 1 });
-    expect(paths()).toEqual([`GET /api/1.3/events/?order=date&per_page=100&project=nvdimm&since=${encodeURIComponent(first.cursor!.eventDate!)}`]);
+    expect(paths()).toEqual([`GET /api/1.3/events/?order=date&per_page=100&project=1&since=${encodeURIComponent(first.cursor!.eventDate!)}`]);
 
     // A maintainer at work: accepts the 2026 v2 fix with its commit, accepts three patches of
     // vm_normal_page v3, and a CI reports on fs/dax v9 patch 5.
@@ -315,7 +315,7 @@ describe.skipIf(missingRig)(`Patchwork sync against a real Patchwork${missingRig
       proxy.records.length = 0;
       const next = await sync({ since: '2025-08-01', cursor: old.cursor, eventOverlapMs: 0 });
       expect(next.problems).toEqual([]);
-      expect(paths()).toEqual([`GET /api/1.0/events/?order=date&per_page=100&project=nvdimm&since=${encodeURIComponent(old.cursor!.eventDate!)}`, `GET /api/1.0/patches/${fix1.origin.id}/`]);
+      expect(paths()).toEqual([`GET /api/1.0/events/?order=date&per_page=100&project=1&since=${encodeURIComponent(old.cursor!.eventDate!)}`, `GET /api/1.0/patches/${fix1.origin.id}/`]);
       expect(next.patches).toMatchObject([{ messageId: fix1.messageId, state: { slug: 'rejected', name: 'Rejected' } }]);
     } finally {
       proxy.rules.length = 0;
