@@ -66,9 +66,9 @@ export class SqlitePatchwork implements PatchworkTables {
   cursor(server: string, project: string): PatchworkCursor | null {
     if (!this.present) return null;
     const v = this.db
-      .prepare('SELECT cursor FROM pw_cursors WHERE server = ? AND (link_name = ?2 COLLATE NOCASE OR asked = ?2 COLLATE NOCASE) ORDER BY link_name = ?2 COLLATE NOCASE DESC LIMIT 1')
+      .prepare('SELECT cursor FROM pw_cursors WHERE server = @server AND (link_name = @project COLLATE NOCASE OR asked = @project COLLATE NOCASE) ORDER BY link_name = @project COLLATE NOCASE DESC LIMIT 1')
       .pluck()
-      .get(server, project) as string | undefined;
+      .get({ server, project }) as string | undefined;
     return v === undefined ? null : (JSON.parse(v) as PatchworkCursor);
   }
 
