@@ -868,10 +868,27 @@ export interface Citation {
 
 // ---- Lineage outcomes: where a series stands (ingest/series/lineage-outcome.ts) ----
 
-/** The one state of a lineage every page, table and command shows. applied: a maintainer said
- *  on the list that a revision was applied or queued; nacked: a NAK on the latest revision
- *  stands; open: neither. */
-export type LineageState = 'applied' | 'nacked' | 'open';
+/** The one state of a lineage every page, table and command shows, first that applies (the
+ *  Patchwork ones from the states of the latest revision's patches, ingest/series/
+ *  patchwork-outcome.ts): applied: a maintainer said on the list that a revision was applied or
+ *  queued; accepted: Patchwork has every patch of the latest revision accepted; nacked: a NAK on
+ *  the latest revision stands; changes-requested: Patchwork has changes requested on a patch of
+ *  it; rejected: Patchwork has all of them rejected; superseded: Patchwork has all of them
+ *  superseded (a later revision this archive may lack); open: none of these. */
+export type LineageState = 'applied' | 'accepted' | 'nacked' | 'changes-requested' | 'rejected' | 'superseded' | 'open';
+
+/** What Patchwork says of one revision's patches (ingest/series/patchwork-outcome.ts). */
+export interface PatchworkSummary {
+  /** Patches of the revision, and how many of them Patchwork tracks. */
+  total: number;
+  tracked: number;
+  /** Tracked patches by state slug (a patch several projects track: its most decisive state). */
+  states: Record<string, number>;
+  /** The state of every tracked patch when they agree, else 'mixed'. */
+  state: string;
+  /** For people: "20 of 20 accepted", "18 of 20 accepted, 1 changes requested, 1 new". */
+  text: string;
+}
 
 /** Where a lineage stands: a derived record, one per lineage. */
 export interface LineageOutcome {

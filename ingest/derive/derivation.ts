@@ -34,8 +34,9 @@ export interface Derivation {
   version: number;
   /** Derivations whose tables it reads; they run first. */
   after: readonly string[];
-  /** Fingerprint of inputs outside the mail ('' for none). */
-  external(opts: DeriveOptions): string;
+  /** Fingerprint of inputs outside the mail ('' for none): a file's, or the stamp of data synced
+   *  from another server (read from the store, which may be read-only here). */
+  external(opts: DeriveOptions, store: Store): string;
   /**
    * Bring its tables up to date. `previous` is what it was last computed from (null: never, or
    * since a reindex); when `full` the whole store must be recomputed (its version or external

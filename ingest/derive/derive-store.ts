@@ -26,7 +26,7 @@ export interface DeriveReport {
 }
 
 function stampNow(d: Derivation, store: Store, opts: DeriveOptions): DerivationStamp {
-  return { version: d.version, generation: store.derived.generation(), external: d.external(opts) };
+  return { version: d.version, generation: store.derived.generation(), external: d.external(opts, store) };
 }
 
 function differs(a: DerivationStamp | null, b: DerivationStamp): boolean {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingReference, PATCHWORK_REFERENCE } from '../test-support/patchwork-tool.ts';
-import { nextPageUrl, parseLinkHeader } from './link-header.ts';
+import { lastPage, nextPageUrl, parseLinkHeader } from './link-header.ts';
 
 const page = 'http://127.0.0.1:8472/api/1.3/series/?order=-date&page=2&per_page=5&project=nvdimm';
 
@@ -14,6 +14,13 @@ describe('parseLinkHeader', () => {
       { url: 'https://x/q', rel: ['first'] },
     ]);
     expect(parseLinkHeader('', 'https://x/')).toEqual([]);
+  });
+
+  it('gives the number of the last page, for progress; 0 when the header names none', () => {
+    expect(lastPage('<http://pw/api/1.3/patches/?page=2&per_page=3>; rel="next", <http://pw/api/1.3/patches/?page=28&per_page=3>; rel="last"', 'http://pw/api/1.3/patches/')).toBe(28);
+    expect(lastPage('<http://pw/api/1.3/patches/?page=2>; rel="next"', 'http://pw/')).toBe(0);
+    expect(lastPage('<http://pw/api/1.3/patches/?per_page=3>; rel="last"', 'http://pw/')).toBe(0);
+    expect(lastPage(null, 'http://pw/')).toBe(0);
   });
 });
 

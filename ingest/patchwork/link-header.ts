@@ -55,3 +55,11 @@ export function nextPageUrl(link: string | null, pageUrl: string): { url: string
   if (target.origin === page.origin) return { url: target.href, foreign: null };
   return { url: `${page.origin}${target.pathname}${target.search}`, foreign: target.href };
 }
+
+/** The page number of the last page the Link header names (its `page` parameter), 0 when it names
+ *  none: how many pages a list has, for progress. */
+export function lastPage(link: string | null, pageUrl: string): number {
+  const last = link ? parseLinkHeader(link, pageUrl).find((l) => l.rel.includes('last')) : undefined;
+  const n = last ? Number(new URL(last.url).searchParams.get('page')) : 0;
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}

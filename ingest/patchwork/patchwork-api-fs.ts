@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { HttpClient } from '../sync/http-client-fs.ts';
 import type { Diagnostic } from '../types.ts';
-import { nextPageUrl } from './link-header.ts';
+import { lastPage, nextPageUrl } from './link-header.ts';
 import { foundText } from './patchwork-fields.ts';
 
 /** One answer. */
@@ -37,6 +37,8 @@ export class PatchworkApi {
     private readonly client: HttpClient,
     /** Where problems go. */
     readonly problems: Diagnostic[],
+    /** Told after each page of a list: pages read, and how many there are (0 when unknown). */
+    private readonly onPage: (label: string, pages: number, total: number) => void = () => undefined,
   ) {}
 
   /** GET one JSON answer. */
@@ -98,6 +100,7 @@ export class PatchworkApi {
         if (v !== null) page.push(v);
       }
       out.items.push(...page);
+      this.onPage(label, out.pages, lastPage(a.link, a.url));
       if (enough?.(page)) break;
       const n = nextPageUrl(a.link, a.url);
       if (n?.foreign && !this.foreignLinkSaid) {

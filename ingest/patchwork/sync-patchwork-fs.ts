@@ -52,6 +52,9 @@ export interface SyncPatchworkOptions {
   log?: (line: string) => void;
   /** Called before each HTTP request (tests and benchmarks count with it). */
   onRequest?: (method: string, url: string) => void;
+  /** Told after each page of a list read: what ("patches"), pages read, pages there are (0 when
+   *  the server does not say). */
+  onProgress?: (what: string, pages: number, total: number) => void;
   /** How far before the newest event seen the next sync asks for events (default
    *  EVENT_OVERLAP_MS; see there). */
   eventOverlapMs?: number;
@@ -115,7 +118,7 @@ export async function syncPatchwork(o: SyncPatchworkOptions): Promise<SyncPatchw
   const client = o.client ?? new HttpClient(defaultHttp(o.http), `${o.cacheDir}/http`, { log, onRequest: o.onRequest });
   const requestsBefore = client.stats.requests;
   const problems: Diagnostic[] = [];
-  const api = new PatchworkApi(client, problems);
+  const api = new PatchworkApi(client, problems, o.onProgress);
   const records = new Records();
   const startedAt = now();
   const overlapMs = o.eventOverlapMs ?? EVENT_OVERLAP_MS;

@@ -4,6 +4,7 @@
 // Patchwork states of its patches, the commits it became) join here. Pure.
 import type { LineageVerdictRow } from '../store/store-rows.ts';
 import type { LineageOutcome, LineageState } from '../types.ts';
+import { summarizePatchwork, withPatchwork } from './patchwork-outcome.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -15,6 +16,9 @@ export interface OutcomeInput {
   /** Verdicts on its postings' cover letters and patches, by posting date, then member, then as
    *  said (store.discussion.lineageVerdicts). */
   verdicts: readonly LineageVerdictRow[];
+  /** The Patchwork state of each patch of the latest posting (decisiveState), null for one
+   *  Patchwork does not track; absent or empty without Patchwork records. */
+  patchwork?: ReadonlyArray<string | null>;
 }
 
 export function lineageOutcome(input: OutcomeInput): LineageOutcome {
@@ -33,7 +37,8 @@ export function lineageOutcome(input: OutcomeInput): LineageOutcome {
     .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
     .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
     .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
-  return { family: input.family, latestPosting: latest, state: stateOf(applied, naks), applied, naks };
+  const state = withPatchwork(stateOf(applied, naks), summarizePatchwork(input.patchwork ?? []));
+  return { family: input.family, latestPosting: latest, state, applied, naks };
 }
 
 /** The one state shown for a lineage: applied when a maintainer said so, nacked while a NAK on the
