@@ -5,6 +5,7 @@
 import { lineageLinks, lineageStatus, threadLinks } from '../../ingest/discussion/discussion-queries.ts';
 import type { LineageStatus, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
 import { lineageOf, seriesRows, threadSeries } from '../../ingest/series/series-queries.ts';
+import { threadPatchwork as patchworkOfThread } from '../../ingest/patchwork/patchwork-queries.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import type { ListRow, MessageIndexRow, NodeRow, QuoteSourceRow, StatementSpanRow, Store, ThreadRow } from '../../ingest/store/store-port.ts';
 import { citationResolver, storeTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
@@ -90,6 +91,17 @@ export function seriesOfThread(threadId: string): ThreadSeries[] {
 /** Lineages with a posting on each list. */
 export function seriesCounts(): Map<string, number> {
   return db().series.countsByList();
+}
+
+/** Whether the store holds Patchwork records (asked once: most stores hold none). */
+let patchworkStored: boolean | null = null;
+
+/** What Patchwork says of a thread's patches (of its shown `nodes`), and of its cover letters'
+ *  series. */
+export function threadPatchwork(threadId: string, nodes: readonly NodeRow[]): ReturnType<typeof patchworkOfThread> {
+  patchworkStored ??= db().patchwork.stamp() !== '';
+  if (!patchworkStored) return { patches: new Map(), covers: new Map() };
+  return patchworkOfThread(db(), threadId, nodes.flatMap((n) => (n.ghost ? [] : [n.id])));
 }
 
 /** The statements and quote sources of a thread's messages. */
