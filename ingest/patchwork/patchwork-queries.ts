@@ -63,6 +63,19 @@ export function revisionPatchwork(revisions: readonly SeriesRevision[], posting:
   return revisions.find((r) => r.postingId === posting)?.patchwork ?? null;
 }
 
+/** Every posting Patchwork tracks a patch of, with the summary of its patches (series tables). */
+export function postingsPatchwork(store: Store): Map<string, PatchworkSummary> {
+  const members = new Map<string, string[]>();
+  for (const p of store.series.patchPostings()) members.set(p.posting, [...(members.get(p.posting) ?? []), p.key]);
+  const known = patchworkOfPatches(store, [...members.values()].flat());
+  const out = new Map<string, PatchworkSummary>();
+  for (const [posting, keys] of members) {
+    const summary = summarizePatchwork(keys.map((k) => known.get(k)?.state ?? null));
+    if (summary) out.set(posting, summary);
+  }
+  return out;
+}
+
 /** What Patchwork says of a thread's messages: each patch's record, and for each cover letter of a
  *  posting the thread starts, the summary of its patches. */
 export function threadPatchwork(store: Store, threadId: string, keys: readonly string[]): { patches: Map<string, PatchworkStatus>; covers: Map<string, PatchworkSummary> } {

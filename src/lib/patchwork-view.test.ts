@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PatchworkStatus, PatchworkSummary } from '../../ingest/read-models.ts';
-import { lineagePatchworkView, patchworkBadge, patchworkSummary, threadPatchworkViews } from './patchwork-view.ts';
+import { lineagePatchworkView, patchworkBadge, patchworkSummary, seriesPatchworkBadges, threadPatchworkViews } from './patchwork-view.ts';
 
 const status = (s: Partial<PatchworkStatus> = {}): PatchworkStatus => ({
   state: 'accepted',
@@ -73,6 +73,14 @@ describe('summaries', () => {
     expect(patchworkSummary(summary())).toEqual({ text: '20 of 20 accepted', className: 'pw-summary ok' });
     expect(patchworkSummary(summary({ state: 'mixed', text: '18 of 20 accepted, 2 new' }))).toEqual({ text: '18 of 20 accepted, 2 new', className: 'pw-summary' });
     expect(patchworkSummary(null)).toBeNull();
+  });
+
+  it('give a series table a badge per posting Patchwork tracks', () => {
+    const v = seriesPatchworkBadges(new Map([['a', summary()], ['b', summary({ state: 'mixed', text: '1 of 2 accepted, 1 new' })]]));
+    expect([...v]).toEqual([
+      ['a', { text: 'Patchwork: 20 of 20 accepted', className: 'badge pw ok' }],
+      ['b', { text: 'Patchwork: 1 of 2 accepted, 1 new', className: 'badge pw' }],
+    ]);
   });
 
   it('give a thread page a badge per patch and a summary per cover letter', () => {

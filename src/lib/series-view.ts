@@ -285,6 +285,7 @@ function comparedWith(revs: SeriesRevision[], i: number, at: Map<string, { label
 /** A row of the series table, with the states its filters read. */
 export interface SeriesRowView {
   family: string;
+  postingId: string;
   revisionHref: string;
   threadHref: string;
   title: string;
@@ -313,6 +314,7 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
   }
   return rows.map((r) => ({
     family: r.family,
+    postingId: r.postingId,
     revisionHref: `${seriesPath(r.family)}#${anchorOf.get(`${r.family}\0${r.postingId}`)}`,
     threadHref: threadPath(r.threadId),
     title: r.title || r.subject || '(untitled)',

@@ -3,9 +3,9 @@
 // many threads there are. Rows and read models only: shaping them for pages is the view models'
 // job; questions are the stages' query functions, rows the store's.
 import { lineageLinks, lineageStatus, threadLinks } from '../../ingest/discussion/discussion-queries.ts';
-import type { LineageStatus, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
+import type { LineageStatus, PatchworkSummary, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
 import { lineageOf, seriesRows, threadSeries } from '../../ingest/series/series-queries.ts';
-import { threadPatchwork as patchworkOfThread } from '../../ingest/patchwork/patchwork-queries.ts';
+import { postingsPatchwork, threadPatchwork as patchworkOfThread } from '../../ingest/patchwork/patchwork-queries.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import type { ListRow, MessageIndexRow, NodeRow, QuoteSourceRow, StatementSpanRow, Store, ThreadRow } from '../../ingest/store/store-port.ts';
 import { citationResolver, storeTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
@@ -95,6 +95,15 @@ export function seriesCounts(): Map<string, number> {
 
 /** Whether the store holds Patchwork records (asked once: most stores hold none). */
 let patchworkStored: boolean | null = null;
+/** The Patchwork summary of every posting it tracks, read once for every series table. */
+let postingSummaries: Map<string, PatchworkSummary> | null = null;
+
+/** What Patchwork says of each posting's patches, by posting (series tables). */
+export function seriesPatchwork(): ReadonlyMap<string, PatchworkSummary> {
+  patchworkStored ??= db().patchwork.stamp() !== '';
+  postingSummaries ??= patchworkStored ? postingsPatchwork(db()) : new Map();
+  return postingSummaries;
+}
 
 /** What Patchwork says of a thread's patches (of its shown `nodes`), and of its cover letters'
  *  series. */
