@@ -2,23 +2,22 @@
 // checks, commit and page (--json `patchwork`), per revision and for the lineage the summary
 // ("2 of 2 accepted"), the lineage's state from them, and the same in text; without records,
 // `patchwork` is null.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/sqlite-store-fs.ts';
-import { mbox, tempDir } from '../test-support/mail-builder.ts';
-import { PW_SERVER, pwPatch, pwProject } from '../test-support/patchwork-records.ts';
+import { PW_SERVER, pwPatch, pwProject, writePatchwork } from '../test-support/patchwork-records.ts';
 import { cli } from '../test-support/run-cli.ts';
-import { SERIES_IDS as I, seriesMail } from '../test-support/series-mail.ts';
+import { SERIES_IDS as I } from '../test-support/series-mail.ts';
+import { seriesStore, type SeriesStore } from '../test-support/series-store.ts';
 
 describe('patchlore series with Patchwork states', () => {
-  let tmp: ReturnType<typeof tempDir>;
+  let fixture: SeriesStore;
   let db: string;
   beforeAll(async () => {
-    tmp = tempDir();
-    db = join(tmp.dir, 'db.sqlite');
-    expect((await cli('import', '--db', db, tmp.file('series.mbox', mbox(seriesMail())))).code).toBe(0);
+    fixture = await seriesStore();
+    db = fixture.store.path;
+    fixture.store.close();
   });
-  afterAll(() => tmp.cleanup());
+  afterAll(() => fixture.tmp.cleanup());
 
   it('has patchwork null where Patchwork was never synced', async () => {
     const s = JSON.parse((await cli('series', '--db', db, '--json', I.v21)).out);
@@ -33,23 +32,15 @@ describe('patchlore series with Patchwork states', () => {
       { context: 'build-x86_64', state: 'success', url: 'https://ci.example.org/1', description: 'allmodconfig build OK', date: 1, user: 'ci' },
       { context: 'checkpatch', state: 'warning', url: null, description: '1 warning', date: 1, user: 'ci' },
     ];
-    store.transaction(() =>
-      store.patchwork.write({
-        server: PW_SERVER,
-        projectId: 1,
-        project: pwProject(),
-        apiVersion: '1.3',
-        patches: [
-          pwPatch(11, I.rfc1, 'superseded', { archived: true }),
-          pwPatch(21, I.v21, 'accepted', { delegate: { username: 'djbw', name: 'Dan Williams', email: 'dan.j.williams@intel.com' }, commitRef: '0123456789abcdef0123', checks, checkState: 'warning' }),
-          pwPatch(22, I.v22, 'accepted'),
-        ],
-        covers: [],
-        series: [],
-        cursor: null,
-        at: Date.UTC(2026, 0, 2),
-      }),
-    );
+    writePatchwork(store, {
+      project: pwProject(),
+      patches: [
+        pwPatch(11, I.rfc1, 'superseded', { archived: true }),
+        pwPatch(21, I.v21, 'accepted', { delegate: { username: 'djbw', name: 'Dan Williams', email: 'dan.j.williams@intel.com' }, commitRef: '0123456789abcdef0123', checks, checkState: 'warning' }),
+        pwPatch(22, I.v22, 'accepted'),
+      ],
+      at: Date.UTC(2026, 0, 2),
+    });
     store.close();
     const r = await cli('series', '--db', db, '--json', I.v2Cover);
     expect(r.err).toContain('bringing Patchwork states, lineage outcomes up to date');

@@ -3,29 +3,23 @@
 // the pw: facet both engines search, and feeds the lineage outcome; a state changed by a later
 // sync is picked up, and a read-only store says what is stale without writing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importSources } from '../import/import-sources.ts';
 import { searchMessages } from '../search/search-messages.ts';
 import { openStore } from '../store/sqlite-store-fs.ts';
 import type { PatchworkWrite, Store } from '../store/store-port.ts';
-import { mbox, tempDir, tempStore } from '../test-support/mail-builder.ts';
-import { PW_SERVER, pwCover, pwPatch, pwProject, pwSeries } from '../test-support/patchwork-records.ts';
-import { SERIES_IDS as I, seriesMail } from '../test-support/series-mail.ts';
+import { pwCover, pwPatch, pwProject, pwSeries, writePatchwork } from '../test-support/patchwork-records.ts';
+import { SERIES_IDS as I } from '../test-support/series-mail.ts';
+import { seriesStore, type SeriesStore } from '../test-support/series-store.ts';
 import { deriveStore, staleDerivations } from './derive-store.ts';
 
 describe('the Patchwork derivation', () => {
-  let tmp: ReturnType<typeof tempDir>;
+  let fixture: SeriesStore;
   let store: Store;
   beforeEach(async () => {
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
-    await importSources(store, [tmp.file('l.mbox', mbox(seriesMail()))], { list: 'nvdimm', mboxFormat: 'auto', workers: 0 });
+    fixture = await seriesStore();
+    store = fixture.store;
   });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
-  const write = (w: Partial<PatchworkWrite>) =>
-    store.transaction(() => store.patchwork.write({ server: PW_SERVER, projectId: 1, project: pwProject(), apiVersion: '1.3', patches: [], covers: [], series: [], cursor: null, at: Date.now(), ...w }));
+  afterEach(() => fixture.close());
+  const write = (w: Partial<PatchworkWrite>) => writePatchwork(store, { project: pwProject(), at: Date.now(), ...w });
   const found = (q: string) => searchMessages(store, q, { limit: 100, sort: 'date' }).hits.map((h) => h.messageId).sort();
   const stale = () => staleDerivations(store, { workers: 0 }).map((d) => d.name);
   const family = () => store.series.familiesOf(store.series.postingOfMember(I.v2Cover)!)[0]!;

@@ -1,9 +1,9 @@
 // The row a parsed message is stored as: its columns, its text parts joined, and the lore search
-// fields of its full-text row (also of a stored message's content, to take that row out). Pure.
+// fields of its full-text row. Pure.
 import { formatAddress } from '../message/format-address.ts';
 import { joinParts } from '../message/message-body.ts';
-import { searchFields } from '../search/search-fields.ts';
-import type { MessageContent, MessageRecord } from '../store/store-port.ts';
+import { messageFields } from '../search/message-fields.ts';
+import type { MessageRecord } from '../store/store-port.ts';
 import type { Message } from '../types.ts';
 
 /** The row of `m` to store under `key`, with its full-text fields. */
@@ -28,20 +28,7 @@ export function messageRecord(m: Message, key: string): MessageRecord {
     listIds: m.listIds,
     body,
     parts,
-    fields: contentFields({ messageId: m.messageId, subject: m.subject, author, to: m.to, cc: m.cc, body, parts }),
+    fields: messageFields({ messageId: m.messageId, subject: m.subject, author, to: m.to, cc: m.cc, body, parts }),
     rebuiltBy: m.rebuiltBy ?? null,
   };
-}
-
-/** The full-text fields of a message's content. */
-export function contentFields(c: MessageContent): MessageRecord['fields'] {
-  return searchFields({
-    messageId: c.messageId,
-    subject: c.subject,
-    from: c.author,
-    to: c.to.map((a) => formatAddress(a.name, a.email)),
-    cc: c.cc.map((a) => formatAddress(a.name, a.email)),
-    body: c.body,
-    parts: c.parts,
-  });
 }

@@ -8,7 +8,8 @@
 // Decides; the store persists.
 import type { Store, VariantRow } from '../store/store-port.ts';
 import type { Diagnostic, Message, PatchMeta } from '../types.ts';
-import { contentFields, messageRecord } from './message-record.ts';
+import { messageFields } from '../search/message-fields.ts';
+import { messageRecord } from './message-record.ts';
 import { rekeyVariants } from './rekey-variants.ts';
 import type { StoreOutcome } from './store-message.ts';
 
@@ -40,7 +41,7 @@ export function storeRebuiltCopy(
   if (!rebuilt) return null;
   const old = store.mail.contentOf(rebuilt.id);
   if (!old) throw new Error(`BUG: variant ${rebuilt.id} of <${m.messageId}> has no row`);
-  store.mail.replaceContent(rebuilt.id, messageRecord(m, rebuilt.key), contentFields(old));
+  store.mail.replaceContent(rebuilt.id, messageRecord(m, rebuilt.key), messageFields(old));
   store.mail.addPatchMeta(rebuilt.id, meta);
   store.mail.addCopy(rawId, rebuilt.id);
   // Its date and content changed: the primary among imposters may be another one now.

@@ -2,31 +2,23 @@
 // record (the most decisive when several projects track it, the others named), a thread's cover
 // letter its posting's summary, every posting its summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSources } from '../import/import-sources.ts';
 import type { Store } from '../store/store-port.ts';
-import { mbox, tempDir, tempStore } from '../test-support/mail-builder.ts';
-import { PW_SERVER, pwPatch, pwProject } from '../test-support/patchwork-records.ts';
-import { SERIES_IDS as I, seriesMail } from '../test-support/series-mail.ts';
+import { PW_SERVER, pwPatch, pwProject, writePatchwork } from '../test-support/patchwork-records.ts';
+import { SERIES_IDS as I } from '../test-support/series-mail.ts';
+import { seriesStore, type SeriesStore } from '../test-support/series-store.ts';
 import { patchworkOfPatches, postingsPatchwork, threadPatchwork } from './patchwork-queries.ts';
 
 describe('Patchwork queries', () => {
-  let tmp: ReturnType<typeof tempDir>;
+  let fixture: SeriesStore;
   let store: Store;
   beforeAll(async () => {
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
-    await importSources(store, [tmp.file('l.mbox', mbox(seriesMail()))], { list: 'nvdimm', mboxFormat: 'auto', workers: 0 });
-    store.transaction(() => {
-      const w = { server: PW_SERVER, apiVersion: '1.3', covers: [], series: [], cursor: null, at: 0 };
-      store.patchwork.write({ ...w, projectId: 1, project: pwProject(), patches: [pwPatch(1, I.v21, 'accepted'), pwPatch(2, I.v22, 'new')] });
-      const mm = pwProject({ id: 2, linkName: 'linux-mm' });
-      store.patchwork.write({ ...w, projectId: 2, project: mm, patches: [pwPatch(7, I.v21, 'superseded', { origin: { ...pwPatch(7, I.v21, 'x').origin, project: 'linux-mm', webUrl: null } })] });
-    });
+    fixture = await seriesStore();
+    store = fixture.store;
+    writePatchwork(store, { project: pwProject(), patches: [pwPatch(1, I.v21, 'accepted'), pwPatch(2, I.v22, 'new')] });
+    const mm = pwProject({ id: 2, linkName: 'linux-mm' });
+    writePatchwork(store, { projectId: 2, project: mm, patches: [pwPatch(7, I.v21, 'superseded', { origin: { ...pwPatch(7, I.v21, 'x').origin, project: 'linux-mm', webUrl: null } })] });
   });
-  afterAll(() => {
-    store.close();
-    tmp.cleanup();
-  });
+  afterAll(() => fixture.close());
 
   it("gives a patch the record with its most decisive state, naming the other projects'", () => {
     const m = patchworkOfPatches(store, [I.v21, I.v22, I.rfc1]);

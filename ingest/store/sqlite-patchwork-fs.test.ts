@@ -8,13 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSources } from '../import/import-sources.ts';
 import { reindexStore } from '../import/reindex-store.ts';
 import { mail, mbox, tempDir, tempStore } from '../test-support/mail-builder.ts';
-import { PW_SERVER, pwCover, pwCursor, pwPatch, pwProject, pwSeries } from '../test-support/patchwork-records.ts';
+import { PW_SERVER, pwCover, pwCursor, pwPatch, pwProject, pwSeries, writePatchwork } from '../test-support/patchwork-records.ts';
 import { openStore } from './sqlite-store-fs.ts';
 import { PATCHWORK_TABLES } from './schema.ts';
-import type { PatchworkWrite, Store } from './store-port.ts';
+import type { Store } from './store-port.ts';
 
-const write = (store: Store, w: Partial<PatchworkWrite>) =>
-  store.transaction(() => store.patchwork.write({ server: PW_SERVER, projectId: 1, project: null, apiVersion: '1.3', patches: [], covers: [], series: [], cursor: null, at: 1000, ...w }));
+const write = writePatchwork;
 
 describe('store.patchwork', () => {
   let tmp: ReturnType<typeof tempDir>;

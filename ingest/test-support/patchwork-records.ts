@@ -1,7 +1,8 @@
 // Small builders of Patchwork records for tests: a project, patches, cover letters and series as
-// the Patchwork reader maps them (ingest/types.ts), with defaults for everything.
+// the Patchwork reader maps them (ingest/types.ts), with defaults for everything; and storing them.
 import { patchworkState } from '../patchwork/patchwork-state.ts';
 import { noWork } from '../patchwork/plan-patchwork-sync.ts';
+import type { PatchworkStateChange, PatchworkWrite, Store } from '../store/store-port.ts';
 import type { PatchworkCover, PatchworkCursor, PatchworkOrigin, PatchworkPatch, PatchworkProject, PatchworkSeries } from '../types.ts';
 
 export const PW_SERVER = 'https://patchwork.example.org';
@@ -80,4 +81,9 @@ export function pwSeries(id: number, coverMessageId: string | null, patchMessage
 
 export function pwCursor(c: Partial<PatchworkCursor> = {}): PatchworkCursor {
   return { server: PW_SERVER, project: 'nvdimm', projectId: 1, asked: 'nvdimm', apiVersion: '1.3', since: null, fullReadAt: 0, eventDate: '2026-12-04T13:00:00.000000', eventIds: [1], owed: noWork(), ...c };
+}
+
+/** Store Patchwork records as a sync would (project 1 of PW_SERVER unless said otherwise). */
+export function writePatchwork(store: Store, w: Partial<PatchworkWrite>): PatchworkStateChange[] {
+  return store.transaction(() => store.patchwork.write({ server: PW_SERVER, projectId: 1, project: null, apiVersion: '1.3', patches: [], covers: [], series: [], cursor: null, at: 1000, ...w }));
 }

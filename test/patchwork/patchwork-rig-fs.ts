@@ -5,9 +5,8 @@
 // stopped by stop() (call it in afterAll).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { CORPUS } from '../sync/public-inbox-fs.ts';
+import { CORPUS, freePort } from '../sync/public-inbox-fs.ts';
 import { PATCHWORK_TOOL } from '../../ingest/test-support/patchwork-tool.ts';
 
 export { PATCHWORK_TOOL };
@@ -45,18 +44,6 @@ export interface Rig {
    *  again on the same port. */
   restartWith(mboxes: string[]): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => res(port));
-    });
-  });
 }
 
 function run(cmd: string, args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -17,15 +17,7 @@ import type { PatchworkCursor, PatchworkPatch } from '../../ingest/types.ts';
 import { startFaultProxy, type FaultProxy } from '../sync/fault-proxy.ts';
 import { CORPUS } from '../sync/public-inbox-fs.ts';
 import { maintainerRequest, missingRig, startRig, type Rig } from './patchwork-rig-fs.ts';
-
-/** Series of the wish1 triage, by the Message-ID that names them there (cover, else patch 1). */
-const FSDAX_V9 = 'cover.8068ad144a7eea4a813670301f4d2a86a8e68ec4.1740713401.git-series.apopple@nvidia.com';
-const FSDAX_V8 = 'cover.a782e309b1328f961da88abddbbc48e5b4579021.1739850794.git-series.apopple@nvidia.com';
-const FSDAX_RFC = 'cover.fe275e9819458a4bbb9451b888cafb88af8867d4.1712796818.git-series.apopple@nvidia.com';
-const DAXGUP_V3 = '166579181584.2236710.17813547487183983273.stgit@dwillia2-xfh.jf.intel.com';
-const VM_NORMAL_V3 = '20250811112631.759341-1-david@redhat.com';
-const FSDAX_2026_V2 = '20260511214020.208939-1-souvik@amlalabs.com';
-const SPARSE_V9 = '20220420155310.9712-1-joao.m.martins@oracle.com';
+import { DAXGUP_V3, FSDAX_2026_V2, FSDAX_RFC, FSDAX_V8, FSDAX_V9, SPARSE_V9, VM_NORMAL_V3 } from './wish1-series.ts';
 
 /** Quick, patient settings: no pause between requests (one server of our own), a short backoff. */
 const HTTP: Partial<HttpSettings> = { delayMs: 0, retries: 2, backoffMs: 20, maxBackoffMs: 200, maxRetryAfterMs: 1000, maxRequests: 5000 };
