@@ -3,7 +3,7 @@
 // ("20 of 20 accepted"), the lineage's. Pure: read models in, plain data out. State names and
 // slugs come from a Patchwork server (a server may define its own); pages render them as text,
 // and class names keep only letters, digits and hyphens.
-import type { LineageStatus, PatchworkStatus, PatchworkSummary, SeriesRevision } from '../../ingest/read-models.ts';
+import type { LineageState, LineageStatus, PatchworkStatus, PatchworkSummary, SeriesRevision } from '../../ingest/read-models.ts';
 
 /** How a state is drawn: the badge classes of site.css (ok green, nak red, old grey, rfc). */
 const TONE: Readonly<Record<string, string>> = {
@@ -63,6 +63,14 @@ export function patchworkBadge(s: PatchworkStatus | null | undefined): Patchwork
     commit: s.commitRef ? { text: s.commitRef.slice(0, COMMIT_CHARS), title: s.commitRef, href: s.commitUrl } : null,
     elsewhere: s.elsewhere.map((e) => `${e.project}: ${e.state}`).join(', '),
   };
+}
+
+/** A lineage state that comes from Patchwork (LineageState: accepted, changes-requested,
+ *  rejected, superseded) as a timeline says it: "accepted in Patchwork", with its badge tone;
+ *  null for the others (applied, nacked, open come from the list). */
+export function patchworkLineageState(state: LineageState): { text: string; tone: string } | null {
+  if (state !== 'accepted' && state !== 'changes-requested' && state !== 'rejected' && state !== 'superseded') return null;
+  return { text: `${state.replace('-', ' ')} in Patchwork`, tone: TONE[state] ?? '' };
 }
 
 /** A summary of several patches on a page. */
