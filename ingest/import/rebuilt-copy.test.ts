@@ -63,10 +63,12 @@ describe('a Patchwork rebuild and the mail as sent', () => {
     const s = await storeOf([rebuild('Acked-by: Rebuildword Reviewer <r@example.org>')]);
     expect(rows(s)).toMatchObject([{ key: ID, imposter: 0, copies: 1, rebuiltBy: 'patchwork' }]);
     expect(found(s, 'rebuildword')).toBe(1);
+    expect(s.mail.rebuiltAmong([ID, COVER])).toEqual(new Map([[ID, 'patchwork']]));
     await importSources(s, [tmp.file('sent.mbox', mbox([sent]))], { list: 'nvdimm', mboxFormat: 'auto', workers: 0 });
     expect(rows(s)).toEqual([{ key: ID, imposter: 0, body: expect.not.stringContaining('Rebuildword'), copies: 2, rebuiltBy: null }]);
     expect([found(s, 'sentword'), found(s, 'rebuildword')]).toEqual([1, 0]);
     expect(codes(s)).toEqual(['store/superseded']);
+    expect(s.mail.rebuiltAmong([ID])).toEqual(new Map());
     expect(s.mail.stats()).toMatchObject({ messages: 1, imposters: 0 });
   });
 

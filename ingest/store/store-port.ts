@@ -34,6 +34,9 @@ export interface MailTables {
   variantsOf(messageId: string): R.VariantRow[];
   /** Store a new message with its full-text fields; returns its row id. */
   insertMessage(m: R.MessageRecord): number;
+  /** Of these message keys, those whose stored content is a server's rebuild, with who rebuilt it
+   *  ('patchwork'). */
+  rebuiltAmong(keys: readonly string[]): Map<string, string>;
   /** What a stored message's full-text fields were made of, null when there is no such row. */
   contentOf(id: number): R.MessageContent | null;
   /** Put `m`'s content (columns, full-text row, who rebuilt it) in place of stored message `id`'s,

@@ -83,10 +83,11 @@ describe('summaries', () => {
     ]);
   });
 
-  it('give a thread page a badge per patch and a summary per cover letter', () => {
-    const v = threadPatchworkViews({ patches: new Map([['p1', status()]]), covers: new Map([['c', summary()]]) });
-    expect(v.get('p1')).toMatchObject({ kind: 'patch', badge: { label: 'Accepted' } });
-    expect(v.get('c')).toEqual({ kind: 'cover', summary: { text: '20 of 20 accepted', className: 'pw-summary ok' } });
+  it("give a thread page a badge per patch, a summary per cover letter, and a note on Patchwork's copies", () => {
+    const v = threadPatchworkViews({ patches: new Map([['p1', status()]]), covers: new Map([['c', summary()]]), rebuilt: new Map([['p1', 'patchwork'], ['r', 'patchwork']]) });
+    expect(v.get('p1')).toMatchObject({ badge: { label: 'Accepted' }, summary: null, rebuilt: expect.stringMatching(/^This is Patchwork's copy .* not the mail as sent/) });
+    expect(v.get('c')).toEqual({ badge: null, summary: { text: '20 of 20 accepted', className: 'pw-summary ok' }, rebuilt: null });
+    expect(v.get('r')).toMatchObject({ badge: null, summary: null, rebuilt: expect.any(String) });
     expect(v.get('other')).toBeUndefined();
   });
 

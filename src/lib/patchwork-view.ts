@@ -94,14 +94,32 @@ export function seriesPatchworkBadges(summaries: ReadonlyMap<string, PatchworkSu
 }
 
 /** What a thread page shows of Patchwork at one message: a patch's badge, or a cover letter's
- *  summary of its patches. */
-export type PatchworkMessageView = { kind: 'patch'; badge: PatchworkBadgeView } | { kind: 'cover'; summary: PatchworkSummaryView };
+ *  summary of its patches; and, when the stored copy is Patchwork's rebuild rather than the mail
+ *  as sent, a note saying so. */
+export interface PatchworkMessageView {
+  badge: PatchworkBadgeView | null;
+  summary: PatchworkSummaryView | null;
+  /** The note on a rebuilt copy, null for mail as sent. */
+  rebuilt: string | null;
+}
 
-/** Per message key, what its entry on a thread page shows. */
-export function threadPatchworkViews(data: { patches: ReadonlyMap<string, PatchworkStatus>; covers: ReadonlyMap<string, PatchworkSummary> }): Map<string, PatchworkMessageView> {
+/** The note on a message whose stored copy a server rebuilt (Message.rebuiltBy). */
+export const REBUILT_NOTE: Readonly<Record<string, string>> = {
+  patchwork:
+    "This is Patchwork's copy (its stored text, with the trailers it collected from replies, re-encoded), not the mail as sent: the list archive lacked it. Importing the archive's copy replaces it.",
+};
+
+/** Per message key, what its entry on a thread page shows (keys with nothing to show are absent). */
+export function threadPatchworkViews(data: { patches: ReadonlyMap<string, PatchworkStatus>; covers: ReadonlyMap<string, PatchworkSummary>; rebuilt: ReadonlyMap<string, string> }): Map<string, PatchworkMessageView> {
   const out = new Map<string, PatchworkMessageView>();
-  for (const [key, s] of data.covers) out.set(key, { kind: 'cover', summary: patchworkSummary(s)! });
-  for (const [key, s] of data.patches) out.set(key, { kind: 'patch', badge: patchworkBadge(s)! });
+  const at = (key: string): PatchworkMessageView => {
+    let v = out.get(key);
+    if (!v) out.set(key, (v = { badge: null, summary: null, rebuilt: null }));
+    return v;
+  };
+  for (const [key, s] of data.covers) at(key).summary = patchworkSummary(s);
+  for (const [key, s] of data.patches) at(key).badge = patchworkBadge(s);
+  for (const [key, by] of data.rebuilt) at(key).rebuilt = REBUILT_NOTE[by] ?? `This copy was rebuilt by ${by}, not the mail as sent.`;
   return out;
 }
 

@@ -106,11 +106,13 @@ export function seriesPatchwork(): ReadonlyMap<string, PatchworkSummary> {
 }
 
 /** What Patchwork says of a thread's patches (of its shown `nodes`), and of its cover letters'
- *  series. */
-export function threadPatchwork(threadId: string, nodes: readonly NodeRow[]): ReturnType<typeof patchworkOfThread> {
+ *  series; and which of its messages are Patchwork's rebuilds. */
+export function threadPatchwork(threadId: string, nodes: readonly NodeRow[]): ReturnType<typeof patchworkOfThread> & { rebuilt: Map<string, string> } {
+  const keys = nodes.flatMap((n) => (n.ghost ? [] : [n.id]));
+  const rebuilt = db().mail.rebuiltAmong(keys);
   patchworkStored ??= db().patchwork.stamp() !== '';
-  if (!patchworkStored) return { patches: new Map(), covers: new Map() };
-  return patchworkOfThread(db(), threadId, nodes.flatMap((n) => (n.ghost ? [] : [n.id])));
+  if (!patchworkStored) return { patches: new Map(), covers: new Map(), rebuilt };
+  return { ...patchworkOfThread(db(), threadId, keys), rebuilt };
 }
 
 /** The statements and quote sources of a thread's messages. */

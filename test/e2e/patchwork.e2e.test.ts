@@ -2,9 +2,10 @@
 // (fs/dax v9 and sparse-vmemmap v9), `patchlore sync --patchwork` against a real Patchwork 3.2.1
 // (the rig, wish1 loaded and triaged) with a list archive on 127.0.0.1 that has fs/dax v9 only:
 // the decisions are stored, fs/dax v9 comes from the archive and sparse-vmemmap v9 from
-// Patchwork's mbox, which the archive's copy later replaces without imposters; `series --json`
-// carries the states; a second sync asks for one page of events; the built site shows the states
-// on the lineage and thread pages and finds them with pw: in Chromium.
+// Patchwork's mbox; `series --json` carries the states; the built site shows them on the lineage
+// and thread pages, marks Patchwork's copies, and finds the states with pw: in Chromium; the
+// archive's copy then replaces Patchwork's without imposters, and a second sync asks for one page
+// of events.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -116,23 +117,6 @@ describe.skipIf(skip)(`Patchwork states of the wish1 series, synced, in series -
     expect(vm.status).toMatchObject({ state: 'changes-requested', patchwork: { text: '10 of 11 under review, 1 changes requested' } });
   });
 
-  it("lets the archive's copy of mail fetched from Patchwork replace it, without imposters", async () => {
-    const before = (await cli('stats', '--db', db, '--json')).json();
-    const r = await cli('import', '--db', db, '--list', 'nvdimm', '--json', join(WISH1, SPARSE_V9_FILE));
-    expect(r.code).toBe(0);
-    expect(r.json().diagnostics.filter((d: { code: string }) => d.code === 'store/superseded')).toHaveLength(6);
-    const after = (await cli('stats', '--db', db, '--json')).json();
-    expect(after.imposters).toBe(before.imposters);
-    const s = (await cli('series', '--db', db, '--json', SPARSE_V9)).json();
-    expect(s.revisions.at(-1).patchwork).toMatchObject({ text: '5 of 5 accepted' });
-  });
-
-  it('asks a second time only for the events since the first', async () => {
-    const r = await sync();
-    expect(r.code, r.err).toBe(0);
-    expect(r.json()).toMatchObject({ mode: 'incremental', requests: 1, fetched: 0, patches: 503, read: { patches: 0, events: 0 }, mail: { lacking: 0 } });
-  });
-
   describe.skipIf(noBrowser)(`on the built site${noBrowser ? ` (skipped: ${noBrowser})` : ''}`, () => {
     let server: RunningServer;
     let close: () => Promise<void>;
@@ -177,6 +161,14 @@ describe.skipIf(skip)(`Patchwork states of the wish1 series, synced, in series -
       expect(await v9.locator('table.patches td.pw .badge.pw').allTextContents()).toEqual(Array(20).fill('Accepted'));
     });
 
+    it("says on the thread page which messages are Patchwork's copies", async () => {
+      await page.goto(server.url + messagePath(SPARSE_V9).slice(1));
+      await page.waitForURL(/\/t\/[0-9a-f]{16}\/#/);
+      const notes = await page.locator('article[data-message-id] p.rebuilt').allTextContents();
+      expect(notes).toHaveLength(6);
+      expect(notes[0]).toMatch(/^This is Patchwork's copy .*not the mail as sent/);
+    });
+
     it('finds patches by their Patchwork state with pw:', async () => {
       await page.goto(`${server.url}search/?q=${encodeURIComponent('pw:changes-requested')}`);
       await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? ''));
@@ -188,4 +180,22 @@ describe.skipIf(skip)(`Patchwork states of the wish1 series, synced, in series -
       expect(errors).toEqual([]);
     });
   });
+
+  it("lets the archive's copy of mail fetched from Patchwork replace it, without imposters", async () => {
+    const before = (await cli('stats', '--db', db, '--json')).json();
+    const r = await cli('import', '--db', db, '--list', 'nvdimm', '--json', join(WISH1, SPARSE_V9_FILE));
+    expect(r.code).toBe(0);
+    expect(r.json().diagnostics.filter((d: { code: string }) => d.code === 'store/superseded')).toHaveLength(6);
+    const after = (await cli('stats', '--db', db, '--json')).json();
+    expect(after.imposters).toBe(before.imposters);
+    const s = (await cli('series', '--db', db, '--json', SPARSE_V9)).json();
+    expect(s.revisions.at(-1).patchwork).toMatchObject({ text: '5 of 5 accepted' });
+  });
+
+  it('asks a second time only for the events since the first', async () => {
+    const r = await sync();
+    expect(r.code, r.err).toBe(0);
+    expect(r.json()).toMatchObject({ mode: 'incremental', requests: 1, fetched: 0, patches: 503, read: { patches: 0, events: 0 }, mail: { lacking: 0 } });
+  });
+
 });
