@@ -151,7 +151,7 @@ export function planRun(ctx: Context, loaded: LoadedConfig): SyncRun {
 
 export const syncCommand: Command = {
   synopsis: '[LIST_OR_URL...] [--since DATE] [--thread MSGID] [--query Q] [--recent] | --patchwork URL --project NAME',
-  summary: `pull lists (git epochs) and threads, messages, searches (HTTP) from ${DEFAULT_BASE.replace('https://', '')} or a mirror`,
+  summary: `pull lists (git epochs) and threads, messages, searches (HTTP) from ${DEFAULT_BASE.replace('https://', '')} or a mirror; a Patchwork project's decisions`,
   help: `LIST_OR_URL is a list name (its git epochs are mirrored and what is new is imported), a
 lore URL of a list or message (a message URL pulls its thread; one ending in /raw the message),
 https://lore.kernel.org/r/<msgid>, or a Message-ID. Without arguments, every list named in
@@ -159,7 +159,8 @@ patchlore.config.json ("sync": {"lists": [...]}) is synced. Resumable: run it ag
 interruption. Polite: one request at a time, paced, retried with backoff; see the README.
 
   --since DATE          only mail received on or after DATE (YYYY-MM-DD): older epochs are not
-                        cloned, the newest is cloned shallow; a search gets rt:DATE..
+                        cloned, the newest is cloned shallow; a search gets rt:DATE..;
+                        with --patchwork: patches and series dated on or after DATE
   --thread MSGID        pull the thread holding MSGID (t.mbox.gz); repeatable
   --message MSGID       pull that message alone (raw); repeatable
   --query Q             pull the hits of a lore search (POST ?q=Q&x=m); repeatable
