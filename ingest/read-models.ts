@@ -5,7 +5,9 @@
 import type { ComparedPatch } from './series/compare-revisions.ts';
 import type { LinkRow, TrailerRow, MismatchRow } from './store/store-rows.ts';
 import type { SearchFields } from './search/query-types.ts';
-import type { Address, CommitEvidence, LandingForm, LineageOutcome, LineageState, MergeState, RevisionSignal } from './types.ts';
+import type { Address, CommitEvidence, LandingForm, LineageOutcome, LineageState, MergeState, PatchworkSummary, RevisionSignal } from './types.ts';
+
+export type { PatchworkSummary };
 
 export type { LineageState };
 
@@ -59,6 +61,36 @@ export interface SeriesPatch {
   replies: number;
   /** The commits it became in the repositories read; absent when none was read. */
   commits?: MergedCommit[];
+  /** What Patchwork says of it, null when no synced project tracks it (absent where Patchwork
+   *  was not asked). */
+  patchwork?: PatchworkStatus | null;
+}
+
+/** What Patchwork says of one patch (`series --json`: per patch `patchwork`; thread and lineage
+ *  pages). A patch several projects track: the record with its most decisive state, the others in
+ *  `elsewhere`. */
+export interface PatchworkStatus {
+  /** State slug ("changes-requested") and the name Patchwork shows ("Changes Requested"). */
+  state: string;
+  stateName: string;
+  /** Who it is delegated to (name, else username), null when nobody. */
+  delegate: string | null;
+  /** Archived: done with, hidden from Patchwork's default lists. */
+  archived: boolean;
+  /** Its checks (the newest per context and reporter), null when Patchwork ran none: the
+   *  combined state, counts by state, and each check. */
+  checks: { state: string; counts: Record<string, number>; list: Array<{ context: string; state: string; description: string; url: string | null }> } | null;
+  /** The commit the maintainer recorded, and its page when the project says where commits are. */
+  commitRef: string | null;
+  commitUrl: string | null;
+  /** Its page on the Patchwork server, null when the API gave none. */
+  url: string | null;
+  server: string;
+  project: string;
+  /** When patchlore first read it in this state (ISO). */
+  since: string;
+  /** The other projects tracking it: each one's state. */
+  elsewhere: Array<{ server: string; project: string; state: string; url: string | null }>;
 }
 
 /** One revision of a lineage. */
@@ -98,6 +130,8 @@ export interface SeriesRevision {
   mismatches: MismatchRow[];
   /** Whether its own patches became commits; absent when no repository was read. */
   merge?: PostingMerge;
+  /** What Patchwork says of its patches, null when it tracks none (absent where not asked). */
+  patchwork?: PatchworkSummary | null;
 }
 
 /** A whole lineage (`patchlore series`). */
@@ -211,6 +245,9 @@ export type ThreadLink = LinkRow;
 export interface LineageStatus extends Omit<LineageOutcome, 'family'> {
   /** Earlier postings a later one replaced. */
   superseded: string[];
+  /** What Patchwork says of the latest revision's patches, null when it tracks none (absent where
+   *  not asked). */
+  patchwork?: PatchworkSummary | null;
   /** What it became in the repositories read; null (or absent) when none reaches it. */
   merged?: LineageMerge | null;
 }

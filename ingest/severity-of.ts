@@ -28,6 +28,8 @@ const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'charset/unknown': 'warning',
   'header/raw-8bit': 'info',
   'store/imposter': 'warning',
+  'store/rebuilt-copy': 'info',
+  'store/superseded': 'info',
   'series/overrides': 'warning',
   'thread/cycle': 'warning',
   'thread/self-reference': 'info',
@@ -38,6 +40,7 @@ const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'http/network': 'error',
   'http/truncated': 'error',
   'http/not-mbox': 'error',
+  'http/not-json': 'error',
   'http/retry-after': 'error',
   'http/limit': 'error',
   'manifest/malformed': 'warning',
@@ -58,6 +61,16 @@ const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'query/bad-date': 'error',
   'query/impossible-date': 'error',
   'query/empty-range': 'error',
+  'patchwork/bad-json': 'error',
+  'patchwork/bad-shape': 'warning',
+  'patchwork/no-api': 'error',
+  'patchwork/no-project': 'error',
+  'patchwork/gone': 'warning',
+  'patchwork/link': 'warning',
+  'patchwork/cursor': 'warning',
+  'patchwork/unknown-event': 'warning',
+  'patchwork/mbox': 'warning',
+  'patchwork/mail-missing': 'warning',
 };
 
 /** How much `d` matters. */

@@ -33,6 +33,8 @@ export type DiagnosticCode =
   | 'charset/unknown' // a declared charset no decoder knows; decoded as UTF-8 or Latin-1
   | 'header/raw-8bit' // a header with raw 8-bit bytes (not RFC 2047); decoded as UTF-8 or Latin-1
   | 'store/imposter' // a different message reusing a Message-ID already seen
+  | 'store/rebuilt-copy' // a server's rebuild of a stored message (Patchwork's mbox): kept as a copy of it
+  | 'store/superseded' // the mail as sent replaced a server's rebuild of it stored before
   | 'series/overrides' // the manual lineage file (content/series-links.json) could not be used
   | 'thread/cycle' // a reference that would make a message its own ancestor was ignored
   | 'thread/self-reference' // a message that references itself
@@ -40,7 +42,8 @@ export type DiagnosticCode =
   | FetchCode
   | ConfigCode
   | TopicCode
-  | QueryCode;
+  | QueryCode
+  | PatchworkCode;
 
 /** Problems fetching from a public-inbox server (sync): `source` is the URL (the last one
  *  tried), `attempts` the requests made. In sync's --json "problems". */
@@ -51,12 +54,28 @@ export type FetchCode =
   | 'http/network' // connection refused or reset, timeout, body cut off: still after every retry
   | 'http/truncated' // the body's gzip stream ended early, still after every retry
   | 'http/not-mbox' // the body is not what was asked for (an HTML page instead of an mbox)
+  | 'http/not-json' // an API answer (Patchwork's) that is not JSON (an HTML error page instead)
   | 'http/retry-after' // the server asked to wait longer than patchlore waits
   | 'http/limit' // the request limit of the run was reached
   | 'manifest/malformed' // manifest.js.gz is not the grokmirror JSON it should be
   | 'atom/malformed' // new.atom is not an Atom feed, or an entry has no message link
   | 'git/not-found' // the server has no such epoch
   | 'git/failed'; // git clone or fetch failed, still after every retry
+
+/** Problems reading a Patchwork server (ingest/patchwork/): `source` is the URL concerned,
+ *  `expected`/`found` what a well-formed answer would have had and what was there. A request
+ *  that failed has the HTTP client's FetchCode instead. */
+export type PatchworkCode =
+  | 'patchwork/bad-json' // an answer that does not parse as JSON
+  | 'patchwork/bad-shape' // JSON without a field it must have, or with one of another type
+  | 'patchwork/no-api' // no REST API version patchlore reads (1.0 to 1.3) answers at the base URL
+  | 'patchwork/no-project' // the server has no such project
+  | 'patchwork/gone' // a record an event named is not there any more
+  | 'patchwork/link' // a Link header that leads elsewhere or in a circle
+  | 'patchwork/cursor' // the cursor given could not be used: everything is read again
+  | 'patchwork/unknown-event' // events of categories patchlore does not know, skipped
+  | 'patchwork/mbox' // an mbox from Patchwork lacked messages it should hold
+  | 'patchwork/mail-missing'; // mail that Patchwork has no mbox for either
 
 /** Problems of the project file (patchlore.config.json): `source` is the file; the message names
  *  the field ("sync.lists[1].since: expected ..."). */
@@ -206,6 +225,10 @@ export interface Message {
   parts: MessagePart[];
   /** Problems met while normalizing; the message is still usable. */
   diagnostics: Diagnostic[];
+  /** Set when these bytes are a server's rebuild of the mail, not the mail as sent: 'patchwork'
+   *  for Patchwork's mbox downloads (rebuilt-by.ts). The mail as sent supersedes such a copy
+   *  (ingest/import/rebuilt-copy.ts). Absent for mail as sent. */
+  rebuiltBy?: 'patchwork';
 }
 
 /** A raw message that could not be turned into a Message. Kept raw, listed by `report`. */
@@ -850,12 +873,29 @@ export interface Citation {
 
 // ---- Lineage outcomes: where a series stands (ingest/series/lineage-outcome.ts) ----
 
-/** The one state of a lineage every page, table and command shows. merged / partially-merged:
- *  every patch / some patches of the revision that landed are commits of a repository read
- *  (`patchlore commits`); applied: a maintainer said on the list that a revision was applied or
- *  queued; nacked: a NAK on the latest revision stands; open: none of these. The first that holds,
- *  in this order (lineage-outcome.ts). */
-export type LineageState = 'merged' | 'partially-merged' | 'applied' | 'nacked' | 'open';
+/** The one state of a lineage every page, table and command shows, the first that holds
+ *  (lineage-outcome.ts; the Patchwork ones from the states of the latest revision's patches,
+ *  ingest/series/patchwork-outcome.ts): merged / partially-merged: every patch / some patches of
+ *  the revision that landed are commits of a repository read (`patchlore commits`); applied: a
+ *  maintainer said on the list that a revision was applied or queued; accepted: Patchwork has every
+ *  patch of the latest revision accepted; nacked: a NAK on the latest revision stands;
+ *  changes-requested: Patchwork has changes requested on a patch of it; rejected: Patchwork has all
+ *  of them rejected; superseded: Patchwork has all of them superseded (a later revision this
+ *  archive may lack); open: none of these. */
+export type LineageState = 'merged' | 'partially-merged' | 'applied' | 'accepted' | 'nacked' | 'changes-requested' | 'rejected' | 'superseded' | 'open';
+
+/** What Patchwork says of one revision's patches (ingest/series/patchwork-outcome.ts). */
+export interface PatchworkSummary {
+  /** Patches of the revision, and how many of them Patchwork tracks. */
+  total: number;
+  tracked: number;
+  /** Tracked patches by state slug (a patch several projects track: its most decisive state). */
+  states: Record<string, number>;
+  /** The state of every tracked patch when they agree, else 'mixed'. */
+  state: string;
+  /** For people: "20 of 20 accepted", "18 of 20 accepted, 1 changes requested, 1 new". */
+  text: string;
+}
 
 /** Where a lineage stands: a derived record, one per lineage. */
 export interface LineageOutcome {
@@ -1094,4 +1134,250 @@ export interface LineageMergeOutcome {
   landedPostings: string[];
   /** Commits of the whole lineage, in history order, without repeats. */
   commits: string[];
+}
+
+// ---- Patchwork: a Patchwork server's records of patches and the maintainers' decisions ----
+// Read from Patchwork's REST API (1.0 to 1.3) by ingest/patchwork/. Not derived from mail: a
+// second source beside it, each record kept with where it was read.
+
+/** Where a Patchwork record was read. */
+export interface PatchworkOrigin {
+  /** The server's base URL as asked, without a trailing slash ("https://patchwork.kernel.org"). */
+  server: string;
+  /** The project's link name on that server ("linux-nvdimm"). */
+  project: string;
+  /** The REST API version it was read with ("1.3"). */
+  apiVersion: string;
+  /** The record's id on that server. Ids are per server: never compare them across servers. */
+  id: number;
+  /** The record's API URL as the server wrote it. */
+  apiUrl: string;
+  /** The record's web page on the server; null when the API version has none (1.0). */
+  webUrl: string | null;
+  /** When patchlore read it, ms since the epoch. */
+  readAt: number;
+}
+
+/** A patch state: Patchwork's slug and the name it shows. */
+export interface PatchworkState {
+  /** As the API gives it ("changes-requested", a server's own "handled-elsewhere"). */
+  slug: string;
+  /** The name Patchwork shows: its own for the ten default states ("Changes Requested"), else
+   *  the slug's words capitalised ("Handled Elsewhere"). */
+  name: string;
+  /** False for a state that is not one of Patchwork's ten defaults (a server's own). */
+  known: boolean;
+  /** Whether Patchwork's defaults count it as waiting for the maintainer (New, Under Review);
+   *  null for a server's own state, whose setting the API does not tell. */
+  actionRequired: boolean | null;
+}
+
+/** Someone who sent mail, as Patchwork knows them (a "person"). */
+export interface PatchworkPerson {
+  /** Display name ('' when Patchwork has none). */
+  name: string;
+  /** Address as Patchwork keeps it. */
+  email: string;
+}
+
+/** A Patchwork account: a maintainer, a delegate, a CI robot. */
+export interface PatchworkUser {
+  username: string;
+  /** First and last name ('' when not set). */
+  name: string;
+  /** '' when the API does not show it. */
+  email: string;
+}
+
+/** A test or CI result on a patch (Patchwork's "check"). */
+export interface PatchworkCheck {
+  /** What ran ("build-x86_64", "checkpatch"). */
+  context: string;
+  /** pending, success, warning or fail; another value is kept as given. */
+  state: string;
+  /** Where the full results are (the check's target_url), null when not given. */
+  url: string | null;
+  /** One line from the reporter ('' when none). */
+  description: string;
+  /** When it was reported, ms since the epoch; null when unreadable. */
+  date: number | null;
+  /** Username of the account that reported it ('' when the API does not say). */
+  user: string;
+}
+
+/** The series a patch or a cover letter belongs to, as other records name it. */
+export interface PatchworkSeriesRef {
+  /** Series id on the server. */
+  id: number;
+  /** Version Patchwork read from the subject (1 when none). */
+  version: number;
+  /** Series name (the cover letter's subject, else the first patch's), '' when none. */
+  name: string;
+}
+
+/** One patch as Patchwork tracks it: the maintainer's decision on it and what ran on it. */
+export interface PatchworkPatch {
+  kind: 'patch';
+  /** Message-ID of the patch mail, without angle brackets: how it joins the store. */
+  messageId: string;
+  /** Subject as Patchwork keeps it ("[v9,1/5] mm/sparse-vmemmap: add a pgmap argument ..."). */
+  name: string;
+  /** The mail's date, ms since the epoch; null when unreadable. */
+  date: number | null;
+  /** The maintainer's decision. */
+  state: PatchworkState;
+  /** Archived patches are hidden from Patchwork's default lists (done with). */
+  archived: boolean;
+  /** The maintainer it is delegated to, null when none. */
+  delegate: PatchworkUser | null;
+  /** The commit it became, as the maintainer recorded it; null when not set. */
+  commitRef: string | null;
+  /** For a pull request: the tree to pull; null otherwise. */
+  pullUrl: string | null;
+  /** Patchwork's hash of the diff (its patch-id), null for no diff. */
+  hash: string | null;
+  /** Patchwork's summary of the checks (its patch "check"): fail, warning, pending (also when
+   *  there are none) or success. */
+  checkState: string;
+  /** The newest check per reporter and context, as Patchwork's patch page shows them; null when
+   *  they were not read in this run (keep the ones read before). */
+  checks: PatchworkCheck[] | null;
+  /** Its series (Patchwork 2.0 and later keep at most one; the API gives a list). */
+  series: PatchworkSeriesRef[];
+  /** Who sent it. */
+  submitter: PatchworkPerson;
+  /** The project's mail archive page of the message (lore), null when the project sets none. */
+  listArchiveUrl: string | null;
+  origin: PatchworkOrigin;
+}
+
+/** A cover letter as Patchwork tracks it (covers have no state). */
+export interface PatchworkCover {
+  kind: 'cover';
+  /** Message-ID without angle brackets. */
+  messageId: string;
+  /** Subject as Patchwork keeps it. */
+  name: string;
+  /** The mail's date, ms; null when unreadable. */
+  date: number | null;
+  series: PatchworkSeriesRef[];
+  submitter: PatchworkPerson;
+  /** The mail archive page of the message, null when none. */
+  listArchiveUrl: string | null;
+  origin: PatchworkOrigin;
+}
+
+/** A series as Patchwork grouped it: a cover letter (if any) and its patches. */
+export interface PatchworkSeries {
+  kind: 'series';
+  /** Name ('' when Patchwork has none). */
+  name: string;
+  /** Version read from the subjects (1 when none). */
+  version: number;
+  /** Patches announced ("N" of "k/N"). */
+  total: number;
+  /** Patches received so far. */
+  receivedTotal: number;
+  /** True once every announced patch arrived. */
+  receivedAll: boolean;
+  /** Date of its first mail, ms; null when unreadable. */
+  date: number | null;
+  submitter: PatchworkPerson;
+  /** The cover letter's Message-ID, null when the series has none. */
+  coverMessageId: string | null;
+  /** Message-IDs of its patches in patch order. */
+  patchMessageIds: string[];
+  origin: PatchworkOrigin;
+}
+
+/** A project on a Patchwork server. */
+export interface PatchworkProject {
+  id: number;
+  /** The name in its URLs ("linux-nvdimm"). */
+  linkName: string;
+  /** Display name. */
+  name: string;
+  /** List-Id of the list it tracks ("nvdimm.lists.linux.dev"). */
+  listId: string;
+  /** The list's address. */
+  listEmail: string;
+  /** Where a Message-ID's archive page is ("https://lore.kernel.org/r/{}"), '' when not set. */
+  listArchiveUrlFormat: string;
+  /** Where a commit is shown ("https://git.kernel.org/.../commit/?id={}"), '' when not set. */
+  commitUrlFormat: string;
+}
+
+/** One entry of Patchwork's event log (what changed, when). */
+export interface PatchworkEvent {
+  /** Event id on the server (increasing). */
+  id: number;
+  /** patch-created, patch-state-changed, patch-delegated, check-created, series-created, ...;
+   *  kept as given. */
+  category: string;
+  /** When the server logged it, exactly as written (UTC without zone, microseconds:
+   *  "2026-12-04T13:23:10.107007"), to be handed back as a `since` filter. */
+  date: string;
+  /** The same in ms since the epoch; null when unreadable. */
+  dateMs: number | null;
+  /** Username of whoever caused it; null for mail arriving (API 1.2 and later say). */
+  actor: string | null;
+  /** The patch it is about, when it is about one. */
+  patch: { id: number; messageId: string; name: string; date: number | null } | null;
+  /** The cover letter it is about, when it is about one. */
+  cover: { id: number; messageId: string; date: number | null } | null;
+  /** The series it is about, when it says. */
+  series: { id: number; date: number | null } | null;
+  /** For patch-state-changed: the state before and after (slugs). */
+  previousState: string | null;
+  currentState: string | null;
+}
+
+/** A message Patchwork has and the store lacks: what fetching it needs. */
+export interface PatchworkMailRef {
+  /** Message-ID without angle brackets. */
+  messageId: string;
+  kind: 'patch' | 'cover';
+  /** Patch or cover id on the server. */
+  id: number;
+  /** Its series on the server, null when none. */
+  seriesId: number | null;
+}
+
+/** Work that events named and a run has not done yet (it stopped early): done first next time. */
+export interface PatchworkWork {
+  /** Patches to read again, with the name their event gave (to guess series siblings). */
+  patches: Array<{ id: number; messageId: string; name: string }>;
+  /** Patches whose checks to read. */
+  checks: number[];
+  /** Cover letters to read. */
+  covers: Array<{ id: number; messageId: string }>;
+  /** Series to read, with their patches. */
+  series: number[];
+}
+
+/** Where incremental sync of one (server, project) stands. The store keeps one per pair. */
+export interface PatchworkCursor {
+  /** Base URL of the server, without a trailing slash. */
+  server: string;
+  /** Project link name. */
+  project: string;
+  /** The project's id on the server: incremental reads filter events by it, so a project renamed
+   *  on the server keeps its cursor (Patchwork's project filter takes an id or a link name). */
+  projectId: number;
+  /** The project as the user named it (its link name, List-Id, list address or name). */
+  asked: string;
+  /** REST API version found at the last full read ("1.3"). */
+  apiVersion: string;
+  /** The since-date (YYYY-MM-DD) of the last full read; null when it read everything. */
+  since: string | null;
+  /** When the last full read started, ms since the epoch (patchlore's clock). */
+  fullReadAt: number;
+  /** Date of the newest event taken into account, as the server wrote it; null when the project
+   *  had none. The next run asks for events since a little before it (EVENT_OVERLAP_MS). */
+  eventDate: string | null;
+  /** Ids of the events taken into account that are dated within the overlap before eventDate:
+   *  the next run skips them. */
+  eventIds: number[];
+  /** Work named by events already taken into account but not done yet. */
+  owed: PatchworkWork;
 }

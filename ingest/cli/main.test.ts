@@ -171,7 +171,7 @@ describe('patchlore CLI reading a store', () => {
     process.env.PATCHLORE_SERIES_LINKS = links;
     try {
       const first = await cli('stats', '--db', db);
-      expect(first.err).toBe('patchlore: bringing series lineages, commit links, lineage outcomes up to date with the stored mail\n');
+      expect(first.err).toBe('patchlore: bringing series lineages, commit links, Patchwork states, lineage outcomes up to date with the stored mail\n');
       const again = await cli('stats', '--db', db);
       expect(again.err).toBe('');
     } finally {

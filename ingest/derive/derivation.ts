@@ -34,8 +34,9 @@ export interface Derivation {
   version: number;
   /** Derivations whose tables it reads; they run first. */
   after: readonly string[];
-  /** Fingerprint of inputs outside the mail ('' for none): a file, or what the store keeps of
-   *  another source (a repository's heads as last read). */
+  /** Fingerprint of inputs outside the mail ('' for none): a file's, what the store keeps of
+   *  another source (a repository's heads as last read, the stamp of data synced from another
+   *  server; read from the store, which may be read-only here). */
   external(opts: DeriveOptions, store: Store): string;
   /**
    * Bring its tables up to date. `previous` is what it was last computed from (null: never, or

@@ -198,7 +198,7 @@ function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summar
   summary.timings!.mineMs += outcome.mineMs;
   const r = storeMessage(store, rawId, outcome.message, outcome.meta);
   const relisted = recordSighting(store, rawId, raw.origin, r.message);
-  if (r.outcome === 'duplicate') summary.duplicates++;
+  if (r.outcome === 'duplicate' || r.outcome === 'superseded') summary.duplicates++;
   else {
     summary.stored++;
     if (r.outcome === 'imposter') summary.imposters++;

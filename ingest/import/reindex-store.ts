@@ -55,7 +55,7 @@ export async function reindexStore(
           const s = storeMessage(store, r.id, o.message, o.meta);
           // The lists each copy was seen on, again: a message's lists are derived.
           for (const origin of store.mail.sightingsOf(r.id)) recordSighting(store, r.id, origin, s.message);
-          if (s.outcome === 'duplicate') summary.duplicates++;
+          if (s.outcome === 'duplicate' || s.outcome === 'superseded') summary.duplicates++;
           else summary.messages++;
           if (s.outcome === 'imposter') summary.imposters++;
         });

@@ -1,20 +1,21 @@
 // Storing one parsed message: the same Message-ID and content as a stored message is a duplicate
-// (recorded as another copy); the same Message-ID with other content is an imposter, stored under
-// its own key, and every variant is re-keyed so which one keeps the plain Message-ID does not
-// depend on arrival order (variant-keys.ts). Decides; the store only persists.
-import { formatAddress } from '../message/format-address.ts';
+// (recorded as another copy); a server's rebuild of a message and the mail as sent are one message
+// (rebuilt-copy.ts); the same Message-ID with other content is an imposter, stored under its own
+// key, and every variant is re-keyed so which one keeps the plain Message-ID does not depend on
+// arrival order (variant-keys.ts). Decides; the store only persists.
 import { listName } from '../message/list-name.ts';
-import { joinParts } from '../message/message-body.ts';
-import { searchFields } from '../search/search-fields.ts';
 import type { Store } from '../store/store-port.ts';
 import type { Diagnostic, Message, Origin, PatchMeta } from '../types.ts';
-import { variantKeys } from './variant-keys.ts';
+import { messageRecord } from './message-record.ts';
+import { storeRebuiltCopy } from './rebuilt-copy.ts';
+import { rekeyVariants } from './rekey-variants.ts';
 
 /** Time spent storing patch facts (series work), for the import benchmark. */
 export const timings = { patchMetaMs: 0 };
 
-/** What storing one parsed message did. */
-export type StoreOutcome = 'stored' | 'imposter' | 'duplicate';
+/** What storing one parsed message did. `superseded`: it was a copy of a stored message whose
+ *  content it replaced (the mail as sent in place of a server's rebuild, rebuilt-copy.ts). */
+export type StoreOutcome = 'stored' | 'imposter' | 'duplicate' | 'superseded';
 
 /** Store `m`, read as raw `rawId`, with its patch facts. Returns the stored message's row id, what
  *  happened, and the diagnostics stored with it. Call inside a transaction. */
@@ -25,53 +26,18 @@ export function storeMessage(store: Store, rawId: number, m: Message, meta: Patc
     store.mail.addCopy(rawId, same.id);
     return { outcome: 'duplicate', message: same.id, diagnostics: [] };
   }
+  const rebuilt = storeRebuiltCopy(store, rawId, m, meta, existing);
+  if (rebuilt) return rebuilt;
   const diagnostics = [...m.diagnostics];
-  const { body, parts } = joinParts(m);
-  const author = formatAddress(m.from.name, m.from.email);
   const provisional = existing.length ? `pending.${rawId}` : m.messageId;
-  const id = store.mail.insertMessage({
-    key: provisional,
-    messageId: m.messageId,
-    contentHash: m.contentHash,
-    syntheticId: m.syntheticId,
-    author,
-    subject: m.subject,
-    from: m.from,
-    to: m.to,
-    cc: m.cc,
-    date: m.date,
-    dateSource: m.dateSource,
-    dateHeader: m.dateHeader,
-    inReplyTo: m.inReplyTo,
-    references: m.references,
-    listIds: m.listIds,
-    body,
-    parts,
-    fields: searchFields({
-      messageId: m.messageId,
-      subject: m.subject,
-      from: author,
-      to: m.to.map((a) => formatAddress(a.name, a.email)),
-      cc: m.cc.map((a) => formatAddress(a.name, a.email)),
-      body,
-      parts,
-    }),
-  });
+  const id = store.mail.insertMessage(messageRecord(m, provisional));
   const t0 = performance.now();
   store.mail.addPatchMeta(id, meta);
   timings.patchMetaMs += performance.now() - t0;
   store.mail.addCopy(rawId, id);
   let key = m.messageId;
   if (existing.length) {
-    // Re-key all variants so the choice of the primary does not depend on arrival order.
-    const all = [...existing, { id, key: provisional, contentHash: m.contentHash, date: m.date }];
-    const keys = variantKeys(m.messageId, all);
-    const changed = all.map((v, i) => ({ v, key: keys[i]! })).filter(({ v, key: k }) => v.key !== k);
-    store.threads.invalidate([m.messageId, ...all.map((v) => v.key)]);
-    // Move rows off the plain Message-ID first, so the unique key never collides.
-    changed.sort((a, b) => (a.key === m.messageId ? 1 : 0) - (b.key === m.messageId ? 1 : 0));
-    store.mail.rekey(changed.map(({ v, key: k }) => ({ id: v.id, key: k, imposter: k !== m.messageId })));
-    key = keys[keys.length - 1]!;
+    key = rekeyVariants(store, m.messageId, [...existing, { id, key: provisional, contentHash: m.contentHash, date: m.date }]).get(id)!;
     diagnostics.push({
       code: 'store/imposter',
       message: `Message-ID reused by a message with different content; stored as ${key === m.messageId ? 'the primary' : key}`,

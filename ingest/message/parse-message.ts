@@ -11,6 +11,7 @@ import { parseMessageId, parseReferences } from './message-id.ts';
 import { chooseDate } from './parse-date.ts';
 import { listIdOf } from './list-name.ts';
 import { fieldValues, headerBlock, type HeaderBlock } from './header-block.ts';
+import { rebuiltBy } from './rebuilt-by.ts';
 import { normalizeEmail, parseAddressList } from './address-list.ts';
 import { decodeFlowed } from './decode-flowed.ts';
 
@@ -137,7 +138,9 @@ export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes))
     diagnostics.push({ code: 'charset/unknown', message: `unknown charset "${cs}"; decoded as UTF-8`, found: cs.slice(0, 40) });
   }
   const { parts, hashParts } = await readParts(parsed, diagnostics);
-  return { kind: 'message', message: assemble({ rawHash, where, fields, subject, parts, hashParts, diagnostics }) };
+  const message = assemble({ rawHash, where, fields, subject, parts, hashParts, diagnostics });
+  const rebuilt = rebuiltBy(block);
+  return { kind: 'message', message: rebuilt ? { ...message, rebuiltBy: rebuilt } : message };
 }
 
 /** Phase 1: the bytes worth parsing, and their header block; or why they are not mail: empty,

@@ -6,6 +6,7 @@ import { authorDay } from '../message/parse-date.ts';
 import type { LineageMergeRow, LineageVerdictRow } from '../store/store-rows.ts';
 import type { LineageOutcome, LineageState } from '../types.ts';
 import { mergedState } from './merged-state.ts';
+import { summarizePatchwork, withPatchwork } from './patchwork-outcome.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -19,6 +20,9 @@ export interface OutcomeInput {
   verdicts: readonly LineageVerdictRow[];
   /** Whether it landed in a repository read (store.commits.lineageMerge); null when unknown. */
   merge?: LineageMergeRow | null;
+  /** The Patchwork state of each patch of the latest posting (decisiveState), null for one
+   *  Patchwork does not track; absent or empty without Patchwork records. */
+  patchwork?: ReadonlyArray<string | null>;
 }
 
 export function lineageOutcome(input: OutcomeInput): LineageOutcome {
@@ -37,7 +41,8 @@ export function lineageOutcome(input: OutcomeInput): LineageOutcome {
     .filter((v) => v.kind === 'nacked' && !acked.has(v.email.toLowerCase()))
     .filter((v) => !seen.has(v.messageId) && !!seen.add(v.messageId))
     .map((v) => ({ by: v.name || v.email, messageId: v.messageId, text: v.text }));
-  return { family: input.family, latestPosting: latest, state: mergedState(input.merge, applied?.posting ?? null, input.postings) ?? stateOf(applied, naks), applied, naks };
+  const state = mergedState(input.merge, applied?.posting ?? null, input.postings) ?? withPatchwork(stateOf(applied, naks), summarizePatchwork(input.patchwork ?? []));
+  return { family: input.family, latestPosting: latest, state, applied, naks };
 }
 
 /** The one state shown for a lineage, first that holds: merged or partially merged when commits

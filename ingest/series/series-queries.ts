@@ -3,6 +3,7 @@
 // `patchlore series`), the series tables of the site, and the postings a thread starts.
 import { withCommits } from '../commits/commits-queries.ts';
 import { lineageStatus } from '../discussion/discussion-queries.ts';
+import { revisionPatchwork, revisionsWithPatchwork } from '../patchwork/patchwork-queries.ts';
 import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
 import type { NeighbourRow, Store } from '../store/store-port.ts';
 import { MAX_WALK } from './collect-trailers.ts';
@@ -36,13 +37,15 @@ export function seriesOf(store: Store, mid: string, family?: string): SeriesLine
   const fam = family ?? familyOf(store, postingId);
   if (!fam) return null;
   const whole = lineageOf(store, fam);
-  return whole && { ...whole, postingId, status: lineageStatus(store, fam) };
+  const status = lineageStatus(store, fam);
+  return whole && { ...whole, postingId, status: status && { ...status, patchwork: revisionPatchwork(whole.revisions, status.latestPosting) } };
 }
 
 /** A whole lineage by its family id: its title (lineageTitle), its first author, its revisions
- *  (with the commits each patch became, when a repository was read). */
+ *  (with the commits each patch became, when a repository was read, and what Patchwork says of
+ *  them). */
 export function lineageOf(store: Store, family: string): Omit<SeriesLineage, 'postingId'> | null {
-  const revisions = withCommits(store, lineage(store, family));
+  const revisions = revisionsWithPatchwork(store, withCommits(store, lineage(store, family)));
   if (revisions.length === 0) return null;
   return { family, title: lineageTitle(revisions), author: revisions[0]!.author, revisions };
 }

@@ -1,7 +1,7 @@
 // The store's SQLite schema. Two layers: primary data (raw mail and where it was seen, the git
-// histories read by `patchlore commits`), which is never rewritten, and derived tables, which
-// `patchlore reindex` drops and rebuilds from the primary data alone. Bump DERIVED_VERSION
-// whenever a derived table changes shape or meaning.
+// histories read by `patchlore commits`, and what Patchwork servers said about patches), which is
+// never rebuilt, and derived tables, which `patchlore reindex` drops and rebuilds from the primary
+// data alone. Bump DERIVED_VERSION whenever a derived table changes shape or meaning.
 
 import type { SearchField } from '../search/query-types.ts';
 
@@ -15,8 +15,8 @@ export const PRIMARY_VERSION = 1;
 /** Version of the derived tables; a store with another version must be reindexed. */
 export const DERIVED_VERSION = 7;
 
-/** Tables holding what cannot be rebuilt: mail as received, git histories as read. Never
- *  dropped. */
+/** Tables holding what cannot be rebuilt: mail as received, git histories as read, what
+ *  Patchwork servers said. Never dropped. */
 export const PRIMARY_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -99,7 +99,86 @@ CREATE TABLE IF NOT EXISTS git_releases (
   PRIMARY KEY (repo, commit_hash)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS git_releases_tag ON git_releases(repo, tag);
+-- What Patchwork servers say about patches (ingest/patchwork/, \`patchlore sync --patchwork\`): the
+-- maintainers' decisions, which no mail holds, so they are primary data that reindex keeps.
+-- Records are keyed by server and their id there (ids are per server; a project renamed on its
+-- server keeps its id); \`record\` is the record as read (types.ts: PatchworkProject,
+-- PatchworkPatch, ...), the other columns what is looked up by. A record read again replaces the
+-- stored one (a patch's checks read as null keep those stored).
+CREATE TABLE IF NOT EXISTS pw_projects (
+  server TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  link_name TEXT NOT NULL,
+  api_version TEXT NOT NULL,
+  read_at INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (server, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pw_patches (
+  server TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  project INTEGER NOT NULL,
+  message_id TEXT NOT NULL,
+  -- state slug, and when patchlore first read the patch in it (ms)
+  state TEXT NOT NULL,
+  state_since INTEGER NOT NULL,
+  read_at INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (server, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pw_patches_message ON pw_patches(message_id);
+CREATE INDEX IF NOT EXISTS pw_patches_project ON pw_patches(server, project, state);
+CREATE TABLE IF NOT EXISTS pw_covers (
+  server TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  project INTEGER NOT NULL,
+  message_id TEXT NOT NULL,
+  series_id INTEGER,
+  read_at INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (server, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pw_covers_message ON pw_covers(message_id);
+CREATE TABLE IF NOT EXISTS pw_series (
+  server TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  project INTEGER NOT NULL,
+  read_at INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (server, id)
+) WITHOUT ROWID;
+-- Each state change a sync found (from the state stored to the state read), when it was read.
+CREATE TABLE IF NOT EXISTS pw_state_changes (
+  server TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  message_id TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pw_state_changes_patch ON pw_state_changes(server, id);
+-- Where the next sync of a server's project starts (PatchworkCursor as JSON).
+CREATE TABLE IF NOT EXISTS pw_cursors (
+  server TEXT NOT NULL,
+  project INTEGER NOT NULL,
+  link_name TEXT NOT NULL,
+  asked TEXT NOT NULL,
+  cursor TEXT NOT NULL,
+  PRIMARY KEY (server, project)
+) WITHOUT ROWID;
+-- Mail a Patchwork record names that neither the list archive nor Patchwork could give, and when
+-- that was found: not asked for again for a while.
+CREATE TABLE IF NOT EXISTS pw_mail_unavailable (
+  server TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  tried_at INTEGER NOT NULL,
+  PRIMARY KEY (server, message_id)
+) WITHOUT ROWID;
 `;
+
+/** The tables of PRIMARY_SCHEMA that hold Patchwork's records (a read-only store written before
+ *  they existed lacks them). */
+export const PATCHWORK_TABLES = ['pw_projects', 'pw_patches', 'pw_covers', 'pw_series', 'pw_state_changes', 'pw_cursors', 'pw_mail_unavailable'];
 
 /** Tables derived from raw mail. Dropped and rebuilt by reindex. */
 export const DERIVED_SCHEMA = `
@@ -136,6 +215,12 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_message_id ON messages(message_id);
 CREATE INDEX IF NOT EXISTS messages_thread ON messages(thread_id, ord);
 CREATE INDEX IF NOT EXISTS messages_date ON messages(date);
+-- Messages whose stored content is a server's rebuild of the mail, not the mail as sent (Patchwork's
+-- mbox downloads, ingest/message/rebuilt-by.ts): the mail as sent replaces it when it arrives.
+CREATE TABLE IF NOT EXISTS rebuilt_messages (
+  message INTEGER PRIMARY KEY REFERENCES messages(id),
+  rebuilt_by TEXT NOT NULL
+);
 -- Which stored message each raw copy is, or why it is not one.
 CREATE TABLE IF NOT EXISTS copies (
   raw_id INTEGER PRIMARY KEY REFERENCES raw(id),
@@ -421,5 +506,6 @@ export const DERIVED_TABLES = [
   'diagnostics',
   'message_lists',
   'copies',
+  'rebuilt_messages',
   'messages',
 ];

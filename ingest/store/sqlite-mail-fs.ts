@@ -15,6 +15,19 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 export class SqliteMail implements MailTables {
   private readonly db: Database.Database;
   private readonly q;
+  /** Whether the store has the rebuilt_messages table (asked once). */
+  private rebuiltTable: boolean | null = null;
+  /** Statements on rebuilt_messages, prepared when first used: a store opened read-only that was
+   *  written before the table existed lacks it, and preparing them would fail. */
+  private rebuiltQ: { variants: Database.Statement; set: Database.Statement; clear: Database.Statement } | null = null;
+  private rebuilt() {
+    return (this.rebuiltQ ??= {
+      variants: this.db.prepare(`SELECT m.id, m.key, m.content_hash AS contentHash, m.date, r.rebuilt_by AS rebuiltBy
+        FROM messages m LEFT JOIN rebuilt_messages r ON r.message = m.id WHERE m.message_id = ?`),
+      set: this.db.prepare('INSERT OR REPLACE INTO rebuilt_messages (message, rebuilt_by) VALUES (?, ?)'),
+      clear: this.db.prepare('DELETE FROM rebuilt_messages WHERE message = ?'),
+    });
+  }
 
   constructor(
     private readonly ctx: SqliteContext,
@@ -29,7 +42,12 @@ export class SqliteMail implements MailTables {
       messageLists: db.prepare('SELECT list_ids AS listIds FROM messages WHERE id = ?'),
       insertMessageList: db.prepare('INSERT OR IGNORE INTO message_lists (message, list) VALUES (?, ?)'),
       threadOf: db.prepare('SELECT thread_id AS t FROM messages WHERE id = ?'),
-      variants: db.prepare('SELECT id, key, content_hash AS contentHash, date FROM messages WHERE message_id = ?'),
+      content: db.prepare(`SELECT message_id AS messageId, subject, author, recipients, body, parts FROM messages WHERE id = ?`),
+      replaceContent: db.prepare(`UPDATE messages SET content_hash = @contentHash, synthetic_id = @syntheticId, subject = @subject,
+        author = @author, from_name = @fromName, from_email = @fromEmail, recipients = @recipients, date = @date,
+        date_source = @dateSource, date_header = @dateHeader, in_reply_to = @inReplyTo, refs = @refs, list_ids = @listIds,
+        body = @body, parts = @parts WHERE id = @id`),
+      forgetDiscussed: db.prepare('DELETE FROM discussed_threads WHERE thread_id = (SELECT thread_id FROM messages WHERE id = ?)'),
       insertMessage: db.prepare(`INSERT INTO messages (key, message_id, content_hash, synthetic_id, imposter, subject, author,
         from_name, from_email, recipients, date, date_source, date_header, in_reply_to, refs, list_ids, body, parts)
         VALUES (@key, @messageId, @contentHash, @syntheticId, 0, @subject, @author, @fromName, @fromEmail,
@@ -62,6 +80,36 @@ export class SqliteMail implements MailTables {
   /** The full-text insert, prepared once the table exists (the store flushes deferred rows). */
   ftsInsert(): Database.Statement {
     return this.db.prepare(`INSERT INTO messages_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`);
+  }
+
+  /** A message's columns as stored. */
+  private columns(m: R.MessageRecord) {
+    return {
+      key: m.key,
+      messageId: m.messageId,
+      contentHash: m.contentHash,
+      syntheticId: m.syntheticId ? 1 : 0,
+      subject: m.subject,
+      author: m.author,
+      fromName: m.from.name,
+      fromEmail: m.from.email,
+      recipients: JSON.stringify({ to: m.to, cc: m.cc }),
+      date: m.date,
+      dateSource: m.dateSource,
+      dateHeader: m.dateHeader,
+      inReplyTo: m.inReplyTo,
+      refs: JSON.stringify(m.references),
+      listIds: JSON.stringify(m.listIds),
+      body: m.body,
+      parts: JSON.stringify(m.parts),
+    };
+  }
+
+  /** Write (or, in a transaction, queue) a message's full-text row. */
+  private addFts(id: number, fields: R.MessageRecord['fields']): void {
+    const ftsRow = [id, ...FTS_COLUMNS.map((f) => fields[f])];
+    if (this.ctx.inTransaction()) this.ctx.deferFts(ftsRow);
+    else this.ftsInsert().run(...ftsRow);
   }
 
   knownRaw(sha256: string): R.KnownRaw | undefined {
@@ -110,35 +158,51 @@ export class SqliteMail implements MailTables {
   }
 
   variantsOf(messageId: string): R.VariantRow[] {
-    return this.q.variants.all(messageId) as R.VariantRow[];
+    return this.rebuilt().variants.all(messageId) as R.VariantRow[];
   }
 
   insertMessage(m: R.MessageRecord): number {
-    const id = Number(
-      this.q.insertMessage.run({
-        key: m.key,
-        messageId: m.messageId,
-        contentHash: m.contentHash,
-        syntheticId: m.syntheticId ? 1 : 0,
-        subject: m.subject,
-        author: m.author,
-        fromName: m.from.name,
-        fromEmail: m.from.email,
-        recipients: JSON.stringify({ to: m.to, cc: m.cc }),
-        date: m.date,
-        dateSource: m.dateSource,
-        dateHeader: m.dateHeader,
-        inReplyTo: m.inReplyTo,
-        refs: JSON.stringify(m.references),
-        listIds: JSON.stringify(m.listIds),
-        body: m.body,
-        parts: JSON.stringify(m.parts),
-      }).lastInsertRowid,
-    );
-    const ftsRow = [id, ...FTS_COLUMNS.map((f) => m.fields[f])];
-    if (this.ctx.inTransaction()) this.ctx.deferFts(ftsRow);
-    else this.ftsInsert().run(...ftsRow);
+    const id = Number(this.q.insertMessage.run(this.columns(m)).lastInsertRowid);
+    this.addFts(id, m.fields);
+    if (m.rebuiltBy) this.rebuilt().set.run(id, m.rebuiltBy);
     return id;
+  }
+
+  rebuiltAmong(keys: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    // A store opened read-only that was written before rebuilt copies existed has no such table.
+    this.rebuiltTable ??= this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rebuilt_messages'").get() !== undefined;
+    if (!this.rebuiltTable || keys.length === 0) return out;
+    const q = this.db.prepare('SELECT r.rebuilt_by FROM rebuilt_messages r JOIN messages m ON m.id = r.message WHERE m.key = ?').pluck();
+    for (const k of keys) {
+      const by = q.get(k) as string | undefined;
+      if (by) out.set(k, by);
+    }
+    return out;
+  }
+
+  contentOf(id: number): R.MessageContent | null {
+    const r = this.q.content.get(id) as (Omit<R.MessageContent, 'to' | 'cc' | 'parts'> & { recipients: string; parts: string }) | undefined;
+    if (!r) return null;
+    const { recipients, parts, ...rest } = r;
+    const rcpt = JSON.parse(recipients) as { to: R.MessageContent['to']; cc: R.MessageContent['cc'] };
+    return { ...rest, to: rcpt.to, cc: rcpt.cc, parts: JSON.parse(parts) as R.StoredPart[] };
+  }
+
+  replaceContent(id: number, m: R.MessageRecord, old: R.MessageRecord['fields']): void {
+    // A contentless full-text row is taken out by handing FTS5 the values it was made of; one
+    // still waiting for the end of the transaction is simply dropped.
+    if (!this.ctx.dropDeferredFts(id)) {
+      this.db
+        .prepare(`INSERT INTO messages_fts (messages_fts, rowid, ${FTS_COLUMNS.join(', ')}) VALUES ('delete', ?, ${FTS_COLUMNS.map(() => '?').join(', ')})`)
+        .run(id, ...FTS_COLUMNS.map((f) => old[f]));
+    }
+    this.q.forgetDiscussed.run(id);
+    const { key: _key, ...columns } = this.columns(m);
+    this.q.replaceContent.run({ ...columns, id });
+    this.addFts(id, m.fields);
+    if (m.rebuiltBy) this.rebuilt().set.run(id, m.rebuiltBy);
+    else this.rebuilt().clear.run(id);
   }
 
   addPatchMeta(message: number, meta: PatchMeta): void {

@@ -12,6 +12,7 @@ import { SqliteCommits } from './sqlite-commits-fs.ts';
 import { SqliteDerived } from './sqlite-derived-fs.ts';
 import { SqliteDiscussion } from './sqlite-discussion-fs.ts';
 import { SqliteMail } from './sqlite-mail-fs.ts';
+import { SqlitePatchwork } from './sqlite-patchwork-fs.ts';
 import { SqliteSearch } from './sqlite-search-fs.ts';
 import { SqliteSeries } from './sqlite-series-fs.ts';
 import { SqliteThreads } from './sqlite-threads-fs.ts';
@@ -53,6 +54,8 @@ export interface SqliteContext {
   inTransaction(): boolean;
   /** Queue a full-text row for the end of the current transaction. */
   deferFts(row: unknown[]): void;
+  /** Drop the queued full-text row of message `id`; false when none is queued. */
+  dropDeferredFts(id: number): boolean;
 }
 
 /** Open (or create) a store. A store whose derived tables another version wrote is refused with
@@ -77,6 +80,7 @@ class SqliteStore implements Store {
   readonly discussion: SqliteDiscussion;
   readonly search: SqliteSearch;
   readonly commits: SqliteCommits;
+  readonly patchwork: SqlitePatchwork;
   readonly derived: SqliteDerived;
   private readonly db: Database.Database;
   /** For sqlOf. */
@@ -117,6 +121,11 @@ class SqliteStore implements Store {
       db: this.db,
       inTransaction: () => this.depth > 0,
       deferFts: (row) => void this.pendingFts.push(row),
+      dropDeferredFts: (id) => {
+        const before = this.pendingFts.length;
+        this.pendingFts = this.pendingFts.filter((row) => row[0] !== id);
+        return this.pendingFts.length < before;
+      },
     };
     this.derived = new SqliteDerived(ctx, () => this.resetDerived());
     this.threads = new SqliteThreads(ctx);
@@ -125,6 +134,7 @@ class SqliteStore implements Store {
     this.discussion = new SqliteDiscussion(ctx);
     this.search = new SqliteSearch(ctx);
     this.commits = new SqliteCommits(ctx);
+    this.patchwork = new SqlitePatchwork(ctx);
     let insertFts: Database.Statement | null = null;
     this.insertFts = () => (insertFts ??= this.mail.ftsInsert());
   }

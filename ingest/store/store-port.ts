@@ -1,9 +1,10 @@
 // The store's surface (a port): everything the pipeline, the CLI and the site ask of the store,
-// as typed rows in and out, grouped by the tables' nouns. The SQLite engine (sqlite-store-fs.ts)
-// implements it; a second engine would implement the same interfaces. Nothing here decides
-// anything: which key an imposter gets, how threads, series and statements are computed, how a
-// query is matched, are the stages' business. See README "Architecture: the store port".
-import type { Diagnostic, GitCommit, LineageOutcome, MergeState, Origin, PatchMeta, PostedCover, ThreadInput, ThreadNode } from '../types.ts';
+// as typed rows in and out, grouped by the tables' nouns (and Patchwork's records, synced beside
+// the mail). The SQLite engine (sqlite-store-fs.ts) implements it; a second engine would
+// implement the same interfaces. Nothing here decides anything: which key an imposter gets, how
+// threads, series and statements are computed, how a query is matched, are the stages' business.
+// See README "Architecture: the store port".
+import type { Diagnostic, GitCommit, LineageOutcome, MergeState, Origin, PatchMeta, PatchworkCursor, PostedCover, ThreadInput, ThreadNode } from '../types.ts';
 import type * as R from './store-rows.ts';
 
 export type * from './store-rows.ts';
@@ -33,6 +34,15 @@ export interface MailTables {
   variantsOf(messageId: string): R.VariantRow[];
   /** Store a new message with its full-text fields; returns its row id. */
   insertMessage(m: R.MessageRecord): number;
+  /** Of these message keys, those whose stored content is a server's rebuild, with who rebuilt it
+   *  ('patchwork'). */
+  rebuiltAmong(keys: readonly string[]): Map<string, string>;
+  /** What a stored message's full-text fields were made of, null when there is no such row. */
+  contentOf(id: number): R.MessageContent | null;
+  /** Put `m`'s content (columns, full-text row, who rebuilt it) in place of stored message `id`'s,
+   *  keeping its row id, key and copies; `old` is the full-text fields it had. Its thread's
+   *  discussion is marked outdated; the caller invalidates the thread and stores the patch facts. */
+  replaceContent(id: number, m: R.MessageRecord, old: R.MessageRecord['fields']): void;
   /** Store a message's patch facts (ingest/patch/mine-patch.ts). */
   addPatchMeta(message: number, meta: PatchMeta): void;
   /** Record raw copy `rawId` as a copy of stored message `message`. */
@@ -232,6 +242,34 @@ export interface CommitTables {
   counts(repo: string): R.CommitCounts;
 }
 
+/** What Patchwork servers said about patches (primary data: synced, never rebuilt from mail). */
+export interface PatchworkTables {
+  /** Store what a sync read: records replace those stored with the same server and id (a patch's
+   *  checks read as null keep those stored), the project and the cursor when given. Returns the
+   *  patches whose state differs from the one stored (not those new to the store). Call inside a
+   *  transaction. */
+  write(w: R.PatchworkWrite): R.PatchworkStateChange[];
+  /** Where the next sync of a server's project starts: by its link name or the name it was asked
+   *  by (case-insensitive); null when never synced. */
+  cursor(server: string, project: string): PatchworkCursor | null;
+  /** Every stored project, with its patches counted by state. */
+  projects(): R.PatchworkProjectRow[];
+  /** The stored patches with these Message-IDs (one per project tracking it), by Message-ID, then
+   *  server and project. */
+  patchesOf(messageIds: readonly string[]): R.PatchworkPatchRow[];
+  /** Every stored patch's Message-ID and state slug. */
+  states(): Iterable<{ messageId: string; state: string }>;
+  /** Every stored cover letter with its series' patches. */
+  covers(): Iterable<R.PatchworkCoverRow>;
+  /** What records of a server's project name that no stored message carries, leaving out mail
+   *  marked unavailable after `retryAfter` (ms). */
+  lackingMail(server: string, projectId: number, retryAfter: number): R.PatchworkMailRow[];
+  /** Record that neither the list archive nor Patchwork could give these messages, at `at`. */
+  markUnavailable(server: string, messageIds: readonly string[], at: number): void;
+  /** A fingerprint of the stored records: it changes whenever a sync stores any ('' when none). */
+  stamp(): string;
+}
+
 /** Which derivations are current: the registry's bookkeeping (ingest/derive/). */
 export interface DeriveState {
   /** The mail generation: bumped in every transaction that stores or re-keys messages. */
@@ -257,6 +295,7 @@ export interface Store {
   readonly discussion: DiscussionTables;
   readonly search: SearchTables;
   readonly commits: CommitTables;
+  readonly patchwork: PatchworkTables;
   readonly derived: DeriveState;
   /** Run `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;

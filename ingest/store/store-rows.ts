@@ -16,6 +16,12 @@ import type {
   LineageMergeOutcome,
   LineageState,
   Origin,
+  PatchworkCover,
+  PatchworkCursor,
+  PatchworkMailRef,
+  PatchworkPatch,
+  PatchworkProject,
+  PatchworkSeries,
   Posting,
   PostingTrailer,
   Revision,
@@ -65,6 +71,21 @@ export interface VariantRow {
   contentHash: string;
   /** Date in ms, null when unknown. */
   date: number | null;
+  /** Who rebuilt its stored content ('patchwork'), null for mail as sent (Message.rebuiltBy). */
+  rebuiltBy: string | null;
+}
+
+/** What a stored message's full-text fields are made of (to take its full-text row out when its
+ *  content is replaced). */
+export interface MessageContent {
+  messageId: string;
+  subject: string;
+  /** "Name <address>" of the sender. */
+  author: string;
+  to: Address[];
+  cc: Address[];
+  body: string;
+  parts: StoredPart[];
 }
 
 /** A message to store: its columns, its full-text fields and its patch facts. */
@@ -98,6 +119,8 @@ export interface MessageRecord {
   parts: StoredPart[];
   /** The text of each lore search field. */
   fields: SearchFields;
+  /** Who rebuilt this content ('patchwork'), null for mail as sent (Message.rebuiltBy). */
+  rebuiltBy: string | null;
 }
 
 /** Where a Message-ID or key sits in the thread forest. */
@@ -730,6 +753,78 @@ export interface DerivationStamp {
   generation: number;
   /** Fingerprint of its inputs outside the mail (a file, a repository), '' for none. */
   external: string;
+}
+
+// ---- Patchwork (primary data: what a Patchwork server said, kept by reindex) ----
+
+/** What one Patchwork sync read, written at once with where the next sync starts. */
+export interface PatchworkWrite {
+  /** Base URL of the server, without a trailing slash. */
+  server: string;
+  /** The project's id on the server. */
+  projectId: number;
+  /** The project, when this run read it (a full read); null keeps the stored one. */
+  project: PatchworkProject | null;
+  /** The API version it was read with. */
+  apiVersion: string;
+  patches: readonly PatchworkPatch[];
+  covers: readonly PatchworkCover[];
+  series: readonly PatchworkSeries[];
+  /** Where the next sync starts; null keeps the stored one. */
+  cursor: PatchworkCursor | null;
+  /** When it was read, ms. */
+  at: number;
+}
+
+/** A patch whose state differs from the one stored before. */
+export interface PatchworkStateChange {
+  server: string;
+  /** Patch id on the server. */
+  id: number;
+  messageId: string;
+  /** State slugs: stored before, and read now. */
+  from: string;
+  to: string;
+  /** When the new state was read, ms. */
+  at: number;
+}
+
+/** A stored Patchwork patch, with its project. */
+export interface PatchworkPatchRow {
+  patch: PatchworkPatch;
+  /** Its project's id on the server, and link name now (a renamed project keeps its id). */
+  projectId: number;
+  project: string;
+  /** The project's commit URL template ("https://git.kernel.org/...?id={}"), '' when none. */
+  commitUrlFormat: string;
+  /** When patchlore first read the patch in its current state, ms. */
+  stateSince: number;
+}
+
+/** A stored Patchwork project. */
+export interface PatchworkProjectRow {
+  server: string;
+  project: PatchworkProject;
+  apiVersion: string;
+  /** When it was last read, ms. */
+  readAt: number;
+  /** Its stored patches by state slug. */
+  states: Record<string, number>;
+}
+
+/** A Patchwork cover letter with the Message-IDs of its series' patches (its series as Patchwork
+ *  grouped it). */
+export interface PatchworkCoverRow {
+  messageId: string;
+  server: string;
+  patchMessageIds: string[];
+}
+
+/** A message a stored Patchwork record names that no stored message carries. */
+export interface PatchworkMailRow extends PatchworkMailRef {
+  server: string;
+  /** The mail's date as Patchwork has it, ms; null when unknown. */
+  date: number | null;
 }
 
 export type { Diagnostic, Origin };

@@ -1,11 +1,11 @@
 // Is a downloaded body what was asked for? Looks at its first bytes and Content-Type only: a gzip
 // mbox must start with the gzip magic number, a raw message with a mbox From_ line or a header,
-// an Atom feed with XML. An HTML page where mail was expected (a bot check, a proxy's error page
+// an Atom feed with XML, a JSON answer (Patchwork's REST API) with an object or an array. An HTML page where mail was expected (a bot check, a proxy's error page
 // served with 200) is named as such. Pure; whether a gzip stream is complete is checked while
 // reading it (http-client-fs.ts).
 
 /** What a request expects back. */
-export type BodyKind = 'gzip' | 'mbox' | 'atom';
+export type BodyKind = 'gzip' | 'mbox' | 'atom' | 'json';
 
 /** Bytes of the body kept for checking and for quoting in the problem. */
 export const BODY_HEAD_BYTES = 512;
@@ -14,6 +14,7 @@ const WHAT: Record<BodyKind, string> = {
   gzip: 'a gzip file (a gzipped mbox or manifest)',
   mbox: 'a message (mboxrd)',
   atom: 'an Atom feed',
+  json: 'a JSON document',
 };
 
 function printable(head: Uint8Array): string {
@@ -36,6 +37,9 @@ export function checkBody(head: Uint8Array, contentType: string | null, expected
       break;
     case 'atom':
       ok = !html && /^(?:<\?xml|<feed)/.test(text);
+      break;
+    case 'json':
+      ok = !html && /^[{[]/.test(text);
       break;
   }
   if (ok) return null;

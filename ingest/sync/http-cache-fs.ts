@@ -18,6 +18,9 @@ export interface CacheMeta {
   etag: string | null;
   lastModified: string | null;
   contentType: string | null;
+  /** The Link header (RFC 8288) of the answer: where a paginated API's next page is. Absent in
+   *  entries written before it was kept. */
+  link?: string | null;
   /** When it was downloaded or last confirmed unchanged (ms since the epoch). */
   fetchedAt: number;
   bytes: number;

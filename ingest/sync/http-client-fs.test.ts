@@ -108,6 +108,20 @@ describe('HttpClient', () => {
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['GET /r/a@b', 'GET /all/a@b/raw', 'POST /post', 'GET /all/a@b/raw']);
   });
 
+  it('asks an API for JSON and hands back its Link header, also from the cache; refuses an HTML page as not JSON', async () => {
+    const link = '<http://127.0.0.1:1/api/1.3/patches/?page=2>; rel="next"';
+    handler = (req, res) => {
+      if (req.url === '/html') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Server Error (500)</title>');
+      else res.writeHead(200, { 'content-type': 'application/json', link: [link, '<http://127.0.0.1:1/api/1.3/patches/?page=9>; rel="last"'] }).end('[{"id":1}]');
+    };
+    const req = { urls: [`${base}/api/1.3/patches/`], expect: 'json' as const, cache: 'ttl' as const, label: 't' };
+    expect(await client.fetch(req)).toMatchObject({ kind: 'ok', source: 'network', link: `${link}, <http://127.0.0.1:1/api/1.3/patches/?page=9>; rel="last"` });
+    expect(await client.fetch(req)).toMatchObject({ kind: 'ok', source: 'cache', link: expect.stringContaining('rel="next"') });
+    expect(seen[0]!.headers.accept).toBe('application/json');
+    const html = await client.fetch({ urls: [`${base}/html`], expect: 'json', cache: 'none', label: 't' });
+    expect(html).toMatchObject({ kind: 'failed', problem: { code: 'http/not-json', attempts: 1, message: expect.stringMatching(/^expected a JSON document, got an HTML page/) } });
+  });
+
   it('returns 404 as an answer after one request', async () => {
     handler = (_q, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('No results found\n');
     expect(await client.fetch({ urls: [`${base}/l/?q=zz&x=m`], method: 'POST', expect: 'gzip', cache: 'none', label: 't' })).toMatchObject({ kind: 'not-found', status: 404, text: 'No results found', attempts: 1 });

@@ -6,7 +6,7 @@
 // conditional requests (ETag/Last-Modified) and, for a while, repeated ones; a per-run request
 // limit. Bodies are downloaded to the cache and checked (gzip complete, not an HTML page) before
 // anyone reads them: a failed download is a Diagnostic (a FetchCode), never a partial file to
-// import.
+// import. Also serves Patchwork's REST API (JSON bodies, pages linked by the Link header).
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -56,6 +56,8 @@ export type HttpResult =
       file: string;
       bytes: number;
       source: 'network' | 'not-modified' | 'cache';
+      /** The answer's Link header (RFC 8288; a paginated API's next page), null when none. */
+      link: string | null;
       /** Failures on servers tried before the one that answered (severity 'warning'). */
       warnings: Diagnostic[];
     }
@@ -91,7 +93,7 @@ export interface HttpClientHooks {
 }
 
 type Attempt =
-  | { kind: 'ok'; status: number; finalUrl: string; etag: string | null; lastModified: string | null; contentType: string | null; bytes: number }
+  | { kind: 'ok'; status: number; finalUrl: string; etag: string | null; lastModified: string | null; contentType: string | null; link: string | null; bytes: number }
   | { kind: 'not-modified' }
   | { kind: 'redirect'; location: string; status: number }
   | { kind: 'not-found'; status: number; text: string }
@@ -203,7 +205,7 @@ export class HttpClient {
     const cached = req.cache === 'none' ? null : await this.cache.read(entry);
     if (cached && req.cache === 'ttl' && Date.now() - cached.fetchedAt < this.settings.cacheTtlMs) {
       this.stats.cacheHits++;
-      return { kind: 'ok', url: cached.finalUrl, file: entry.body, bytes: cached.bytes, source: 'cache', warnings: [] };
+      return { kind: 'ok', url: cached.finalUrl, file: entry.body, bytes: cached.bytes, source: 'cache', link: cached.link ?? null, warnings: [] };
     }
     const warnings: Diagnostic[] = [];
     let last: HttpResult | null = null;
@@ -248,17 +250,18 @@ export class HttpClient {
             etag: a.etag,
             lastModified: a.lastModified,
             contentType: a.contentType,
+            link: a.link,
             fetchedAt: Date.now(),
             bytes: a.bytes,
           };
           await this.cache.commit(entry, await this.cache.tmpFor(entry), meta);
-          return { kind: 'ok', url: target, file: entry.body, bytes: a.bytes, source: 'network', warnings: [] };
+          return { kind: 'ok', url: target, file: entry.body, bytes: a.bytes, source: 'network', link: a.link, warnings: [] };
         }
         case 'not-modified': {
           this.stats.notModified++;
           const meta = { ...cached!, fetchedAt: Date.now() };
           await this.cache.writeMeta(entry, meta);
-          return { kind: 'ok', url: target, file: entry.body, bytes: meta.bytes, source: 'not-modified', warnings: [] };
+          return { kind: 'ok', url: target, file: entry.body, bytes: meta.bytes, source: 'not-modified', link: meta.link ?? null, warnings: [] };
         }
         case 'redirect': {
           if (++redirects > MAX_REDIRECTS) {
@@ -309,7 +312,8 @@ export class HttpClient {
 
   /** One request: send, read the answer, download and check a body. */
   private async attempt(url: string, method: string, body: string | undefined, req: HttpRequest, entry: CacheEntry, cached: CacheMeta | null): Promise<Attempt> {
-    const headers: Record<string, string> = { 'user-agent': this.settings.userAgent, accept: '*/*' };
+    // A REST API (Django REST framework) picks its renderer by Accept: ask for JSON by name.
+    const headers: Record<string, string> = { 'user-agent': this.settings.userAgent, accept: req.expect === 'json' ? 'application/json' : '*/*' };
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     if (cached && method === 'GET') {
       if (cached.etag) headers['if-none-match'] = cached.etag;
@@ -377,7 +381,7 @@ export class HttpClient {
     const wrong = checkBody(Buffer.concat(head), contentType, req.expect);
     if (wrong) {
       await rm(tmp, { force: true });
-      return { kind: 'bad', code: 'http/not-mbox', detail: wrong };
+      return { kind: 'bad', code: req.expect === 'json' ? 'http/not-json' : 'http/not-mbox', detail: wrong };
     }
     if (req.expect === 'gzip') {
       const g = await inspectGzip(tmp);
@@ -399,6 +403,8 @@ export class HttpClient {
       etag: headerOf(h, 'etag'),
       lastModified: headerOf(h, 'last-modified'),
       contentType,
+      // Several Link headers are one list (RFC 9110 5.3).
+      link: Array.isArray(h.link) ? h.link.join(', ') : (h.link ?? null),
       bytes: received,
     };
   }
@@ -451,6 +457,8 @@ function hintFor(code: FetchCode): string {
   switch (code) {
     case 'http/not-mbox':
       return 'open the URL in a browser to see the page; try again later or add a mirror ("sync": {"mirrors": [...]} in patchlore.config.json)';
+    case 'http/not-json':
+      return 'open the URL in a browser to see the page: the base URL may not be a Patchwork server, or a proxy may be answering for it';
     case 'http/retry-after':
       return 'the server is busy: try again later';
     case 'http/server-error':

@@ -1,8 +1,9 @@
 // The sync stage's composition root: take the cache's lock, sync each list from its git epochs,
-// run each targeted HTTP pull, all through one polite HTTP client, and report what was imported
-// (the import stage's counts) and what was fetched. The imports along the way only store and
-// thread; the series and the discussion are brought up to date once, at the end. It decides
-// nothing about what to sync: the CLI turns arguments and the config into lists and pulls.
+// run each targeted HTTP pull, sync each Patchwork project, all through one polite HTTP client,
+// and report what was imported (the import stage's counts) and what was fetched. The imports
+// along the way only store and thread; the derivations (series, discussion, Patchwork states...)
+// are brought up to date once, at the end. It decides nothing about what to sync: the CLI turns
+// arguments and the config into lists, pulls and projects.
 import { readFileSync } from 'node:fs';
 import { deriveAll, emptySummary } from '../import/import-sources.ts';
 import type { Store } from '../store/store-port.ts';
@@ -12,7 +13,8 @@ import { addImportSummary } from './import-totals.ts';
 import { describe, pullHttpFs } from './pull-http-fs.ts';
 import { acquireSyncLockFs } from './sync-lock-fs.ts';
 import { syncListFs } from './sync-list-fs.ts';
-import type { FetchedReport, HttpSettings, ListPlan, ProgressSink, PullPlan, SyncEnv } from './sync-types.ts';
+import { syncProjectFs, type StepProgress } from '../patchwork/sync-project-fs.ts';
+import type { FetchedReport, HttpSettings, ListPlan, PatchworkPlan, PatchworkReport, ProgressSink, PullPlan, SyncEnv } from './sync-types.ts';
 
 /** Another sync holds the cache: the user's to resolve. */
 export class SyncLockedError extends Error {}
@@ -21,6 +23,8 @@ export class SyncLockedError extends Error {}
 export interface SyncRun {
   lists: ListPlan[];
   pulls: PullPlan[];
+  /** Patchwork projects (their decisions, then the mail they name), after the lists and pulls. */
+  patchwork?: PatchworkPlan[];
 }
 
 /** How. */
@@ -32,12 +36,16 @@ export interface SyncOptions {
   progress(label: string): ProgressSink;
   /** Called before each HTTP request (for tests and benchmarks). */
   onRequest?(method: string, url: string): void;
+  /** Progress of a Patchwork sync, by step. */
+  steps?: StepProgress;
 }
 
 /** The outcome of a run. */
 export interface SyncResult {
   summary: ImportSummary;
   fetched: FetchedReport;
+  /** One per Patchwork project synced. */
+  patchwork: PatchworkReport[];
 }
 
 /** `patchlore/<version>`, the User-Agent (with `+<plus>` when given, as liblore's useragentplus). */
@@ -69,6 +77,7 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
     limitReached: false,
   };
   const skipped: string[] = [];
+  const patchwork: PatchworkReport[] = [];
   try {
     for (const list of run.lists) {
       if (client.limitReached) {
@@ -91,6 +100,15 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
       fetched.downloads.push(...r.downloads);
       fetched.problems.push(...r.problems);
     }
+    for (const p of run.patchwork ?? []) {
+      if (client.limitReached) {
+        skipped.push(`Patchwork project ${p.project} at ${p.base}`);
+        continue;
+      }
+      const r = await syncProjectFs(store, p, env, opts.steps);
+      addImportSummary(summary, r.import);
+      patchwork.push(r);
+    }
     if (skipped.length) {
       fetched.problems.push({
         code: 'http/limit',
@@ -111,5 +129,5 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
   const s = client.stats;
   Object.assign(fetched, { requests: s.requests, retries: s.retries, notModified: s.notModified, cacheHits: s.cacheHits, bytes: s.bytes, limitReached: client.limitReached });
   fetched.git = { operations: s.gitOperations, retries: s.gitRetries, bytes: fetched.epochs.reduce((n, e) => n + e.bytes, 0) };
-  return { summary, fetched };
+  return { summary, fetched, patchwork };
 }

@@ -3,7 +3,8 @@
 // happened (FetchedReport; what could not be fetched is a Diagnostic with a FetchCode, see
 // ingest/types.ts). Declarations only; nothing here does any work. Mail itself leaves this
 // stage as files and git epochs that the import stage reads.
-import type { Diagnostic } from '../types.ts';
+import type { PatchworkStateChange } from '../store/store-rows.ts';
+import type { Diagnostic, ImportSummary } from '../types.ts';
 import type { HttpClient } from './http-client-fs.ts';
 
 /** How patchlore talks to a public-inbox server. Defaults and their reasons: sync-config.ts. */
@@ -78,6 +79,65 @@ export type PullPlan =
       base: string;
       mirrors: string[];
     };
+
+/** One Patchwork project to sync: its maintainers' decisions, then the mail its records name that
+ *  the store lacks (from the list archive first, then Patchwork). */
+export interface PatchworkPlan {
+  /** The server's base URL, without a trailing slash. */
+  base: string;
+  /** The project: its link name, List-Id, list address or name. */
+  project: string;
+  /** Only patches, cover letters and series dated on or after this day (YYYY-MM-DD). */
+  since: string | null;
+  /** Read everything, not only what the event log says changed. */
+  full: boolean;
+  /** Fetch the mail the records name that the store lacks. */
+  mail: boolean;
+  /** Where the list archive is asked for that mail (a public-inbox server and inbox). */
+  archive: { list: string; base: string; mirrors: string[] };
+}
+
+/** What a Patchwork sync did (`patchlore sync --patchwork --json`; docs/cli.md: patches, states,
+ *  fetched). */
+export interface PatchworkReport {
+  server: string;
+  /** The project's link name ('' when it was not found). */
+  project: string;
+  /** The REST API version read, null when none answered. */
+  apiVersion: string | null;
+  /** full: everything read (the first sync, --refresh, a since-date moved back, a week since the
+   *  last full read); incremental: only what the event log named. */
+  mode: 'full' | 'incremental';
+  /** Why that mode. */
+  reason: string;
+  /** Records read in this run, and events taken into account. */
+  read: { patches: number; covers: number; series: number; events: number };
+  /** The project's patches now stored, and how many are in each state (slug). */
+  patches: number;
+  states: Record<string, number>;
+  /** Patches whose state this run found changed. */
+  changed: PatchworkStateChange[];
+  /** Messages the records name that were lacking and are now stored. */
+  fetched: number;
+  mail: {
+    /** Messages the records named that the store lacked before this run. */
+    lacking: number;
+    /** Brought by the list archive (threads pulled: the mail as sent, with its replies). */
+    fromArchive: string[];
+    /** Brought by Patchwork's mbox (a rebuild: the archive's copy replaces it when it comes). */
+    fromPatchwork: string[];
+    /** Neither had them: not asked for again for a while (UNAVAILABLE_RETRY_MS). */
+    unavailable: string[];
+    /** Lacking, but found unavailable by an earlier sync recently: not asked for. */
+    skipped: number;
+  };
+  /** HTTP requests made (to Patchwork and to the archive). */
+  requests: number;
+  /** What importing the fetched mail did. */
+  import: ImportSummary;
+  /** What went wrong: codes PatchworkCode and FetchCode, `source` the URL. */
+  problems: Diagnostic[];
+}
 
 /** What happened to one epoch of one list. */
 export interface EpochReport {

@@ -2,9 +2,8 @@
 // thread order (threads by first date, messages in display order) with its search fields, and
 // the series lineage of each. Opens the store at the path it is given read-only, on its own
 // connection. Rows only: the index is built by src/build/search-index.ts.
-import { formatAddress } from '../../ingest/message/format-address.ts';
 import type { SearchDoc } from '../../ingest/read-models.ts';
-import { searchFields } from '../../ingest/search/search-fields.ts';
+import { messageFields } from '../../ingest/search/message-fields.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import { seriesLabel } from '../../ingest/series/revision-label.ts';
 import type { Store } from '../../ingest/store/store-port.ts';
@@ -45,15 +44,7 @@ export function* searchDocs(dbPath: string): Generator<SearchDoc> {
   try {
     const { byKey, byThread } = seriesLabels(store);
     for (const r of store.search.documents()) {
-      const fields = searchFields({
-        messageId: r.messageId,
-        subject: r.subject,
-        from: r.author,
-        to: r.to.map((a) => formatAddress(a.name, a.email)),
-        cc: r.cc.map((a) => formatAddress(a.name, a.email)),
-        body: r.body,
-        parts: r.parts,
-      });
+      const fields = messageFields(r);
       const series = byKey.get(r.key) ?? byThread.get(r.threadId) ?? null;
       yield { key: r.key, threadId: r.threadId, subject: r.subject, author: r.author, fromName: r.fromName, date: r.date, lists: r.lists, fields, family: series?.family ?? null, seriesTitle: series?.label ?? '', facets: r.facets };
     }

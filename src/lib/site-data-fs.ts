@@ -4,8 +4,9 @@
 // job; questions are the stages' query functions, rows the store's.
 import { threadCommits as threadCommitsOf } from '../../ingest/commits/commits-queries.ts';
 import { lineageLinks, lineageStatus, threadLinks } from '../../ingest/discussion/discussion-queries.ts';
-import type { LineageStatus, MergedCommit, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
+import type { LineageStatus, MergedCommit, PatchworkSummary, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
 import { lineageOf, seriesRows, threadSeries } from '../../ingest/series/series-queries.ts';
+import { postingsPatchwork, threadPatchwork as patchworkOfThread } from '../../ingest/patchwork/patchwork-queries.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import type { ListRow, MessageIndexRow, NodeRow, QuoteSourceRow, StatementSpanRow, Store, ThreadRow } from '../../ingest/store/store-port.ts';
 import { citationResolver, storeTopicsFs } from '../../ingest/topic/read-topics-fs.ts';
@@ -91,6 +92,28 @@ export function seriesOfThread(threadId: string): ThreadSeries[] {
 /** Lineages with a posting on each list. */
 export function seriesCounts(): Map<string, number> {
   return db().series.countsByList();
+}
+
+/** Whether the store holds Patchwork records (asked once: most stores hold none). */
+let patchworkStored: boolean | null = null;
+/** The Patchwork summary of every posting it tracks, read once for every series table. */
+let postingSummaries: Map<string, PatchworkSummary> | null = null;
+
+/** What Patchwork says of each posting's patches, by posting (series tables). */
+export function seriesPatchwork(): ReadonlyMap<string, PatchworkSummary> {
+  patchworkStored ??= db().patchwork.stamp() !== '';
+  postingSummaries ??= patchworkStored ? postingsPatchwork(db()) : new Map();
+  return postingSummaries;
+}
+
+/** What Patchwork says of a thread's patches (of its shown `nodes`), and of its cover letters'
+ *  series; and which of its messages are Patchwork's rebuilds. */
+export function threadPatchwork(threadId: string, nodes: readonly NodeRow[]): ReturnType<typeof patchworkOfThread> & { rebuilt: Map<string, string> } {
+  const keys = nodes.flatMap((n) => (n.ghost ? [] : [n.id]));
+  const rebuilt = db().mail.rebuiltAmong(keys);
+  patchworkStored ??= db().patchwork.stamp() !== '';
+  if (!patchworkStored) return { patches: new Map(), covers: new Map(), rebuilt };
+  return { ...patchworkOfThread(db(), threadId, keys), rebuilt };
 }
 
 /** The statements and quote sources of a thread's messages. */

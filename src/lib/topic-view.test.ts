@@ -37,6 +37,8 @@ describe('topicPageView', () => {
     entry({ id: 'applied@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', state: 'applied', applied: { posting: 'v1@x', by: 'Andrew Morton', messageId: 'ty@x', text: 'Applied', date: null }, naks: [], superseded: [] } }),
     entry({ id: 'nacked@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', state: 'nacked', applied: null, naks: [{ by: 'Christoph Hellwig', messageId: 'n@x', text: 'NAK' }], superseded: [] } }),
     entry({ id: 'thread@x', first: '2021-06-01T00:00:00.000Z', last: null }),
+    entry({ id: 'accepted@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', state: 'accepted', applied: null, naks: [{ by: 'Christoph Hellwig', messageId: 'n@x', text: 'NAK' }], superseded: [] } }),
+    entry({ id: 'superseded@x', kind: 'lineage', revisions: [revision], status: { latestPosting: 'v1@x', state: 'superseded', applied: null, naks: [], superseded: [] } }),
   ];
   const view = topicPageView(
     { title: 'ZONE_DEVICE refcounts', summary: 'How it went', query: 's:"fs/dax" d:2021-01-01..', lineages: ['a@x', 'b@x'] },
@@ -44,7 +46,7 @@ describe('topicPageView', () => {
   );
 
   it('counts lineages apart from other threads, and links the query to the search page', () => {
-    expect(view).toMatchObject({ title: 'ZONE_DEVICE refcounts', summary: 'How it went', html: '<p>account</p>', lineages: 2, threads: 1, pinned: 2 });
+    expect(view).toMatchObject({ title: 'ZONE_DEVICE refcounts', summary: 'How it went', html: '<p>account</p>', lineages: 4, threads: 1, pinned: 2 });
     expect(view.queryHref).toBe('/search/?q=s%3A%22fs%2Fdax%22%20d%3A2021-01-01..');
   });
 
@@ -56,9 +58,13 @@ describe('topicPageView', () => {
         [
           [seriesPath('applied@x'), 'applied', 'ok'],
           [seriesPath('nacked@x'), 'nacked', 'nak'],
+          [seriesPath('accepted@x'), 'accepted', 'ok'],
+          [seriesPath('superseded@x'), 'superseded', 'old'],
         ],
       ],
     ]);
+    // A maintainer's decision in Patchwork outranks a reviewer's NAK (the lineage outcome's rule).
+    expect(view.years[1]!.entries.map((e) => e.status).slice(2)).toEqual(['accepted in Patchwork (latest v1)', 'superseded in Patchwork (latest v1)']);
   });
 
   it('cuts a quoted point to TOPIC_ANSWER_CHARS and names an unnamed author "someone"', () => {

@@ -2,9 +2,10 @@
 // revisions and status, and the key statements in date order with their citations; and the
 // list of topics. Pure; the pages only render it.
 import { formatCitation } from '../../ingest/discussion/format-citation.ts';
-import type { StatementOut, TopicEntry } from '../../ingest/read-models.ts';
+import type { LineageState, StatementOut, TopicEntry } from '../../ingest/read-models.ts';
 import type { Topic } from '../../ingest/topic/read-topic.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
+import { patchworkLineageState } from './patchwork-view.ts';
 import { clip } from './thread-view.ts';
 import { lineageStateBadge } from './commits-view.ts';
 
@@ -26,9 +27,11 @@ export interface TopicEntryView {
   /** "merged (v4, in v81)", "applied (v9, by Andrew Morton)", "NAKed by ...", "latest v3",
    *  "discussion". */
   status: string;
-  state: 'merged' | 'applied' | 'nacked' | 'open' | 'discussion';
+  /** A lineage's state (LineageState), or 'discussion' for a thread. */
+  state: LineageState | 'discussion';
   /** The status badge's class besides "badge": 'merged' or 'partial' when commits say so, 'ok'
-   *  when applied, 'nak' when NAKed, else ''. */
+   *  when applied (or accepted), 'nak' when NAKed (or changes requested, rejected), 'old' when
+   *  superseded, else ''. */
   badgeClass: string;
   pinned: boolean;
   hits: number;
@@ -61,15 +64,22 @@ export function topicYears(entries: TopicEntry[]): TopicYear[] {
     const labelOf = (posting: string) => e.revisions.find((r) => r.postingId === posting)?.label ?? '';
     let status = 'discussion';
     let state: TopicEntryView['state'] = 'discussion';
+    let pwTone = '';
     if (e.kind === 'lineage' && e.status) {
       const latest = labelOf(e.status.latestPosting);
       const merged = lineageStateBadge(e.status.state);
+      const pw = patchworkLineageState(e.status.state);
       if (merged && e.status.merged) {
         state = 'merged';
         status = `${merged.text} (${labelOf(e.status.merged.landedPosting ?? '')}${e.status.merged.release ? `, in ${e.status.merged.release}` : ''})`;
+        pwTone = merged.className;
       } else if (e.status.applied) {
         state = 'applied';
         status = `applied (${labelOf(e.status.applied.posting)}${e.status.applied.by ? `, by ${e.status.applied.by}` : ''})`;
+      } else if (pw) {
+        state = e.status.state;
+        status = `${pw.text} (latest ${latest})`;
+        pwTone = pw.tone;
       } else if (e.status.naks.length) {
         state = 'nacked';
         status = `NAKed by ${e.status.naks.map((n) => n.by).join(', ')} (latest ${latest})`;
@@ -87,7 +97,7 @@ export function topicYears(entries: TopicEntry[]): TopicYear[] {
       revisions: e.revisions.map((r) => ({ label: r.label, href: threadPath(r.threadId), date: day(r.date) })),
       status,
       state,
-      badgeClass: state === 'merged' ? (lineageStateBadge(e.status?.state)?.className ?? '') : state === 'applied' ? 'ok' : state === 'nacked' ? 'nak' : '',
+      badgeClass: state === 'applied' ? 'ok' : state === 'nacked' ? 'nak' : pwTone,
       pinned: e.pinned,
       hits: e.hits,
     };

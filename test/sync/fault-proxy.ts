@@ -1,7 +1,7 @@
-// A small HTTP proxy that sits between patchlore and a real public-inbox-httpd and misbehaves on
-// purpose: answers 503 (with or without Retry-After), resets the connection mid-body, stalls
-// past the client's timeout, ends a gzip body early but cleanly, serves an HTML page instead of
-// mail, throttles. Rules match requests by method and URL and fire a number of times; every
+// A small HTTP proxy that sits between patchlore and a real server (public-inbox-httpd,
+// Patchwork) and misbehaves on purpose: answers 503 (with or without Retry-After), resets the
+// connection mid-body, stalls past the client's timeout, ends a gzip body early but cleanly,
+// serves an HTML page instead of mail, redirects, throttles. Rules match requests by method and URL and fire a number of times; every
 // request is recorded (arrival time, method, URL, headers, what was done) so tests can check
 // pacing, retries and that a 4xx was asked once. Listens on 127.0.0.1 only.
 import { createHash } from 'node:crypto';
@@ -15,7 +15,9 @@ export type Fault =
   | { kind: 'truncate'; keepBytes: number }
   | { kind: 'html' }
   | { kind: 'hang'; ms: number }
-  | { kind: 'throttle'; bytesPerSecond: number };
+  | { kind: 'throttle'; bytesPerSecond: number }
+  /** Answer with a redirect to where `location` says (given the request path and query). */
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: (url: string) => string };
 
 export interface FaultRule {
   method?: string;
@@ -53,8 +55,10 @@ export interface FaultProxy {
 
 const HTML_PAGE = '<!doctype html><html><head><title>Making sure you&#39;re not a bot!</title></head><body>Please enable JavaScript.</body></html>\n';
 
-/** Start a proxy in front of `upstream` (a base URL such as http://127.0.0.1:1234). */
-export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+/** Start a proxy in front of `upstream` (a base URL such as http://127.0.0.1:1234). With
+ *  `preserveHost` the upstream sees the client's Host header (so a server that builds absolute
+ *  URLs from it, as Django does, writes the proxy's), else its own. */
+export async function startFaultProxy(upstream: string, opts: { preserveHost?: boolean } = {}): Promise<FaultProxy> {
   const up = new URL(upstream);
   const proxy: FaultProxy = { url: '', records: [], rules: [], bytesSent: 0, etags: null, close: async () => undefined };
   const sockets = new Set<import('node:net').Socket>();
@@ -84,6 +88,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       setTimeout(() => res.socket?.destroy(), fault.ms).unref();
       return;
     }
+    if (fault?.kind === 'redirect') {
+      req.resume();
+      rec.status = fault.status;
+      res.writeHead(fault.status, { location: fault.location(rec.url), 'content-length': '0' });
+      res.end();
+      return;
+    }
     if (fault?.kind === 'html') {
       req.resume();
       rec.status = 200;
@@ -91,7 +102,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       res.end(HTML_PAGE);
       return;
     }
-    const headers = { ...req.headers, host: up.host };
+    const headers = opts.preserveHost ? { ...req.headers } : { ...req.headers, host: up.host };
     const upReq = request({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers }, (upRes) => {
       const status = upRes.statusCode ?? 502;
       const h = { ...upRes.headers };

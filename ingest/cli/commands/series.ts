@@ -4,6 +4,7 @@ import { revisionLabel } from '../../series/revision-label.ts';
 import { seriesOf } from '../../series/series-queries.ts';
 import type { LineageMerge, SeriesLineage, SeriesRevision } from '../../read-models.ts';
 import type { Command } from '../commands.ts';
+import { patchworkLine, patchworkNote } from './patchwork-text.ts';
 import { UsageError, UserError } from '../main.ts';
 
 export const seriesCommand: Command = {
@@ -51,10 +52,11 @@ export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } 
       const counts = (['added', 'dropped', 'changed', 'unchanged'] as const).map((k) => [k, r.changes.filter((c) => c.status === k).length] as const).filter(([, n]) => n > 0);
       out.push(`  against ${revisionLabel(previous)}: ${counts.map(([k, n]) => `${n} ${k}`).join(', ')}`);
     }
+    if (r.patchwork) out.push(`  ${patchworkLine(r.patchwork)}`);
     for (const p of r.patches) {
       const change = status.get(p.messageId);
       const tags = p.trailers.filter((t) => REVIEW_TRAILERS.has(t.name)).map((t) => `${t.name}: ${t.person || t.value}${t.source === 'carried' ? ' (carried)' : ''}`);
-      out.push(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${change && change !== 'unchanged' ? `  [${change}]` : ''}`);
+      out.push(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${change && change !== 'unchanged' ? `  [${change}]` : ''}${p.patchwork ? `  ${patchworkNote(p.patchwork)}` : ''}`);
       if (tags.length) out.push(`         ${tags.join('; ')}`);
       for (const c of p.commits ?? []) out.push(`         merged as ${c.commit.slice(0, 12)} ${c.subject} (${c.release ?? 'no release yet'})`);
       const diff = r.changes.find((c) => c.key === p.messageId)?.interdiff;
@@ -77,6 +79,7 @@ function statusLine(s: SeriesLineage): string {
   const parts = [`state: ${st.state}`];
   if (st.applied) parts.push(`applied: ${label(st.applied.posting)} by ${st.applied.by}${st.applied.day ? ` on ${st.applied.day}` : ''} ("${st.applied.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
   for (const n of st.naks) parts.push(`NAK by ${n.by} ("${n.text.replace(/\s+/g, ' ').slice(0, 80)}")`);
+  if (st.patchwork) parts.push(`${patchworkLine(st.patchwork)} (${label(st.latestPosting)})`);
   return parts.join('; ');
 }
 

@@ -13,8 +13,9 @@ import { severityOf } from '../../severity-of.ts';
 import type { Command } from '../commands.ts';
 import { formatProblem } from '../format-problem.ts';
 import { UsageError, UserError, unusableConfig, type Context } from '../main.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress, createSteps } from '../progress.ts';
 import { describeImport, importJson } from './import.ts';
+import { describePatchwork, patchworkJson, patchworkPlan } from './sync-patchwork.ts';
 import { intOption, jobsOption } from './options.ts';
 
 function strings(v: unknown): string[] {
@@ -96,6 +97,9 @@ export function planRun(ctx: Context, loaded: LoadedConfig): SyncRun {
   if (pullList !== null && !isListName(pullList)) throw new UsageError(`--list must be a list name such as nvdimm; got "${pullList}"`);
   const defaultPullList = pullList ?? (cfg.lists.length === 1 ? cfg.lists[0]!.name : ALL_LISTS);
 
+  const patchwork = patchworkPlan(ctx, since, { list: defaultPullList, ...server(defaultPullList, null) });
+  if (patchwork) return { lists: [], pulls: [], patchwork: [patchwork] };
+
   const lists: ListPlan[] = [];
   const pulls: PullPlan[] = [];
   const recent = ctx.options.recent === true;
@@ -146,8 +150,8 @@ export function planRun(ctx: Context, loaded: LoadedConfig): SyncRun {
 
 
 export const syncCommand: Command = {
-  synopsis: '[LIST_OR_URL...] [--since DATE] [--thread MSGID] [--query Q] [--recent]',
-  summary: `pull lists (git epochs) and threads, messages, searches (HTTP) from ${DEFAULT_BASE.replace('https://', '')} or a mirror`,
+  synopsis: '[LIST_OR_URL...] [--since DATE] [--thread MSGID] [--query Q] [--recent] | --patchwork URL --project NAME',
+  summary: `pull lists (git epochs) and threads, messages, searches (HTTP) from ${DEFAULT_BASE.replace('https://', '')} or a mirror; a Patchwork project's decisions`,
   help: `LIST_OR_URL is a list name (its git epochs are mirrored and what is new is imported), a
 lore URL of a list or message (a message URL pulls its thread; one ending in /raw the message),
 https://lore.kernel.org/r/<msgid>, or a Message-ID. Without arguments, every list named in
@@ -155,7 +159,8 @@ patchlore.config.json ("sync": {"lists": [...]}) is synced. Resumable: run it ag
 interruption. Polite: one request at a time, paced, retried with backoff; see the README.
 
   --since DATE          only mail received on or after DATE (YYYY-MM-DD): older epochs are not
-                        cloned, the newest is cloned shallow; a search gets rt:DATE..
+                        cloned, the newest is cloned shallow; a search gets rt:DATE..;
+                        with --patchwork: patches and series dated on or after DATE
   --thread MSGID        pull the thread holding MSGID (t.mbox.gz); repeatable
   --message MSGID       pull that message alone (raw); repeatable
   --query Q             pull the hits of a lore search (POST ?q=Q&x=m); repeatable
@@ -168,13 +173,23 @@ interruption. Polite: one request at a time, paced, retried with backoff; see th
   --cache DIR           mirrors and downloads (default: sync-cache/ beside the store)
   --max-requests N      stop after N requests (default 1000, or "maxRequests" in the config)
   --refresh             ask the server again even for downloads younger than the cache TTL
+                        (with --patchwork: read the whole project again)
   --jobs N              parser threads (default: cores - 1)
+
+  --patchwork URL       a Patchwork server (https://patchwork.kernel.org, or a project's URL on
+                        it): the maintainers' decisions on the project's patches (state,
+                        delegate, archived, checks, commit), in full the first time, then what
+                        its event log says changed; then the mail they name that the store lacks,
+                        from the list archive (--list, --base) first, else Patchwork's mbox
+  --project NAME        with --patchwork: the project (its link name, List-Id or list address)
+  --without-mail        with --patchwork: the decisions only, no mail
 
 examples:
   patchlore sync nvdimm
   patchlore sync linux-cxl --since 2024-01-01
   patchlore sync https://lore.kernel.org/r/20250228033058.GA1234@example.org
-  patchlore sync --list nvdimm --query 's:"fs/dax" d:2024-01-01..'`,
+  patchlore sync --list nvdimm --query 's:"fs/dax" d:2024-01-01..'
+  patchlore sync --patchwork https://patchwork.kernel.org --project linux-nvdimm --since 2024-01-01`,
   options: {
     since: { type: 'string' },
     thread: { type: 'string', multiple: true },
@@ -188,6 +203,9 @@ examples:
     'max-requests': { type: 'string' },
     refresh: { type: 'boolean' },
     jobs: { type: 'string' },
+    patchwork: { type: 'string' },
+    project: { type: 'string' },
+    'without-mail': { type: 'boolean' },
   },
   async run(ctx) {
     const loaded = ctx.config();
@@ -213,6 +231,7 @@ examples:
     };
     process.once('SIGINT', interrupted);
     let result;
+    const steps = createSteps('sync');
     try {
       result = await syncFs(store, run, {
         cacheDir,
@@ -220,20 +239,27 @@ examples:
         workers,
         log: (line) => ctx.err(line),
         progress: (label) => createProgress(label),
+        steps: (step, done, total, detail) => steps.update(step, done, total, detail),
       });
     } catch (err) {
       if (err instanceof SyncLockedError) throw new UserError(err.message);
       throw err;
     } finally {
+      steps.end();
       process.off('SIGINT', interrupted);
     }
-    const { summary, fetched } = result;
-    if (ctx.json) ctx.outJson({ ...importJson(summary), fetched: fetchedJson(fetched) });
+    const { summary, fetched, patchwork } = result;
+    const problems = [...fetched.problems, ...patchwork.flatMap((p) => p.problems)];
+    if (patchwork.length) {
+      // --patchwork runs alone (patchworkPlan): its document is the command's.
+      if (ctx.json) ctx.outJson(patchworkJson(patchwork[0]!));
+      else ctx.out(patchwork.map(describePatchwork).join('\n'));
+    } else if (ctx.json) ctx.outJson({ ...importJson(summary), fetched: fetchedJson(fetched) });
     else {
       ctx.out(describeFetched(fetched));
       ctx.out(describeImport(summary));
     }
-    if (fetched.problems.some((p) => severityOf(p) === 'error')) return 1;
+    if (problems.some((p) => severityOf(p) === 'error')) return 1;
     if (ctx.options.strict && summary.unparsed > 0) return 1;
     return 0;
   },
