@@ -20,23 +20,23 @@ const cursor = (c: Partial<PatchworkCursor> = {}): PatchworkCursor => ({
 const ask = (r: Partial<Parameters<typeof planPatchworkSync>[1]> = {}) => ({ server: S, project: 'linux-nvdimm', since: '2024-01-01', full: false, now: NOW, ...r });
 
 describe('planPatchworkSync', () => {
-  it('asks only for the events since a little before the newest one seen, oldest first', () => {
+  it('asks only for the events since a little before the newest one seen, newest first', () => {
     const p = planPatchworkSync(cursor({ owed: { ...noWork(), checks: [7] } }), ask());
     expect(p).toEqual({
       mode: 'incremental',
       reason: 'events since 2026-12-04T13:23:10.107007',
       problems: [],
       apiVersion: '1.3',
-      eventsUrl: `${S}/api/1.3/events/?order=date&per_page=100&project=7&since=2026-12-04T13%3A23%3A00.107`,
+      eventsUrl: `${S}/api/1.3/events/?order=-date&per_page=100&project=7&since=2026-12-04T13%3A23%3A00.107`,
       owed: { ...noWork(), checks: [7] },
     });
     expect(EVENT_OVERLAP_MS).toBe(10_000);
     // by the name the user gave the first time, with a later since-date, with the event date as written when asked
     expect(planPatchworkSync(cursor(), ask({ project: 'nvdimm.lists.linux.dev', since: '2025-01-01', overlapMs: 0 }))).toMatchObject({
       mode: 'incremental',
-      eventsUrl: `${S}/api/1.3/events/?order=date&per_page=100&project=7&since=2026-12-04T13%3A23%3A10.107007`,
+      eventsUrl: `${S}/api/1.3/events/?order=-date&per_page=100&project=7&since=2026-12-04T13%3A23%3A10.107007`,
     });
-    expect(planPatchworkSync(cursor({ eventDate: null, eventIds: [] }), ask(), 7)).toMatchObject({ eventsUrl: `${S}/api/1.3/events/?order=date&per_page=7&project=7`, reason: 'events since the last sync (the project had none then)' });
+    expect(planPatchworkSync(cursor({ eventDate: null, eventIds: [] }), ask(), 7)).toMatchObject({ eventsUrl: `${S}/api/1.3/events/?order=-date&per_page=7&project=7`, reason: 'events since the last sync (the project had none then)' });
   });
 
   it('reads everything the first time, when asked, for an earlier since-date, after a week, or with a cursor of elsewhere', () => {

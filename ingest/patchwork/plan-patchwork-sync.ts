@@ -56,7 +56,7 @@ export type PatchworkSyncPlan =
       reason: string;
       problems: Diagnostic[];
       apiVersion: string;
-      /** The first page of events to read (oldest first, pages linked by the Link header). */
+      /** The first page of events to read (newest first, pages linked by the Link header). */
       eventsUrl: string;
       /** Work the last run left undone. */
       owed: PatchworkWork;
@@ -99,7 +99,9 @@ export function planPatchworkSync(cursor: PatchworkCursor | null, r: PatchworkSy
   if (r.now - cursor.fullReadAt > FULL_REREAD_INTERVAL_MS) {
     return full(`the last full read is older than ${FULL_REREAD_INTERVAL_MS / 86_400_000} days (archived flags and commit refs change without events)`);
   }
-  const query: Record<string, string | number> = { project: cursor.projectId, order: 'date', per_page: pageSize };
+  // Newest first: the reader stops at a page of events it has already taken into account, so a
+  // sync after no change is one request however many events the overlap holds.
+  const query: Record<string, string | number> = { project: cursor.projectId, order: '-date', per_page: pageSize };
   if (cursor.eventDate !== null) {
     const t = parsePatchworkDate(cursor.eventDate);
     const overlap = r.overlapMs ?? EVENT_OVERLAP_MS;

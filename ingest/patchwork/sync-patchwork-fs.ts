@@ -8,7 +8,8 @@ import { defaultSyncConfig } from '../sync/sync-config.ts';
 import { userAgent } from '../sync/sync-fs.ts';
 import { HttpClient } from '../sync/http-client-fs.ts';
 import type { HttpSettings } from '../sync/sync-types.ts';
-import type { Diagnostic, PatchworkCover, PatchworkCursor, PatchworkMailRef, PatchworkPatch, PatchworkProject, PatchworkSeries, PatchworkWork } from '../types.ts';
+import type { Diagnostic, PatchworkCover, PatchworkCursor, PatchworkEvent, PatchworkMailRef, PatchworkPatch, PatchworkProject, PatchworkSeries, PatchworkWork } from '../types.ts';
+import { parsePatchworkDate } from './patchwork-fields.ts';
 import { fetchMissingMailFs } from './fetch-missing-mail-fs.ts';
 import { currentChecks, mapCheck } from './map-check.ts';
 import { mapCover } from './map-cover.ts';
@@ -148,15 +149,21 @@ export async function syncPatchwork(o: SyncPatchworkOptions): Promise<SyncPatchw
       if (r.cursor) result.cursor = r.cursor;
     } else {
       const ctx = { server: base, project: o.cursor!.project, projectId: o.cursor!.projectId, apiVersion: plan.apiVersion, readAt: startedAt };
-      const events = await api.list(plan.eventsUrl, 'events', (item, url) => mapEvent(item, url, problems));
+      // Newest first, down to a page holding only events taken into account already (or older than
+      // the newest of them): what lies below it was read by an earlier sync.
+      const seen = new Set(o.cursor!.eventIds);
+      const newestMs = o.cursor!.eventDate === null ? null : parsePatchworkDate(o.cursor!.eventDate);
+      const known = (e: PatchworkEvent) => seen.has(e.id) || (newestMs !== null && e.dateMs !== null && e.dateMs < newestMs);
+      const events = await api.list(plan.eventsUrl, 'events', (item, url) => mapEvent(item, url, problems), (page) => page.length > 0 && page.every(known));
       const fresh = freshEvents(events.items, o.cursor);
       result.events = fresh.length;
       const named = workFromEvents(fresh, o.since, plan.eventsUrl);
       problems.push(...named.problems);
       log(`patchwork ${o.cursor!.project}: ${fresh.length} new events${named.skippedBeforeSince ? ` (${named.skippedBeforeSince} about mail before ${o.since})` : ''}${workDone(plan.owed) ? '' : ', and work left by the last run'}`);
       const owed = await doWork(api, ctx, mergeWork(plan.owed, named.work), pageSize, records);
-      // Events are read oldest first: those read are all those up to the last one read.
-      result.cursor = nextCursor(o.cursor!, events.items, owed, overlapMs);
+      // Events are read newest first: a list read in part leaves the cursor where it was (the work
+      // the events named is done again next time, which changes nothing).
+      result.cursor = events.complete ? nextCursor(o.cursor!, events.items, owed, overlapMs) : { ...o.cursor!, owed: mergeWork(o.cursor!.owed, owed) };
     }
     result.patches = [...records.patches.values()].sort((a, b) => a.origin.id - b.origin.id);
     result.covers = [...records.covers.values()].sort((a, b) => a.origin.id - b.origin.id);

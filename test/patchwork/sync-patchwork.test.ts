@@ -187,7 +187,13 @@ describe.skipIf(missingRig)(`Patchwork sync against a real Patchwork${missingRig
     proxy.records.length = 0;
     const idle = await sync(o);
     expect(idle).toMatchObject({ mode: 'incremental', events: 0, patches: [], covers: [], series: [], problems: [], requests: 1 });
-    expect(paths()).toEqual([`GET /api/1.3/events/?order=date&per_page=100&project=1&since=${encodeURIComponent(first.cursor!.eventDate!)}`]);
+    expect(paths()).toEqual([`GET /api/1.3/events/?order=-date&per_page=100&project=1&since=${encodeURIComponent(first.cursor!.eventDate!)}`]);
+    // An overlap holding every event of the load (pages of 10): still one page, newest first,
+    // since it holds only events the cursor took into account.
+    proxy.records.length = 0;
+    const wide = await sync({ cursor: first.cursor, eventOverlapMs: 3_600_000, pageSize: 10 });
+    expect(wide).toMatchObject({ mode: 'incremental', events: 0, problems: [], requests: 1 });
+    proxy.records.length = 0;
 
     // A maintainer at work: accepts the 2026 v2 fix with its commit, accepts three patches of
     // vm_normal_page v3, and a CI reports on fs/dax v9 patch 5.
@@ -307,7 +313,7 @@ describe.skipIf(missingRig)(`Patchwork sync against a real Patchwork${missingRig
       proxy.records.length = 0;
       const next = await sync({ since: '2025-08-01', cursor: old.cursor, eventOverlapMs: 0 });
       expect(next.problems).toEqual([]);
-      expect(paths()).toEqual([`GET /api/1.0/events/?order=date&per_page=100&project=1&since=${encodeURIComponent(old.cursor!.eventDate!)}`, `GET /api/1.0/patches/${fix1.origin.id}/`]);
+      expect(paths()).toEqual([`GET /api/1.0/events/?order=-date&per_page=100&project=1&since=${encodeURIComponent(old.cursor!.eventDate!)}`, `GET /api/1.0/patches/${fix1.origin.id}/`]);
       expect(next.patches).toMatchObject([{ messageId: fix1.messageId, state: { slug: 'rejected', name: 'Rejected' } }]);
     } finally {
       proxy.rules.length = 0;
