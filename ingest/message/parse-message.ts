@@ -10,9 +10,10 @@ import { contentHash, type HashPart } from './content-hash.ts';
 import { parseMessageId, parseReferences } from './message-id.ts';
 import { chooseDate } from './parse-date.ts';
 import { listIdOf } from './list-name.ts';
-import { fieldValues, headerBlock } from './header-block.ts';
-import { normalizeEmail, parseAddressList } from './address-list.ts';
+import { fieldValues, headerBlock, type HeaderBlock } from './header-block.ts';
+import { normalizeEmail, parseAddressList, rawText } from './address-list.ts';
 import { decodeFlowed } from './decode-flowed.ts';
+import { readRecoveredHeader } from './recovered-header.ts';
 
 /** mailparser decodes format=flowed text with libmime's decodeFlowed, which glues a reply to the
  *  quoted line before it (decode-flowed.ts says how). It has no option to replace it, so the
@@ -109,6 +110,16 @@ function sha256(bytes: Uint8Array): string {
 /** The synthetic Message-ID of a message that has none: stable, derived from its content. */
 export function syntheticMessageId(hash: string): string {
   return `${hash.slice(0, 32)}@content-hash.patchlore.invalid`;
+}
+
+/** How the message was recovered from an archive page, from X-Patchlore-Recovered; null for mail.
+ *  Taken only when it is the first field and the only one of its name, where the page
+ *  synthesiser writes it: list mail starts with the transport headers its servers add, so a
+ *  sender cannot place it there. */
+function recoveredFrom(block: HeaderBlock): Message['recovered'] {
+  const first = block.fields[0];
+  if (first?.name !== 'x-patchlore-recovered' || fieldValues(block, first.name).length !== 1) return null;
+  return readRecoveredHeader(rawText(first.value));
 }
 
 /** Parse one raw message. Never throws: what cannot be read becomes an Unparsed outcome. */
@@ -247,6 +258,7 @@ export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes))
     listIds: [...new Set(listIds)],
     parts,
     diagnostics,
+    recovered: recoveredFrom(block),
   };
   return { kind: 'message', message };
 }
