@@ -6,7 +6,7 @@
 export const PRIMARY_VERSION = 1;
 
 /** Version of the derived tables; a store with another version must be reindexed. */
-export const DERIVED_VERSION = 6;
+export const DERIVED_VERSION = 7;
 
 /** Tables holding mail as received. Never dropped. */
 export const PRIMARY_SCHEMA = `
@@ -71,6 +71,9 @@ CREATE TABLE IF NOT EXISTS messages (
   in_reply_to TEXT NOT NULL,
   refs TEXT NOT NULL,
   list_ids TEXT NOT NULL,
+  -- how the message was recovered from an archive web page (Message.recovered as JSON); NULL for
+  -- mail as received
+  recovered TEXT,
   -- text parts joined; parts holds their boundaries and the non-text parts
   body TEXT NOT NULL,
   parts TEXT NOT NULL,

@@ -6,10 +6,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Diagnostic, Message, Origin, ThreadInput, ThreadNode } from '../types.ts';
+import type { Diagnostic, Message, Origin, Recovered, ThreadInput, ThreadNode } from '../types.ts';
 import type { PatchMeta } from '../patch/mine-patch.ts';
+import { preferCopy } from '../archive/prefer-copy.ts';
 import { formatAddress } from '../message/format-address.ts';
-import { joinParts } from '../message/message-body.ts';
+import { joinParts, type StoredPart } from '../message/message-body.ts';
 export type { StoredPart } from '../message/message-body.ts';
 import { listName } from '../message/list-name.ts';
 import { ALL_FIELDS } from '../search/query-prefixes.ts';
@@ -32,6 +33,20 @@ export interface KnownRaw {
 export class StoreVersionError extends Error {}
 
 export { formatAddress };
+
+/** A message's full-text row: its row id, then one value per search field. */
+function ftsValues(id: number, m: Message, body: string, parts: StoredPart[]): unknown[] {
+  const fields = searchFields({
+    messageId: m.messageId,
+    subject: m.subject,
+    from: formatAddress(m.from.name, m.from.email),
+    to: m.to.map((a) => formatAddress(a.name, a.email)),
+    cc: m.cc.map((a) => formatAddress(a.name, a.email)),
+    body,
+    parts,
+  });
+  return [id, ...ALL_FIELDS.map((f) => fields[f])];
+}
 
 /** Open (creating if needed) the store at `path`. */
 /** Open (or create) a store. A store whose derived tables another version wrote is refused
@@ -118,11 +133,11 @@ export class Store {
       messageLists: db.prepare('SELECT list_ids AS listIds FROM messages WHERE id = ?'),
       insertMessageList: db.prepare('INSERT OR IGNORE INTO message_lists (message, list) VALUES (?, ?)'),
       threadOf: db.prepare('SELECT thread_id AS t FROM messages WHERE id = ?'),
-      variants: db.prepare('SELECT id, key, content_hash AS contentHash, date FROM messages WHERE message_id = ?'),
+      variants: db.prepare('SELECT id, key, content_hash AS contentHash, date, recovered FROM messages WHERE message_id = ?'),
       insertMessage: db.prepare(`INSERT INTO messages (key, message_id, content_hash, synthetic_id, imposter, subject, author,
-        from_name, from_email, recipients, date, date_source, date_header, in_reply_to, refs, list_ids, body, parts)
+        from_name, from_email, recipients, date, date_source, date_header, in_reply_to, refs, list_ids, recovered, body, parts)
         VALUES (@key, @messageId, @contentHash, @syntheticId, @imposter, @subject, @author, @fromName, @fromEmail,
-        @recipients, @date, @dateSource, @dateHeader, @inReplyTo, @refs, @listIds, @body, @parts)`),
+        @recipients, @date, @dateSource, @dateHeader, @inReplyTo, @refs, @listIds, @recovered, @body, @parts)`),
       setKey: db.prepare('UPDATE messages SET key = ?, imposter = ?, thread_id = NULL WHERE id = ?'),
       insertFts: db.prepare(`INSERT INTO messages_fts (rowid, ${ALL_FIELDS.join(', ')}) VALUES (?, ${ALL_FIELDS.map(() => '?').join(', ')})`),
       insertPatchMeta: db.prepare('INSERT OR REPLACE INTO patch_meta (message, kind, meta) VALUES (?, ?, ?)'),
@@ -234,7 +249,9 @@ export class Store {
    * under its own key. Returns the stored message's row id and what happened.
    */
   storeParsed(rawId: number, m: Message, meta: PatchMeta): { outcome: StoreOutcome; message: number; diagnostics: Diagnostic[] } {
-    const existing = this.q.variants.all(m.messageId) as Array<{ id: number; key: string; contentHash: string; date: number | null }>;
+    const existing = this.q.variants.all(m.messageId) as Array<{ id: number; key: string; contentHash: string; date: number | null; recovered: string | null }>;
+    const page = this.storeRecovered(rawId, m, meta, existing);
+    if (page) return page;
     const same = existing.find((e) => e.contentHash === m.contentHash);
     if (same) {
       this.q.insertCopy.run(rawId, same.id);
@@ -260,20 +277,12 @@ export class Store {
       inReplyTo: m.inReplyTo,
       refs: JSON.stringify(m.references),
       listIds: JSON.stringify(m.listIds),
+      recovered: m.recovered ? JSON.stringify(m.recovered) : null,
       body,
       parts: JSON.stringify(parts),
     };
     const id = Number(this.q.insertMessage.run(row).lastInsertRowid);
-    const fields = searchFields({
-      messageId: m.messageId,
-      subject: m.subject,
-      from: author,
-      to: m.to.map((a) => formatAddress(a.name, a.email)),
-      cc: m.cc.map((a) => formatAddress(a.name, a.email)),
-      body,
-      parts,
-    });
-    const ftsRow = [id, ...ALL_FIELDS.map((f) => fields[f])];
+    const ftsRow = ftsValues(id, m, body, parts);
     // In a transaction, full-text rows wait for its end: FTS5 writes its pending terms out at
     // every statement savepoint (INSERT OR REPLACE opens one), so interleaving them with the
     // other inserts made the index many times slower to build.
@@ -304,6 +313,89 @@ export class Store {
       this.q.insertDiagnostic.run(rawId, key, d.code, d.message, d.expected ?? null, d.found ?? null);
     }
     return { outcome: existing.length ? 'imposter' : 'stored', message: id, diagnostics };
+  }
+
+  /**
+   * Copies of one Message-ID when one of them was recovered from an archive page: never
+   * imposters. A page copy of a stored message is another copy of it; the original mail replaces
+   * a page copy's content (and a page copy that lost less replaces one that lost more), keeping
+   * its row, key and copies. Either way the outcome is a duplicate: the message was already
+   * there. Null when neither side is a page copy (the usual rules then apply).
+   */
+  private storeRecovered(
+    rawId: number,
+    m: Message,
+    meta: PatchMeta,
+    existing: ReadonlyArray<{ id: number; key: string; contentHash: string; recovered: string | null }>,
+  ): { outcome: StoreOutcome; message: number; diagnostics: Diagnostic[] } | null {
+    if (existing.length === 0) return null;
+    // A Message-ID has either one page copy as its message or only mail (see below).
+    const page = existing.length === 1 && existing[0]!.recovered !== null ? existing[0]! : null;
+    if (!m.recovered && !page) return null;
+    const target = page ?? existing.find((e) => e.key === m.messageId) ?? existing[0]!;
+    const stored = { recovered: target.recovered ? (JSON.parse(target.recovered) as Recovered) : null, contentHash: target.contentHash };
+    const note = (code: Diagnostic['code'], message: string): Diagnostic[] => {
+      const d: Diagnostic = { code, message, messageId: m.messageId };
+      this.q.insertDiagnostic.run(rawId, target.key, d.code, d.message, null, null);
+      return [d];
+    };
+    if (!preferCopy(m, stored)) {
+      this.q.insertCopy.run(rawId, target.id);
+      const from = m.recovered ? `the page ${m.recovered.source}` : 'mail';
+      return { outcome: 'duplicate', message: target.id, diagnostics: note('store/recovered-copy', `a copy recovered from ${from}: kept as another copy of the stored message`) };
+    }
+    this.replaceContent(target.id, m, meta);
+    this.q.insertCopy.run(rawId, target.id);
+    for (const d of m.diagnostics) this.q.insertDiagnostic.run(rawId, target.key, d.code, d.message, d.expected ?? null, d.found ?? null);
+    const what = m.recovered ? `a better page copy (${m.recovered.source})` : 'the original mail';
+    const replaced = note('store/superseded', `${what} replaced the copy recovered from ${stored.recovered?.source ?? 'a page'}; the page copy is kept as another copy`);
+    return { outcome: 'duplicate', message: target.id, diagnostics: [...m.diagnostics, ...replaced] };
+  }
+
+  /** Give message row `id` the content of `m` (same Message-ID and key), its full-text row and
+   *  patch facts, and have its thread, series and discussion computed again. */
+  private replaceContent(id: number, m: Message, meta: PatchMeta): void {
+    type Row = { messageId: string; subject: string; author: string; recipients: string; body: string; parts: string; threadId: string | null };
+    const old = this.db
+      .prepare('SELECT message_id AS messageId, subject, author, recipients, body, parts, thread_id AS threadId FROM messages WHERE id = ?')
+      .get(id) as Row;
+    const pending = this.pendingFts.findIndex((r) => r[0] === id);
+    if (pending >= 0) this.pendingFts.splice(pending, 1);
+    else {
+      // A contentless FTS5 table forgets a row only when told its exact values again.
+      const r = JSON.parse(old.recipients) as { to: Message['to']; cc: Message['cc'] };
+      const fields = searchFields({
+        messageId: old.messageId,
+        subject: old.subject,
+        from: old.author,
+        to: r.to.map((a) => formatAddress(a.name, a.email)),
+        cc: r.cc.map((a) => formatAddress(a.name, a.email)),
+        body: old.body,
+        parts: JSON.parse(old.parts) as StoredPart[],
+      });
+      this.db
+        .prepare(`INSERT INTO messages_fts (messages_fts, rowid, ${ALL_FIELDS.join(', ')}) VALUES ('delete', ?, ${ALL_FIELDS.map(() => '?').join(', ')})`)
+        .run(id, ...ALL_FIELDS.map((f) => fields[f]));
+    }
+    const { body, parts } = joinParts(m);
+    this.db
+      .prepare(
+        `UPDATE messages SET content_hash = ?, synthetic_id = ?, subject = ?, author = ?, from_name = ?, from_email = ?, recipients = ?,
+         date = ?, date_source = ?, date_header = ?, in_reply_to = ?, refs = ?, list_ids = ?, recovered = ?, body = ?, parts = ?, thread_id = NULL
+         WHERE id = ?`,
+      )
+      .run(m.contentHash, m.syntheticId ? 1 : 0, m.subject, formatAddress(m.from.name, m.from.email), m.from.name, m.from.email,
+        JSON.stringify({ to: m.to, cc: m.cc }), m.date, m.dateSource, m.dateHeader, m.inReplyTo, JSON.stringify(m.references),
+        JSON.stringify(m.listIds), m.recovered ? JSON.stringify(m.recovered) : null, body, JSON.stringify(parts), id);
+    const row = ftsValues(id, m, body, parts);
+    if (this.depth > 0) this.pendingFts.push(row);
+    else this.q.insertFts.run(...row);
+    this.q.insertPatchMeta.run(id, meta.kind, JSON.stringify(meta));
+    this.invalidate([m.messageId]);
+    // The thread keeps its messages and their row ids, so the discussion would not see it changed.
+    if (old.threadId) this.db.prepare('DELETE FROM discussed_threads WHERE thread_id = ?').run(old.threadId);
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('discussion_dirty', '1')").run();
+    this.setSeriesStale(true);
   }
 
   /** Mark the threads holding any of these node ids as needing threading again. */
