@@ -14,9 +14,13 @@ const scores = await scorePages(corpus);
 console.log(`corpus: ${corpus}/web-archives`);
 console.log(formatScores(scores));
 console.log(
-  'Message-ID, parent: where the page\'s own marker holds the original (hypermail id=/inreplyto=, MHonArc X-Message-Id/X-Reference,\n' +
-    'public-inbox URL/In-Reply-To, thread-page anchors); parent via archive: a damaged parent ID resolved through the page writing the\n' +
-    'same ID, itself matched; matched (no ID): pages without the original ID matched by subject, author and date among the 136 messages of the four threads;\n' +
-    'body lines: same non-blank lines, addresses\' domains and runs of whitespace aside.',
+  [
+    "Message-ID, parent: where the page's own marker holds the original (hypermail id=/inreplyto=, MHonArc",
+    '  X-Message-Id/X-Reference, public-inbox URL/In-Reply-To, thread-page anchors).',
+    'parent via archive: a damaged parent ID resolved through the page writing the same ID, itself matched.',
+    'matched (no ID): pages without the original ID matched by subject, author and date among the 136',
+    '  messages of the four threads.',
+    "body lines: same non-blank lines, addresses' domains and runs of whitespace aside.",
+  ].join('\n'),
 );
 if (values.failures) for (const s of scores) for (const f of s.failures) console.log(`${s.generator}: ${f}`);
