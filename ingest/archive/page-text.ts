@@ -67,8 +67,10 @@ class Lines {
   done(): string {
     this.breakLine();
     const lines = this.out;
-    while (lines.length && lines[0]!.trim() === '') lines.shift();
-    while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+    // Empty lines around the text are layout; a line of spaces is kept (a diff's last context
+    // line is a single space).
+    while (lines.length && lines[0] === '') lines.shift();
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
     return lines.length ? lines.join('\n') + '\n' : '';
   }
 }

@@ -161,6 +161,8 @@ describe('parsePage', () => {
     expect(patch!.inReplyTo?.id).toBe('cover.2f7ba31d2b1d5b2fa0a0ea1a4c1d8c97e4b43c6f.1736299058.git-series.apopple@nvidia.com');
     expect(patch!.listId).toBe('nvdimm.lists.linux.dev');
     expect(patch!.body).toContain('pfns.\n\nSigned-off-by: Alistair Popple <apopple@nvidia.com>\n---\n include/linux/pfn_t.h | 2 --\n 1 file changed, 2 deletions(-)\n\ndiff --git');
+    expect(patch!.body).toContain('\n@@ -5,8 +5,6 @@ #include <linux/mm.h>\n');
+    expect(patch!.body).toContain('\n@@ -20,3 +18,3 @@\n');
     expect(patch!.body.endsWith(' } pfn_t;\n')).toBe(true);
     expect(comment!.messageId.state).toBe('missing');
     expect(comment!.inReplyTo?.id).toBe(patch!.messageId.id);
@@ -179,7 +181,7 @@ describe('parsePage', () => {
     expect(m.subject).toBe('[PATCH v9 0/5] sparse-vmemmap: memory savings for compound devmaps (device-dax)');
     expect(m.cc[1]).toEqual({ name: 'Muchun Song', email: 'songmuchun@bytedance.com' });
     expect(m.inReplyTo).toBeNull();
-    expect(m.body.endsWith('\n-- \n2.17.2\n')).toBe(true);
+    expect(m.body.endsWith(' 1 file changed, 16 insertions(+), 10 deletions(-)\n')).toBe(true);
   });
 
   it('index pages hold no message; a Patchwork list names its patches', () => {

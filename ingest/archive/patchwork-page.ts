@@ -2,8 +2,8 @@
 // as PageMessages. Patchwork shows the Message-ID in its "patch-meta" table and the submission's
 // whole header block under "Headers" (From, To, Cc, Subject, Date, Message-Id, In-Reply-To,
 // References as received), the message text in the first .submission-message, the patch apart
-// in #patch. The body is rebuilt as text, a blank line, the patch; the signature after a patch
-// ("-- \n2.x") is not kept by Patchwork. Comments follow with their author and date (to the
+// in #patch. The body is rebuilt as text, a blank line, the patch; Patchwork keeps no signature
+// ("-- \n2.x", after a patch or ending a cover letter). Comments follow with their author and date (to the
 // minute) but neither Message-ID nor subject: each becomes a message without a Message-ID, about
 // the submission (Patchwork files a reply under its patch, not under the reply it answers).
 // Links to the series' other patches are mentions. Pure.
@@ -19,9 +19,10 @@ import { preLines } from './pre-lines.ts';
 import { headerFields } from './public-inbox-page.ts';
 import { pageText } from './page-text.ts';
 
-/** A submission or comment's <pre class="content"> as text. */
+/** A submission or comment's <pre class="content"> as text, without the newline and indentation
+ *  the template puts before </pre> (and no final newline). */
 function content($: CheerioAPI, pre: Cheerio<Element>): string {
-  return pageText(pre.toArray(), { sourceNewlines: 'keep', nbsp: 'keep' });
+  return pageText(pre.toArray(), { sourceNewlines: 'keep', nbsp: 'keep' }).replace(/\n {2}\n$/, '\n').replace(/\n+$/, '');
 }
 
 /** The Message-ID a Patchwork link names: /project/<p>/patch|cover/<msgid>/. */
@@ -67,8 +68,16 @@ export function patchworkPage(html: string, source: string): { messages: PageMes
   let date = readPageDate(head.get('date') ?? '', 'second');
   if (date.ms === null && first) date = readPageDate(first.find('.message-date').first().text(), 'minute');
 
-  const text = first ? content($, first.find('pre.content').first()).trimEnd() : '';
-  const patch = content($, $('#patch pre.content').first()).trimEnd();
+  const text = first ? content($, first.find('pre.content').first()) : '';
+  // Patchwork joins a hunk header's "@@ ... @@" and its context (which starts with its own space)
+  // with one more space (templatetags/syntax.py patchsyntax): take it out again.
+  $('#patch span.p_chunk').each((_, el) => {
+    const gap = el.next;
+    const after = gap?.next;
+    const context = after?.type === 'tag' && (after as Element).attribs.class === 'p_context';
+    if (gap?.type === 'text' && (gap as unknown as { data: string }).data === ' ' && context) $(gap).remove();
+  });
+  const patch = content($, $('#patch pre.content').first());
   const body = [text, patch].filter((t) => t.length > 0).join('\n\n');
   if (!first) diagnostics.push({ code: 'page/incomplete', message: 'Patchwork page without the submission\'s message (.submission-message)', source });
   const listId = (head.get('list-id') ?? '').match(/<([^<>\s]+)>/)?.[1]?.toLowerCase() ?? '';
@@ -115,7 +124,7 @@ export function patchworkPage(html: string, source: string): { messages: PageMes
       cc: [],
       date: readPageDate(when, 'minute'),
       body: (() => {
-        const t = content($, c.find('pre.content').first()).trimEnd();
+        const t = content($, c.find('pre.content').first());
         return t ? t + '\n' : '';
       })(),
       obfuscated: [{ field: 'from', how: 'name-only', restored: false }],

@@ -89,7 +89,7 @@ export function publicInboxPage(html: string, source: string): { message: PageMe
   const to = addresses('to');
   const cc = addresses('cc');
 
-  let body = bodyLines.join('\n').replace(/\s+$/, '');
+  let body = bodyLines.join('\n').replace(/\n+$/, '');
   body = body ? body + '\n' : '';
   const unhidden = unhideBullets(body);
   if (unhidden.changed) {

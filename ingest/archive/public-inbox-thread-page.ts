@@ -82,7 +82,7 @@ export function publicInboxThreadPage(html: string, source: string): { messages:
     }
     const stop = b.lines.findIndex((l) => l.ids.some((id) => id === `e${b.anchor.slice(1)}`));
     const bodyLines = b.lines.slice(end + 1, stop < 0 ? b.lines.length : stop).map((l) => l.text);
-    const body = bodyLines.join('\n').replace(/\s+$/, '');
+    const body = bodyLines.join('\n').replace(/\n+$/, '');
 
     const context = overviewEntries(b.lines.slice(0, at), resolve);
     const ancestors = ancestorsOfCurrent(context) ?? [];

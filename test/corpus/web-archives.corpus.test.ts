@@ -3,10 +3,14 @@
 // pages), read against pages.tsv and the original mail, then imported: page copies and the
 // original mail end as one message each, pages thread and search like mail. Skipped, saying why,
 // without the corpus.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePage } from '../../ingest/archive/decode-page.ts';
+import { parsePage } from '../../ingest/archive/parse-page.ts';
 import { importSources, type ImportOptions } from '../../ingest/import/import-sources.ts';
+import { parseMessage } from '../../ingest/message/parse-message.ts';
+import { readSourceFs } from '../../ingest/source/read-source-fs.ts';
 import { searchMessages } from '../../ingest/search/search-messages-fs.ts';
 import { findThread, storeStats } from '../../ingest/store/queries-fs.ts';
 import type { Store } from '../../ingest/store/store-fs.ts';
@@ -20,6 +24,10 @@ const THREAD = '2024-04-11_rfc-00-10-fs-dax-fix-fs-dax-page-reference-counts';
 const MBOX = join(CORPUS, 'nvdimm/threads/wish1', `${THREAD}.mbox.gz`);
 const missing = existsSync(join(ARCHIVES, 'pages.tsv')) && existsSync(MBOX) ? null : `no web archives at ${ARCHIVES} (set PATCHLORE_CORPUS)`;
 const OPTS: ImportOptions = { list: '', mboxFormat: 'auto', workers: 0 };
+/** A page the real Patchwork 3.2.1 served (shared/tools/patchwork/reference/), of a wish1 patch. */
+const PATCHWORK_PAGE = join(CORPUS, '../tools/patchwork/reference/patch-128.html');
+const PATCHWORK_MBOX = join(CORPUS, 'nvdimm/threads/wish1/2022-04-20_patch-v9-0-5-sparse-vmemmap-memory-savings-for-compound-devmaps-device-dax.mbox.gz');
+const noPatchwork = existsSync(PATCHWORK_PAGE) && existsSync(PATCHWORK_MBOX) ? null : `no Patchwork reference page at ${PATCHWORK_PAGE}`;
 
 /** The threshold of issue 12: 98% right where the page carries the field. */
 const REQUIRED = 0.98;
@@ -121,5 +129,31 @@ describe.skipIf(missing)(`archive pages of real generators${missing ? ` (skipped
     expect(t.messages.filter((m) => !m.ghost)).toHaveLength(45);
     const hits = searchMessages(store, 's:"fs/dax" pte_special', { limit: 5, sort: 'relevance' });
     expect(hits.total).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(noPatchwork)(`a page the real Patchwork served${noPatchwork ? ` (skipped: ${noPatchwork})` : ''}`, () => {
+  it('gives the patch as sent, but for the signature Patchwork does not keep', async () => {
+    const page = parsePage(decodePage(readFileSync(PATCHWORK_PAGE)).text, PATCHWORK_PAGE);
+    expect(page.recognition).toEqual({ kind: 'messages', generator: 'patchwork', version: '' });
+    const m = page.messages[0]!;
+    let original = null;
+    for await (const item of readSourceFs(PATCHWORK_MBOX, { list: '', mboxFormat: 'auto' })) {
+      if (item.kind !== 'raw') continue;
+      const o = await parseMessage(item.raw);
+      if (o.kind === 'message' && o.message.messageId === m.messageId.id) original = o.message;
+    }
+    expect(original).not.toBeNull();
+    expect(m.messageId).toEqual({ id: '20220420155310.9712-2-joao.m.martins@oracle.com', state: 'complete', written: '20220420155310.9712-2-joao.m.martins@oracle.com' });
+    expect([m.subject, m.from, m.date.ms, m.inReplyTo?.id, m.references.map((r) => r.id)]).toEqual([
+      original!.subject,
+      original!.from,
+      original!.date,
+      original!.inReplyTo,
+      original!.references,
+    ]);
+    const text = original!.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+    expect(m.body).toBe(text.replace(/\n-- \n[\s\S]*$/, '\n'));
+    expect(page.mentions).toHaveLength(5);
   });
 });
