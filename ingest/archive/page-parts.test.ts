@@ -122,3 +122,16 @@ describe('recognisePage', () => {
     expect(recognisePage('<html><body>hello</body></html>').kind).toBe('foreign');
   });
 });
+
+describe('hrefMessageId', () => {
+  it('reads public-inbox links, relative or as a browser saved them, and nothing else', async () => {
+    const { hrefMessageId } = await import('./public-inbox-page.ts');
+    expect(hrefMessageId('../Y02v7%2FFIh6K2JlHm@nvidia.com/')).toBe('Y02v7/FIh6K2JlHm@nvidia.com');
+    expect(hrefMessageId('../../a@b.c/raw')).toBe('a@b.c');
+    expect(hrefMessageId('../../a@b.c/T/#u')).toBe('a@b.c');
+    expect(hrefMessageId('https://lore.kernel.org/nvdimm/a@b.c/')).toBe('a@b.c');
+    expect(hrefMessageId('mailto:jgg@nvidia.com?In-Reply-To=%3Ca@b%3E')).toBeNull();
+    expect(hrefMessageId('../_/text/help/')).toBeNull();
+    expect(hrefMessageId('#mf92253880298c087ca7553f2b9e4425d3d2638ec')).toBeNull();
+  });
+});

@@ -153,6 +153,12 @@ describe('parsePage', () => {
     expect(p.messages[0]!.cc.map((a) => a.name)).toEqual(['david', 'dan.j.williams', 'jhubbard', 'linux-fsdevel', 'Alistair Popple']);
   });
 
+  it('public-inbox pages saved with absolute links (as a browser may save them) read the same', () => {
+    const text = readFileSync(join(DIR, 'public-inbox-thread-flat.html'), 'utf8').replaceAll('"../../', '"https://lore.kernel.org/nvdimm/');
+    const saved = parsePage(text, 'saved.html').messages.map((m) => [m.messageId.id, m.inReplyTo?.id ?? null]);
+    expect(saved).toEqual(read('public-inbox-thread-flat.html').messages.map((m) => [m.messageId.id, m.inReplyTo?.id ?? null]));
+  });
+
   it('Patchwork patch page: the headers it keeps, text and patch joined, the comment without an ID', () => {
     const p = read('patchwork-patch.html');
     const [patch, comment] = p.messages;

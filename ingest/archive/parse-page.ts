@@ -20,7 +20,7 @@ function indexMentions(text: string): string[] {
   const out = new Set<string>();
   $('a[href]').each((_, a) => {
     const href = $(a).attr('href') ?? '';
-    const id = patchworkLinkId(href) ?? hrefMessageId(href.replace(/^(?:\.\.\/)+/, '../'), '../') ?? hrefMessageId(href, '');
+    const id = patchworkLinkId(href) ?? hrefMessageId(href);
     if (id) out.add(id);
   });
   return [...out];

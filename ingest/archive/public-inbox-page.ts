@@ -11,15 +11,25 @@ import { readPageId } from './page-message-id.ts';
 import { preLines, type PreLine } from './pre-lines.ts';
 import { ancestorsOfCurrent, overviewEntries } from './thread-overview.ts';
 
-/** The Message-ID a link of a message page points at ("../<msgid>/", MID_ESC-escaped). */
-export function hrefMessageId(href: string, up: string): string | null {
-  if (!href.startsWith(up)) return null;
-  const m = href.slice(up.length).match(/^([^/?#]+)\/(?:[#?].*)?$/);
-  if (!m || !m[1]!.includes('@')) return null;
+/** What may follow a Message-ID in a public-inbox link (WWW.pm's message routes). */
+const AFTER_ID = /^(?:|raw|T|t|t\.mbox\.gz|t\.atom|R)$/;
+
+/**
+ * The Message-ID a public-inbox link names: "../<msgid>/", "../../<msgid>/raw", or the absolute
+ * URL a browser's "save page" may have written ("https://lore.kernel.org/nvdimm/<msgid>/"); the
+ * ID MID_ESC-escaped (%2F for "/"). Null for links to anything else (mailto:, help, search).
+ */
+export function hrefMessageId(href: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^(?:https?|file):/i.test(href)) return null;
+  const segs = href.replace(/[?#].*$/, '').split('/');
+  let i = segs.length - 1;
+  while (i > 0 && AFTER_ID.test(segs[i]!)) i--;
+  const seg = segs[i] ?? '';
+  if (!seg.includes('@') || i === segs.length - 1) return null;
   try {
-    return decodeURIComponent(m[1]!);
+    return decodeURIComponent(seg);
   } catch {
-    return m[1]!;
+    return seg;
   }
 }
 
@@ -69,7 +79,7 @@ export function publicInboxPage(html: string, source: string): { message: PageMe
   const overview = $('pre')
     .toArray()
     .find((p) => /Thread overview:/.test($(p).text()));
-  const entries = overview ? overviewEntries(preLines($(overview).contents().toArray()), (h) => hrefMessageId(h, '../')) : [];
+  const entries = overview ? overviewEntries(preLines($(overview).contents().toArray()), hrefMessageId) : [];
   const ancestors = (ancestorsOfCurrent(entries) ?? []).filter((a): a is string => a !== null && a !== messageId.id);
   const references: PageMessageId[] = ancestors.map((a) => readPageId(a, 'plain'));
   if (inReplyTo) {

@@ -49,10 +49,10 @@ export function publicInboxThreadPage(html: string, source: string): { messages:
   const fromLine = (b: Block) => b.lines.findIndex((l) => FROM_LINE.test(l.text));
   for (const b of blocks) {
     const i = fromLine(b);
-    const mid = i < 0 ? null : b.lines[i]!.hrefs.map((h) => hrefMessageId(h, '../../')).find((m) => m !== null) ?? null;
+    const mid = i < 0 ? null : b.lines[i]!.hrefs.map(hrefMessageId).find((m) => m !== null) ?? null;
     if (mid) byAnchor.set(b.anchor, mid);
   }
-  const resolve = (href: string): string | null => (href.startsWith('#m') ? byAnchor.get(href.slice(1)) ?? null : hrefMessageId(href, '../../'));
+  const resolve = (href: string): string | null => (href.startsWith('#m') ? byAnchor.get(href.slice(1)) ?? null : hrefMessageId(href));
 
   const messages: PageMessage[] = [];
   for (const b of blocks) {
