@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePage } from '../../ingest/archive/decode-page.ts';
 import { parsePage } from '../../ingest/archive/parse-page.ts';
 import { importSources, type ImportOptions } from '../../ingest/import/import-sources.ts';
+import { reindexStore } from '../../ingest/import/reindex-store.ts';
 import { parseMessage } from '../../ingest/message/parse-message.ts';
 import { readSourceFs } from '../../ingest/source/read-source-fs.ts';
 import { searchMessages } from '../../ingest/search/search-messages-fs.ts';
@@ -104,6 +105,9 @@ describe.skipIf(missing)(`archive pages of real generators${missing ? ` (skipped
       expect({ stored: mail.stored, duplicates: mail.duplicates, imposters: mail.imposters }).toEqual({ stored: 0, duplicates: 45, imposters: 0 });
       expect(mail.diagnostics.filter((d) => d.code === 'store/superseded')).toHaveLength(45);
       expect((store.db.prepare('SELECT count(*) AS n FROM messages WHERE recovered IS NOT NULL').get() as { n: number }).n).toBe(0);
+      expect(content(store)).toEqual(mailOnly);
+      // Rebuilt from the raw copies alone (pages first, as they were read), the same store.
+      await reindexStore(store, { workers: 0 });
       expect(content(store)).toEqual(mailOnly);
     });
   }
