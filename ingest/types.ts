@@ -381,7 +381,9 @@ export type PageRecognition =
     }
   | {
       kind: 'index';
+      /** The program that wrote it. */
       generator: PageGenerator;
+      /** Its version as the page states it ('' when the page does not say). */
       version: string;
       /** What it lists, as the page calls itself ("thread index", "by date", "patch list"). */
       what: string;
@@ -506,7 +508,9 @@ export interface Recovered {
 export interface MatchCandidate {
   /** Message-ID (or key) of the stored message. */
   messageId: string;
+  /** Its decoded Subject. */
   subject: string;
+  /** Its sender. */
   from: Address;
   /** Date in ms, null when unknown. */
   date: number | null;
@@ -514,6 +518,7 @@ export interface MatchCandidate {
 
 /** Why the matcher took (or refused) a candidate: one line per field compared. */
 export interface MatchEvidence {
+  /** The field compared. */
   field: 'message-id' | 'subject' | 'author' | 'date';
   /** agrees, differs, or cannot tell (the page lacks the field, or hides it). */
   verdict: 'agrees' | 'differs' | 'unknown';
@@ -529,6 +534,7 @@ export type PageMatch =
       messageId: string;
       /** 0..1: how sure (see match-page.ts for the scale). */
       confidence: number;
+      /** One line per field compared. */
       evidence: MatchEvidence[];
     }
   | {
