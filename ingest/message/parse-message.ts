@@ -114,8 +114,8 @@ export function syntheticMessageId(hash: string): string {
 
 /** How the message was recovered from an archive page, from X-Patchlore-Recovered; null for mail.
  *  Taken only when it is the first field and the only one of its name, where the page
- *  synthesiser writes it: list mail starts with the transport headers its servers add, so a
- *  sender cannot place it there. */
+ *  synthesiser writes it: mail as delivered starts with the Return-Path and Received fields its
+ *  servers add, so a sender cannot put it first. */
 function recoveredFrom(block: HeaderBlock): Message['recovered'] {
   const first = block.fields[0];
   if (first?.name !== 'x-patchlore-recovered' || fieldValues(block, first.name).length !== 1) return null;
