@@ -204,5 +204,5 @@ function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summar
     if (r.outcome === 'imposter') summary.imposters++;
   }
   summary.diagnostics.push(...r.diagnostics);
-  return r.outcome !== 'duplicate' || relisted;
+  return r.changed || relisted;
 }

@@ -52,6 +52,8 @@ export interface SqliteContext {
   inTransaction(): boolean;
   /** Queue a full-text row for the end of the current transaction. */
   deferFts(row: unknown[]): void;
+  /** Drop the queued full-text row of message `id`; false when none is queued. */
+  dropDeferredFts(id: number): boolean;
 }
 
 /** Open (or create) a store. A store whose derived tables another version wrote is refused with
@@ -115,6 +117,11 @@ class SqliteStore implements Store {
       db: this.db,
       inTransaction: () => this.depth > 0,
       deferFts: (row) => void this.pendingFts.push(row),
+      dropDeferredFts: (id) => {
+        const i = this.pendingFts.findIndex((r) => r[0] === id);
+        if (i >= 0) this.pendingFts.splice(i, 1);
+        return i >= 0;
+      },
     };
     this.derived = new SqliteDerived(ctx, () => this.resetDerived());
     this.threads = new SqliteThreads(ctx);
