@@ -289,6 +289,25 @@ export interface ImportSummary {
   timings?: { mineMs: number; patchStoreMs: number; seriesMs: number; discussionMs: number };
 }
 
+/** What `patchlore add` made of one message an argument names (ingest/add/add-fs.ts): one per
+ *  Message-ID an argument names, or one with messageId null when it names none that could be
+ *  read. In add's --json "resolved". */
+export interface AddResolution {
+  /** The argument as given. */
+  input: string;
+  /** The Message-ID, without angle brackets; null when none could be read. */
+  messageId: string | null;
+  /** Where the Message-ID was read: the URL itself, the argument (a bare Message-ID), the page
+   *  (fetched, or saved on disk: 'file'), or header fields (a site's raw or headers view). */
+  via: 'url' | 'message-id' | 'page' | 'file' | 'headers' | null;
+  /** What was imported for it: its thread from lore; the page itself (lore could not serve the
+   *  thread, or the page gives no usable Message-ID); nothing new (its mail was already stored);
+   *  or nothing (see the problems). */
+  imported: 'thread' | 'page' | 'stored' | 'nothing';
+  /** The page or file the Message-ID was read from, '' when none was read. */
+  source: string;
+}
+
 /** What a source reader yields: a raw message to parse, or a problem with the source itself. */
 export type SourceItem =
   | {

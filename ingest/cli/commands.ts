@@ -1,6 +1,7 @@
 // The registry of CLI commands: name -> options, help and the function that runs it.
 import type { ParseArgsConfig } from 'node:util';
 import type { Context } from './main.ts';
+import { addCommand } from './commands/add.ts';
 import { buildCommand } from './commands/build.ts';
 import { citeCommand } from './commands/cite.ts';
 import { importCommand } from './commands/import.ts';
@@ -44,4 +45,5 @@ export const COMMANDS: Record<string, Command> = {
   start: startCommand,
   reindex: reindexCommand,
   sync: syncCommand,
+  add: addCommand,
 };

@@ -21,11 +21,15 @@ export interface ReadPagesOptions {
   list: string;
   /** Progress counters (bytes of pages read). */
   progress?: ReadProgress;
+  /** What to name the page in provenance and sightings: the URL it was fetched from (default:
+   *  its path). */
+  source?: string;
 }
 
 /** Yield the messages of the page at `path` (an absolute path). */
 export async function* readPagesFs(path: string, opts: ReadPagesOptions): AsyncGenerator<SourceItem> {
-  const problem = (d: Omit<Diagnostic, 'source'>): SourceItem => ({ kind: 'diagnostic', diagnostic: { ...d, source: path } });
+  const name = opts.source ?? path;
+  const problem = (d: Omit<Diagnostic, 'source'>): SourceItem => ({ kind: 'diagnostic', diagnostic: { ...d, source: name } });
   let bytes: Buffer;
   try {
     const size = (await stat(path)).size;
@@ -41,9 +45,9 @@ export async function* readPagesFs(path: string, opts: ReadPagesOptions): AsyncG
     yield problem({ code: 'source/unreadable', message: `cannot read: ${(err as Error).message}` });
     return;
   }
-  const parsed = parsePage(decodePage(bytes).text, path);
+  const parsed = parsePage(decodePage(bytes).text, name);
   if (parsed.recognition.kind === 'mail') {
-    yield* readMboxFs(path, { list: opts.list, format: 'auto' });
+    yield* readMboxFs(path, { list: opts.list, format: 'auto', source: opts.source });
     return;
   }
   for (const d of parsed.diagnostics) yield { kind: 'diagnostic', diagnostic: d };
@@ -53,7 +57,7 @@ export async function* readPagesFs(path: string, opts: ReadPagesOptions): AsyncG
       raw: {
         kind: 'raw',
         bytes: synthesiseMessage(m),
-        origin: { source: path, locator: m.provenance.anchor ? `#${m.provenance.anchor}` : '', list: opts.list },
+        origin: { source: name, locator: m.provenance.anchor ? `#${m.provenance.anchor}` : '', list: opts.list },
         envelopeDate: null,
       },
       diagnostics: m.diagnostics,

@@ -25,6 +25,9 @@ export interface ReadSourceOptions {
   epochCursor?: (gitDir: string) => string | null;
   /** Progress counters. */
   progress?: ReadProgress;
+  /** Files fetched from the web (pages, raw mail): the URL each was fetched from, named as its
+   *  source in provenance and sightings instead of the file. */
+  sourceUrls?: ReadonlyMap<string, string>;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -51,7 +54,7 @@ export async function detectSource(path: string): Promise<SourceKind | null> {
 
 /** Files of a directory tree in name order, skipping hidden ones. Iterative: no recursion on
  *  the depth of the tree. */
-async function listFiles(dir: string): Promise<string[]> {
+export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const stack = [dir];
   while (stack.length) {
@@ -121,7 +124,7 @@ export async function* readSourceFs(input: string, opts: ReadSourceOptions): Asy
   }
   switch (kind) {
     case 'mbox':
-      yield* readMboxFs(path, { list: opts.list, format: opts.mboxFormat, progress: opts.progress });
+      yield* readMboxFs(path, { list: opts.list, format: opts.mboxFormat, progress: opts.progress, source: opts.sourceUrls?.get(path) });
       return;
     case 'maildir':
       yield* readMaildirFs(path, opts);
@@ -154,7 +157,7 @@ export async function* readSourceFs(input: string, opts: ReadSourceOptions): Asy
       return;
     }
     case 'page':
-      yield* readPagesFs(path, { list: opts.list, progress: opts.progress });
+      yield* readPagesFs(path, { list: opts.list, progress: opts.progress, source: opts.sourceUrls?.get(path) });
       return;
     case 'directory':
       for (const file of await listFiles(path)) yield* readSourceFs(file, opts);

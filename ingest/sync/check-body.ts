@@ -1,11 +1,11 @@
 // Is a downloaded body what was asked for? Looks at its first bytes and Content-Type only: a gzip
 // mbox must start with the gzip magic number, a raw message with a mbox From_ line or a header,
-// an Atom feed with XML. An HTML page where mail was expected (a bot check, a proxy's error page
-// served with 200) is named as such. Pure; whether a gzip stream is complete is checked while
+// an Atom feed with XML, a page (an archive site's, read by ingest/add/) with text. An HTML page
+// where mail was expected (a bot check, a proxy's error page served with 200) is named as such. Pure; whether a gzip stream is complete is checked while
 // reading it (http-client-fs.ts).
 
 /** What a request expects back. */
-export type BodyKind = 'gzip' | 'mbox' | 'atom';
+export type BodyKind = 'gzip' | 'mbox' | 'atom' | 'page';
 
 /** Bytes of the body kept for checking and for quoting in the problem. */
 export const BODY_HEAD_BYTES = 512;
@@ -14,6 +14,7 @@ const WHAT: Record<BodyKind, string> = {
   gzip: 'a gzip file (a gzipped mbox or manifest)',
   mbox: 'a message (mboxrd)',
   atom: 'an Atom feed',
+  page: 'a web page or a message',
 };
 
 function printable(head: Uint8Array): string {
@@ -36,6 +37,10 @@ export function checkBody(head: Uint8Array, contentType: string | null, expected
       break;
     case 'atom':
       ok = !html && /^(?:<\?xml|<feed)/.test(text);
+      break;
+    case 'page':
+      // Text of any kind; what it is, the page reader says. Not binary (a gzip, an image).
+      ok = text.length > 0 && !(head[0] === 0x1f && head[1] === 0x8b) && !/[\x00-\x08\x0e-\x1a]/.test(text.slice(0, 200));
       break;
   }
   if (ok) return null;
