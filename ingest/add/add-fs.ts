@@ -91,7 +91,9 @@ async function resolveTarget(w: Work, s: SyncSession, opts: AddOptions): Promise
       }
       const ids = readPageIds(await readFile(r.file), t.url, f.holds);
       s.fetched.problems.push(...ids.diagnostics.filter((d) => d.code === 'page/foreign'));
-      for (const id of ids.messageIds) item(id, ids.via, t.url, t.list);
+      // A site's list names are its own (spinics' "kernel" is lore's linux-kernel): threads are
+      // pulled from the default list (lore's "all" finds any).
+      for (const id of ids.messageIds) item(id, ids.via, t.url);
       if (ids.messageIds.length === 0) item(null, null, t.url);
       if (f.holds !== 'headers') w.fallback.push({ file: resolve(r.file), url: t.url, ids: ids.messageIds, unusable: ids.unusable });
       return;

@@ -1,7 +1,8 @@
 // What to fetch to learn which message an archive site's page shows, site by site: most pages
 // carry the Message-ID themselves (hypermail's `<!-- id= -->`, MHonArc's `<!--X-Message-Id: -->`,
 // Patchwork's header block); marc.info's raw view (q=raw) is the message as marc keeps it;
-// lkml.org shows the headers on its mheaders view; a Patchwork series is its mbox. Pure.
+// lkml.org shows the headers on its mheaders view; a Patchwork series (its URL, or its patch list
+// ?series=N) is its mbox. Pure.
 import type { PageSite } from '../lore/archive-page-url.ts';
 import type { BodyKind } from '../sync/check-body.ts';
 
@@ -30,12 +31,10 @@ export function pageFetch(site: PageSite, url: string): PageFetch {
       u.pathname = u.pathname.replace(/^\/lkml\//, '/lkml/mheaders/');
       return { url: u.href, expect: 'page', holds: 'headers' };
     case 'patchwork': {
-      // A series has no page of its own in Patchwork 3.x; its mbox holds every patch.
-      const series = /^\/series\/(\d+)(?:\/mbox)?\/?$/.exec(u.pathname);
-      if (series) {
-        u.pathname = `/series/${series[1]}/mbox/`;
-        return { url: u.href, expect: 'mbox', holds: 'mail' };
-      }
+      // A series has no page of its own in Patchwork 3.x, and its patch list shows only the
+      // states needing action by default; its mbox holds every patch.
+      const series = /^\/series\/(\d+)(?:\/mbox)?\/?$/.exec(u.pathname)?.[1] ?? (/^\/project\/[^/]+\/list\/?$/.test(u.pathname) ? /[?&]series=(\d+)/.exec(u.search)?.[1] : undefined);
+      if (series) return { url: `${u.protocol}//${u.host}/series/${series}/mbox/`, expect: 'mbox', holds: 'mail' };
       return { url: u.href, expect: 'page', holds: 'page' };
     }
     case 'lkml-iu':

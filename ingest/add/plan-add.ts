@@ -28,8 +28,6 @@ export type AddTarget =
       site: PageSite;
       /** The URL without fragment. */
       url: string;
-      /** The list the site files it under, null when it does not say. */
-      list: string | null;
     }
   | {
       /** A saved page, or a directory of them, on disk. */
@@ -70,7 +68,7 @@ export function planAdd(inputs: readonly string[], isPath: (s: string) => boolea
           break;
         }
         case 'page':
-          targets.push({ kind: 'page', input, site: u.site, url: u.url, list: u.list });
+          targets.push({ kind: 'page', input, site: u.site, url: u.url });
           break;
         case 'list':
           refused.push({ input, reason: `names the list ${u.list}, not a message; patchlore sync ${u.list} pulls a whole list` });

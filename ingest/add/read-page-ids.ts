@@ -55,10 +55,8 @@ export function readPageIds(bytes: Buffer, source: string, holds: 'page' | 'mail
   const unique = (ids: string[]) => [...new Set(ids)];
   const mail = (ids: string[]): PageIds => ({ messageIds: unique(ids), via: 'headers', recognition: { kind: 'mail' }, messages: 0, unusable: 0, diagnostics: [] });
   const text = decodePage(bytes).text;
-  if (holds !== 'page') {
-    const ids = mailIds(bytes, source);
-    return mail(ids.length ? ids : headerLineIds(text));
-  }
+  // A site's view of a message may be the mail, or a page showing its header fields.
+  if (holds !== 'page') return mail(/^\s*</.test(text) ? headerLineIds(text) : mailIds(bytes, source));
   const page = parsePage(text, source);
   const r = page.recognition;
   if (r.kind === 'mail') return mail(mailIds(bytes, source));
