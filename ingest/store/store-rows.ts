@@ -254,6 +254,8 @@ export interface MessageRow {
   parts: StoredPart[];
   /** Lists it was seen on, sorted. */
   lists: string[];
+  /** How it was recovered from an archive page; null for mail as received. */
+  recovered: Recovered | null;
 }
 
 /** A shown node of a thread, with its message when it is not a ghost. */

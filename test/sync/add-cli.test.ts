@@ -23,6 +23,7 @@ import { appendCommits, CORPUS, createInbox, indexInbox, missing, openCorpus, st
 import { cli, writeConfig } from './run-cli.ts';
 
 const ARCHIVES = join(CORPUS, 'web-archives');
+const SEEDS = join(CORPUS, '../seeds');
 const RFC = '2024-04-11_rfc-00-10-fs-dax-fix-fs-dax-page-reference-counts';
 const V9 = '2025-02-28_patch-v9-00-20-fs-dax-fix-zone-device-page-reference-counts';
 const PAGEMAPS = '2021-06-17_patch-v2-00-14-mm-sparse-vmemmap-introduce-compound-pagemaps';
@@ -276,6 +277,57 @@ describe.skipIf(missing)(`patchlore add against local stand-ins of lore and the 
     expect(j.diagnostics.filter((d: { code: string }) => d.code === 'store/recovered-copy')).toHaveLength(44);
     expect(recovered(r.db)).toBe(0);
     expect(thread(r.db, RFC_COVER)).toEqual(findThread(ref, RFC_COVER));
+  });
+
+  // The seed documents are text copies of archive pages. They do not carry their URLs: each one's
+  // site is told by its layout, and its message found in the corpus by its text. Where the corpus
+  // has the message, add is given a URL of it in that site's form where one names the message
+  // (Patchwork's page by Message-ID), else its lore URL; the thread pulled must hold the seed's
+  // words. The two pages from before the corpus (2017, 2020) have no thread here.
+  const SEED_CASES: Array<{ seed: string; site: string; text: string; message: string | null; url?: string }> = [
+    { seed: '000_3d5995231e54cf97.txt', site: 'lkml.iu.edu', text: 'checking for page-idle it\'s checking for "get_user_pages()" idle', message: null },
+    {
+      seed: '001_a5a61db4d6f739a3.txt',
+      site: 'spinics.net',
+      text: 'flag DAX_ZAP to track that this page is unreferenced',
+      message: '631a420ad2f28_166f29423@dwillia2-xfh.jf.intel.com.notmuch',
+      url: 'https://lore.kernel.org/all/631a420ad2f28_166f29423@dwillia2-xfh.jf.intel.com.notmuch/',
+    },
+    { seed: '002_53fe9e40f8165a66.txt', site: 'lkml.iu.edu', text: "You're overlooking that the page reference count 1 after", message: null },
+    {
+      seed: '003_9dd4229fe2479e56.txt',
+      site: 'Patchwork',
+      text: 'FS DAX pages have always maintained their own page reference counts',
+      message: RFC_COVER,
+      url: `https://patchwork.kernel.org/project/linux-mm/cover/${RFC_COVER}/`,
+    },
+    { seed: '004_e419c30222af6864.txt', site: 'unknown (its text is flattened)', text: 'Not special means more to me', message: NOT_SPECIAL, url: `https://lore.kernel.org/all/${NOT_SPECIAL}/` },
+  ];
+  /** The site a seed's layout shows. */
+  const siteOf = (text: string): string =>
+    /^\[Date Prev\]\[Date Next\]/m.test(text) ? 'spinics.net' : /^Message ID \S+@\S+$/m.test(text) ? 'Patchwork' : /^Date: \w{3} \w{3} \d\d \d{4} - [\d:]+ E[SD]T$/m.test(text) ? 'lkml.iu.edu' : 'unknown (its text is flattened)';
+  it.each(SEED_CASES)('seed $seed ($site): its thread, where the corpus has it', async ({ seed, site, text, message, url }) => {
+    const doc = readFileSync(join(SEEDS, seed), 'utf8');
+    expect(siteOf(doc)).toBe(site);
+    expect(doc.replace(/\s+/g, ' ')).toContain(text);
+    if (message === null) {
+      // Written before the corpus starts (2021-05-18): no thread of it here.
+      const date = /^Date: \w{3} (\w{3}) (\d\d) (\d{4})/m.exec(doc)!;
+      expect(Date.parse(`${date[1]} ${date[2]} ${date[3]}`)).toBeLessThan(Date.parse('2021-05-18'));
+      return;
+    }
+    // Patchwork's page carries its Message-ID: the seed shows it.
+    if (site === 'Patchwork') expect(doc).toContain(`Message ID ${message}`);
+    const r = await add(url!);
+    expect(r.code, r.err + r.out).toBe(0);
+    expect(r.json().resolved).toEqual([{ input: url, messageId: message, via: 'url', imported: 'thread', source: url }]);
+    expect(thread(r.db, message)).toEqual(findThread(ref, message));
+    const s = openStore(r.db, { readonly: true });
+    try {
+      expect(s.mail.bodyOf(message).replace(/\s+/g, ' ')).toContain(text);
+    } finally {
+      s.close();
+    }
   });
 
   it('a message URL while lore is down: nothing imported, exit 1, the failure said', async () => {
