@@ -291,7 +291,7 @@ describe.skipIf(missing)(`patchlore add against local stand-ins of lore and the 
       site: 'spinics.net',
       text: 'flag DAX_ZAP to track that this page is unreferenced',
       message: '631a420ad2f28_166f29423@dwillia2-xfh.jf.intel.com.notmuch',
-      url: 'https://lore.kernel.org/all/631a420ad2f28_166f29423@dwillia2-xfh.jf.intel.com.notmuch/',
+      url: 'https://lore.kernel.org/nvdimm/631a420ad2f28_166f29423@dwillia2-xfh.jf.intel.com.notmuch/',
     },
     { seed: '002_53fe9e40f8165a66.txt', site: 'lkml.iu.edu', text: "You're overlooking that the page reference count 1 after", message: null },
     {
@@ -301,7 +301,7 @@ describe.skipIf(missing)(`patchlore add against local stand-ins of lore and the 
       message: RFC_COVER,
       url: `https://patchwork.kernel.org/project/linux-mm/cover/${RFC_COVER}/`,
     },
-    { seed: '004_e419c30222af6864.txt', site: 'unknown (its text is flattened)', text: 'Not special means more to me', message: NOT_SPECIAL, url: `https://lore.kernel.org/all/${NOT_SPECIAL}/` },
+    { seed: '004_e419c30222af6864.txt', site: 'unknown (its text is flattened)', text: 'Not special means more to me', message: NOT_SPECIAL, url: `https://lore.kernel.org/nvdimm/${NOT_SPECIAL}/` },
   ];
   /** The site a seed's layout shows. */
   const siteOf = (text: string): string =>
