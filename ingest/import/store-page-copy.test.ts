@@ -54,17 +54,29 @@ async function put(store: Store, bytes: Uint8Array, inTransaction: boolean) {
   return r;
 }
 
-describe('recovered copies in the store', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let store: Store;
-  beforeEach(() => {
+/** A fresh store for each test of the describe block calling it, handed to `use`; the function
+ *  returned starts another one within a test. */
+function storePerTest(use: (store: Store) => void): () => void {
+  let tmp: ReturnType<typeof tempDir> | null = null;
+  let store: Store | null = null;
+  const drop = () => {
+    store?.close();
+    tmp?.cleanup();
+  };
+  const renew = () => {
+    drop();
     tmp = tempDir();
     store = tempStore(tmp.dir);
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
+    use(store);
+  };
+  beforeEach(renew);
+  afterEach(drop);
+  return renew;
+}
+
+describe('recovered copies in the store', () => {
+  let store: Store;
+  const fresh = storePerTest((s) => (store = s));
   const rows = () => sqlOf(store).prepare('SELECT message_id AS id, imposter, recovered, body, (SELECT count(*) FROM copies c WHERE c.message = m.id) AS copies FROM messages m').all() as Array<{ id: string; imposter: number; recovered: string | null; body: string; copies: number }>;
   const found = (word: string) => (sqlOf(store).prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word) as { n: number }).n;
   const codes = () => (sqlOf(store).prepare('SELECT code FROM diagnostics ORDER BY rowid').all() as Array<{ code: string }>).map((d) => d.code);
@@ -99,10 +111,7 @@ describe('recovered copies in the store', () => {
     await put(store, pageCopy('hypermail', 'pageword\n', hidden), false);
     await put(store, original, false);
     const pageFirst = dumpStore(store);
-    store.close();
-    tmp.cleanup();
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
+    fresh();
     await put(store, original, false);
     await put(store, pageCopy('hypermail', 'pageword\n', hidden), false);
     expect(dumpStore(store)).toEqual(pageFirst);
@@ -117,10 +126,7 @@ describe('recovered copies in the store', () => {
     expect(a).toHaveLength(1);
     expect(a[0]!.body).toBe('wholeword\n');
     expect([found('wholeword'), found('lossyword')]).toEqual([1, 0]);
-    store.close();
-    tmp.cleanup();
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
+    fresh();
     await put(store, whole, false);
     await put(store, lossy, false);
     expect(rows()).toEqual(a);
@@ -170,22 +176,8 @@ describe('page copies without a usable Message-ID', () => {
     mail({ id: ROOT, from: 'Alistair Popple <apopple@nvidia.com>', subject: '[RFC 00/10] fs/dax: Fix FS DAX page reference counts', date: ROOT_DATE, body: 'rootmailword\n' }),
   );
 
-  let tmp: ReturnType<typeof tempDir>;
   let store: Store;
-  beforeEach(() => {
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
-  const fresh = () => {
-    store.close();
-    tmp.cleanup();
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
-  };
+  const fresh = storePerTest((s) => (store = s));
   const messages = () => sqlOf(store).prepare('SELECT key, recovered IS NOT NULL AS page, parent, (SELECT count(*) FROM copies c WHERE c.message = m.id) AS copies FROM messages m ORDER BY key').all();
   const found = (word: string) => (sqlOf(store).prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word) as { n: number }).n;
 

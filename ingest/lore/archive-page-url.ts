@@ -23,16 +23,19 @@ export type PageSite =
 /** Each site as people name it. */
 export const SITE_NAMES: Record<PageSite, string> = { 'lkml-iu': 'lkml.iu.edu', spinics: 'spinics.net', patchwork: 'Patchwork', marc: 'marc.info', 'lkml-org': 'lkml.org' };
 
+/** A page of one of these sites. */
+export interface SitePageUrl {
+  kind: 'page';
+  site: PageSite;
+  /** The URL without its fragment. */
+  url: string;
+  /** The list the site files the page under (spinics, marc), null when it does not say. */
+  list: string | null;
+}
+
 /** What an archive site's URL names. */
 export type ArchivePageUrl =
-  | {
-      kind: 'page';
-      site: PageSite;
-      /** The URL without its fragment. */
-      url: string;
-      /** The list the site files the page under (spinics, marc), null when it does not say. */
-      list: string | null;
-    }
+  | SitePageUrl
   | {
       /** A Patchwork URL carrying the Message-ID: /project/<p>/patch|cover/<msgid>/. */
       kind: 'message';

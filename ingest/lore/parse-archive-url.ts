@@ -9,10 +9,10 @@
 // fetches nothing and leaves to its callers what to do with the message (sync pulls it, mail
 // links point at it, topics cite it, add reads the page).
 import { messageIdInLink } from '../message/message-id.ts';
-import { archivePageUrl, type PageSite } from './archive-page-url.ts';
+import { archivePageUrl, type PageSite, type SitePageUrl } from './archive-page-url.ts';
 import { isListName, unescapeMessageId } from './lore-url.ts';
 
-export type { PageSite };
+export type { PageSite, SitePageUrl };
 
 /** Which archive (or redirector to one) a URL belongs to. */
 export type ArchiveSource =
@@ -73,16 +73,9 @@ export type ArchiveUrl =
       /** The server, without a trailing slash. */
       base: string;
     }
-  | {
-      /** A page of an archive site that names a message only by showing it: what it is must be
-       *  read from the page (or, for some sites, from a view of it: ingest/add/page-fetch.ts). */
-      kind: 'page';
-      site: PageSite;
-      /** The URL without its fragment. */
-      url: string;
-      /** The list the site files the page under (spinics, marc), null when it does not say. */
-      list: string | null;
-    }
+  /** A page of an archive site that names a message only by showing it: what it is must be read
+   *  from the page (or, for some sites, from a view of it: ingest/add/page-fetch.ts). */
+  | SitePageUrl
   | {
       kind: 'unknown';
       /** Why it names nothing, with an example of what would. */
