@@ -3,7 +3,7 @@
 // pages), read against pages.tsv and the original mail, then imported: page copies and the
 // original mail end as one message each, pages thread and search like mail. Skipped, saying why,
 // without the corpus.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePage } from '../../ingest/archive/decode-page.ts';
@@ -123,6 +123,35 @@ describe.skipIf(missing)(`archive pages of real generators${missing ? ` (skipped
     expect(pages.read - pages.unparsed).toBe(45 * 4);
     expect(pages.diagnostics.filter((d) => d.code === 'mail/no-headers').map((d) => d.source)).toEqual([join(ARCHIVES, 'public-inbox-html', THREAD, 'URLS.tsv')]);
     expect({ ...content(store), unparsed: [] }).toEqual(mailOnly);
+  });
+
+  it('hypermail 2.4.1 pages (Message-IDs cut), then their mail: every page matched and superseded, the store as the mail alone makes it', async () => {
+    const store = newStore('h24-then-mail.sqlite');
+    await importSources(store, [join(ARCHIVES, 'hypermail-2.4.1', THREAD)], OPTS);
+    const mail = await importSources(store, [MBOX], OPTS);
+    expect({ stored: mail.stored, duplicates: mail.duplicates, imposters: mail.imposters }).toEqual({ stored: 0, duplicates: 45, imposters: 0 });
+    const superseded = mail.diagnostics.filter((d) => d.code === 'store/superseded');
+    expect(superseded).toHaveLength(45);
+    // 44 by the matcher (the page cut the ID), 1 by its Message-ID.
+    expect(superseded.filter((d) => / matched by message-id agrees/.test(d.message))).toHaveLength(44);
+    expect(content(store)).toEqual(mailOnly);
+    await reindexStore(store, { workers: 0 });
+    expect(content(store)).toEqual(mailOnly);
+  });
+
+  it('the mail, then hypermail 2.4.1 pages of all four threads: each page a copy of its message, none left under a placeholder', async () => {
+    const store = newStore('all-mail-then-h24.sqlite');
+    const threads = readdirSync(join(ARCHIVES, 'hypermail-2.4.1')).sort();
+    await importSources(store, threads.map((t) => join(CORPUS, 'nvdimm/threads/wish1', `${t}.mbox.gz`)), OPTS);
+    const before = content(store);
+    const pages = await importSources(store, threads.map((t) => join(ARCHIVES, 'hypermail-2.4.1', t)), OPTS);
+    // Every page of a message (135; the index pages are no message).
+    expect({ read: pages.read - pages.unparsed, stored: pages.stored, imposters: pages.imposters }).toEqual({ read: 135, stored: 0, imposters: 0 });
+    const copies = pages.diagnostics.filter((d) => d.code === 'store/recovered-copy');
+    expect(copies).toHaveLength(135);
+    expect(copies.filter((d) => /, matched to </.test(d.message))).toHaveLength(133);
+    expect(store.mail.stats().recovered).toBe(0);
+    expect(content(store).messages).toEqual(before.messages);
   });
 
   it('hypermail 2.4.1 pages alone: placeholders for the cut Message-IDs thread the 45 pages as one thread, searchable', async () => {
