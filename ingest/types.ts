@@ -298,8 +298,10 @@ export interface AddResolution {
   /** The Message-ID, without angle brackets; null when none could be read. */
   messageId: string | null;
   /** Where the Message-ID was read: the URL itself, the argument (a bare Message-ID), the page
-   *  (fetched, or saved on disk: 'file'), or header fields (a site's raw or headers view). */
-  via: 'url' | 'message-id' | 'page' | 'file' | 'headers' | null;
+   *  (fetched, or saved on disk: 'file'), header fields (a site's raw or headers view), or, for
+   *  a page without a usable one, a lore search for its subject and date whose thread the page
+   *  was then matched to ('search'). */
+  via: 'url' | 'message-id' | 'page' | 'file' | 'headers' | 'search' | null;
   /** What was imported for it: its thread from lore; the page itself (lore could not serve the
    *  thread, or the page gives no usable Message-ID); nothing new (its mail was already stored);
    *  or nothing (see the problems). */

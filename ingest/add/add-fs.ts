@@ -1,8 +1,9 @@
 // `patchlore add`'s composition root: for each argument (plan-add.ts), find the Message-IDs it
 // names (from the URL; from the page, fetched politely through the sync stage's client, or
 // saved on disk: read-page-ids.ts), pull each one's whole thread from lore (the sync stage's
-// thread pull), and where lore cannot serve it (404, offline) or the page gives no usable
-// Message-ID, import the page itself (the import stage reads pages). Reports, per Message-ID,
+// thread pull; for a page giving no usable Message-ID, the threads a lore search for its subject
+// and date finds), and where lore cannot serve it (404, offline) or the page gives no usable
+// Message-ID, import the page itself (the import stage reads pages, and matches them to mail). Reports, per Message-ID,
 // where it was read and what was imported. It decides nothing about the mail itself: the import
 // stage does (a page copy and its mail are one message).
 import { readFile, stat } from 'node:fs/promises';
@@ -17,7 +18,8 @@ import { withSyncSession, type SyncOptions, type SyncResult, type SyncSession } 
 import type { AddResolution, Diagnostic } from '../types.ts';
 import { pageFetch } from './page-fetch.ts';
 import type { AddTarget } from './plan-add.ts';
-import { readPageIds } from './read-page-ids.ts';
+import { pageSearchQuery } from './page-search-query.ts';
+import { readPageIds, type PageIds } from './read-page-ids.ts';
 
 /** How to add. */
 export interface AddOptions extends SyncOptions {
@@ -47,8 +49,8 @@ interface Work {
   target: AddTarget;
   items: Item[];
   /** Files to import when lore cannot serve what they show, with the URL each came from ('' for
-   *  a file given on disk). */
-  fallback: Array<{ file: string; url: string; ids: string[]; unusable: number }>;
+   *  a file given on disk), and the messages on them without a usable Message-ID. */
+  fallback: Array<{ file: string; url: string; ids: string[]; unusable: number; withoutId: PageIds['withoutId'] }>;
   /** Problems of the lore pulls made for it (made warnings when its page was imported instead). */
   pullProblems: Diagnostic[];
 }
@@ -95,7 +97,7 @@ async function resolveTarget(w: Work, s: SyncSession, opts: AddOptions): Promise
       // pulled from the default list (lore's "all" finds any).
       for (const id of ids.messageIds) item(id, ids.via, t.url);
       if (ids.messageIds.length === 0) item(null, null, t.url);
-      if (f.holds !== 'headers') w.fallback.push({ file: resolve(r.file), url: t.url, ids: ids.messageIds, unusable: ids.unusable });
+      if (f.holds !== 'headers') w.fallback.push({ file: resolve(r.file), url: t.url, ids: ids.messageIds, unusable: ids.unusable, withoutId: ids.withoutId });
       return;
     }
     case 'path': {
@@ -104,12 +106,12 @@ async function resolveTarget(w: Work, s: SyncSession, opts: AddOptions): Promise
       for (const file of files) {
         if ((await detectSource(file)) !== 'page') {
           // Mail saved beside the pages (public-inbox's raw): imported as it is.
-          w.fallback.push({ file, url: '', ids: [], unusable: 1 });
+          w.fallback.push({ file, url: '', ids: [], unusable: 1, withoutId: [] });
           continue;
         }
         const ids = readPageIds(await readFile(file), file, 'page');
         for (const id of ids.messageIds) item(id, 'file', file);
-        if (ids.messages > 0 || ids.messageIds.length > 0) w.fallback.push({ file, url: '', ids: ids.messageIds, unusable: ids.unusable });
+        if (ids.messages > 0 || ids.messageIds.length > 0) w.fallback.push({ file, url: '', ids: ids.messageIds, unusable: ids.unusable, withoutId: ids.withoutId });
       }
       if (w.items.length === 0) item(null, null, path);
       return;
@@ -138,7 +140,31 @@ async function pullThreads(store: Store, works: Work[], s: SyncSession, opts: Ad
       for (const x of works.flatMap((v) => v.items)) if (x.resolution.messageId && storedAsMail(store, x.resolution.messageId)) pulled.add(x.resolution.messageId);
       if (pulled.has(r.messageId)) r.imported = 'thread';
     }
+    if (w.items.every((i) => i.resolution.messageId === null)) await searchThread(store, w, s, opts);
   }
+}
+
+/** A target naming no usable Message-ID at all: search lore for the first message its pages show
+ *  (its subject and date) and pull every hit's thread; importing the page then matches it. */
+async function searchThread(store: Store, w: Work, s: SyncSession, opts: AddOptions): Promise<void> {
+  const query = w.fallback.flatMap((f) => f.withoutId.map(pageSearchQuery)).find((q): q is string => q !== null);
+  if (!query || s.env.client.limitReached) return;
+  const p = await pullHttpFs(store, { kind: 'query', query, threads: true, list: opts.list, base: opts.lore.base, mirrors: opts.lore.mirrors, since: null }, s.env);
+  addImportSummary(s.summary, p.summary);
+  s.fetched.downloads.push(...p.downloads);
+  s.fetched.problems.push(...p.problems);
+  w.pullProblems.push(...p.problems);
+}
+
+/** After a search: the message a page without a usable ID was matched to (its placeholder became
+ *  an alias of the real ID), named for a target that named none. */
+function foundBySearch(store: Store, w: Work): void {
+  const ids = w.fallback.flatMap((f) => f.withoutId.map((m) => m.storedAs)).filter((id): id is string => id !== null);
+  const aliases = store.mail.aliasesOf(ids);
+  const real = ids.map((id) => aliases.get(id)).find((id) => id !== undefined);
+  const item = w.items.find((i) => i.resolution.messageId === null);
+  if (!real || !item || !storedAsMail(store, real)) return;
+  Object.assign(item.resolution, { messageId: real, via: 'search', imported: 'thread' });
 }
 
 /** Import the pages (and files) whose messages lore did not give: their messages become page
@@ -151,6 +177,7 @@ async function importFallbacks(store: Store, works: Work[], s: SyncSession): Pro
     const sourceUrls = new Map(files.filter((f) => f.url).map((f) => [f.file, f.url]));
     const r = await importSources(store, files.map((f) => f.file), { list: w.items[0]?.list ?? '', mboxFormat: 'auto', workers: 0, derive: false, sourceUrls });
     addImportSummary(s.summary, r);
+    foundBySearch(store, w);
     for (const { resolution } of w.items) {
       if (resolution.imported !== 'nothing') continue;
       const id = resolution.messageId;

@@ -5,11 +5,12 @@
 // in its text (a site showing the headers). Pure; it fetches nothing and imports nothing.
 import { decodeEntities } from '../archive/decode-entities.ts';
 import { decodePage } from '../archive/decode-page.ts';
+import { placeholderId } from '../archive/page-message-id.ts';
 import { parsePage } from '../archive/parse-page.ts';
 import { fieldValues, headerBlock } from '../message/header-block.ts';
 import { bracketedIds, parseMessageId } from '../message/message-id.ts';
 import { MboxSplitter } from '../source/split-mbox.ts';
-import type { Diagnostic, PageRecognition } from '../types.ts';
+import type { Diagnostic, PageFacts, PageRecognition } from '../types.ts';
 
 /** What a page names. */
 export interface PageIds {
@@ -25,6 +26,9 @@ export interface PageIds {
   messages: number;
   /** Of those, how many carry no usable Message-ID (damaged, made up, missing). */
   unusable: number;
+  /** Those messages as the page shows them (to search for them), each with the ID its page copy
+   *  is stored under (a placeholder; null when the page shows none). */
+  withoutId: Array<PageFacts & { storedAs: string | null }>;
   /** Problems reading it (foreign HTML, an index page). */
   diagnostics: Diagnostic[];
 }
@@ -53,7 +57,7 @@ function headerLineIds(text: string): string[] {
  *  serves there (ingest/add/page-fetch.ts); a saved file is read as a page. */
 export function readPageIds(bytes: Buffer, source: string, holds: 'page' | 'mail' | 'headers'): PageIds {
   const unique = (ids: string[]) => [...new Set(ids)];
-  const mail = (ids: string[]): PageIds => ({ messageIds: unique(ids), via: 'headers', recognition: { kind: 'mail' }, messages: 0, unusable: 0, diagnostics: [] });
+  const mail = (ids: string[]): PageIds => ({ messageIds: unique(ids), via: 'headers', recognition: { kind: 'mail' }, messages: 0, unusable: 0, withoutId: [], diagnostics: [] });
   const text = decodePage(bytes).text;
   // A site's view of a message may be the mail, or a page showing its header fields.
   if (holds !== 'page') return mail(/^\s*</.test(text) ? headerLineIds(text) : mailIds(bytes, source));
@@ -65,12 +69,14 @@ export function readPageIds(bytes: Buffer, source: string, holds: 'page' | 'mail
     if (shown.length) return { ...mail(shown), recognition: r };
   }
   const whole = page.messages.filter((m) => m.messageId.state === 'complete');
+  const rest = page.messages.filter((m) => m.messageId.state !== 'complete');
   return {
     messageIds: unique([...whole.map((m) => m.messageId.id), ...page.mentions]),
     via: 'page',
     recognition: r,
     messages: page.messages.length,
-    unusable: page.messages.length - whole.length,
+    unusable: rest.length,
+    withoutId: rest.map((m) => ({ messageId: m.messageId, subject: m.subject, from: m.from, date: m.date, storedAs: placeholderId(m.messageId) })),
     diagnostics: page.diagnostics,
   };
 }

@@ -102,7 +102,8 @@ describe.skipIf(missing)(`patchlore add against local stand-ins of lore and the 
     const served = threadsOf(rows, SERVED);
     expect(served.has(PAGEMAPS_COVER)).toBe(false);
     const commits = new Set(rows.filter((r) => served.has(r.id)).map((r) => r.commit));
-    inbox = createInbox(join(tmp.dir, 'pi'), 'nvdimm', 'basic');
+    // Indexed in full: add searches lore for a page that gives no usable Message-ID.
+    inbox = createInbox(join(tmp.dir, 'pi'), 'nvdimm', 'full');
     appendCommits(inbox, 0, corpus, corpus.commits.filter((c) => commits.has(c.sha)));
     indexInbox(inbox);
     httpd = await startHttpd(inbox.config);
@@ -328,6 +329,19 @@ describe.skipIf(missing)(`patchlore add against local stand-ins of lore and the 
     } finally {
       s.close();
     }
+  });
+
+  it('a page whose Message-ID the archive cut (hypermail 2.4.1): found by a lore search for its subject and date, then matched', async () => {
+    const url = `https://lkml.indiana.edu/hypermail/linux/kernel/${RFC}/0011.html`;
+    const r = await add(url);
+    expect(r.code, r.err + r.out).toBe(0);
+    const j = r.json();
+    expect(j.resolved).toEqual([{ input: url, messageId: JASON, via: 'search', imported: 'thread', source: url }]);
+    expect(j.fetched.downloads.map((d: { kind: string; subject: string }) => [d.kind, d.subject])).toEqual([
+      ['query', 's:"Re: [RFC 02/10] mm/hmm: Remove dead check for HugeTLB and FS DAX" d:20240410..20240412'],
+    ]);
+    expect(recovered(r.db)).toBe(0);
+    expect(thread(r.db, JASON)).toEqual(findThread(ref, JASON));
   });
 
   it('a message URL while lore is down: nothing imported, exit 1, the failure said', async () => {

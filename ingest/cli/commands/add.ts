@@ -40,6 +40,7 @@ const VIA: Record<NonNullable<AddResolution['via']>, string> = {
   page: 'read from the page',
   file: 'read from the saved page',
   headers: 'read from its headers',
+  search: 'found by a lore search for its subject and date',
 };
 const IMPORTED: Record<AddResolution['imported'], string> = {
   thread: 'its thread pulled from lore',
