@@ -15,6 +15,7 @@ import type { Store } from '../store/store-port.ts';
 import { addImportSummary } from '../sync/import-totals.ts';
 import { pullHttpFs } from '../sync/pull-http-fs.ts';
 import { withSyncSession, type SyncOptions, type SyncResult, type SyncSession } from '../sync/sync-fs.ts';
+import type { PullPlan } from '../sync/sync-types.ts';
 import type { AddResolution, Diagnostic } from '../types.ts';
 import { pageFetch } from './page-fetch.ts';
 import type { AddTarget } from './plan-add.ts';
@@ -131,11 +132,7 @@ async function pullThreads(store: Store, works: Work[], s: SyncSession, opts: Ad
         continue;
       }
       if (s.env.client.limitReached) continue;
-      const p = await pullHttpFs(store, { kind: 'thread', messageId: r.messageId, list: list ?? opts.list, base: base ?? opts.lore.base, mirrors: base ? [] : opts.lore.mirrors }, s.env);
-      addImportSummary(s.summary, p.summary);
-      s.fetched.downloads.push(...p.downloads);
-      s.fetched.problems.push(...p.problems);
-      w.pullProblems.push(...p.problems);
+      await pull(store, { kind: 'thread', messageId: r.messageId, list: list ?? opts.list, base: base ?? opts.lore.base, mirrors: base ? [] : opts.lore.mirrors }, w, s);
       // Everything the thread brought is pulled, for the IDs that come later.
       for (const x of works.flatMap((v) => v.items)) if (x.resolution.messageId && storedAsMail(store, x.resolution.messageId)) pulled.add(x.resolution.messageId);
       if (pulled.has(r.messageId)) r.imported = 'thread';
@@ -149,7 +146,12 @@ async function pullThreads(store: Store, works: Work[], s: SyncSession, opts: Ad
 async function searchThread(store: Store, w: Work, s: SyncSession, opts: AddOptions): Promise<void> {
   const query = w.fallback.flatMap((f) => f.withoutId.map(pageSearchQuery)).find((q): q is string => q !== null);
   if (!query || s.env.client.limitReached) return;
-  const p = await pullHttpFs(store, { kind: 'query', query, threads: true, list: opts.list, base: opts.lore.base, mirrors: opts.lore.mirrors, since: null }, s.env);
+  await pull(store, { kind: 'query', query, threads: true, list: opts.list, base: opts.lore.base, mirrors: opts.lore.mirrors, since: null }, w, s);
+}
+
+/** One pull from lore for a target, counted in the session's report and the target's problems. */
+async function pull(store: Store, plan: PullPlan, w: Work, s: SyncSession): Promise<void> {
+  const p = await pullHttpFs(store, plan, s.env);
   addImportSummary(s.summary, p.summary);
   s.fetched.downloads.push(...p.downloads);
   s.fetched.problems.push(...p.problems);
