@@ -34,11 +34,18 @@ export type DiagnosticCode =
   | 'header/raw-8bit' // a header with raw 8-bit bytes (not RFC 2047); decoded as UTF-8 or Latin-1
   | 'store/imposter' // a different message reusing a Message-ID already seen
   | 'store/rebuilt-copy' // a server's rebuild of a stored message (Patchwork's mbox): kept as a copy of it
-  | 'store/superseded' // the mail as sent replaced a server's rebuild of it stored before
+  | 'store/superseded' // the mail as sent replaced a server's rebuild of it, or the original mail (or a better page copy) one recovered from a page
   | 'series/overrides' // the manual lineage file (content/series-links.json) could not be used
   | 'thread/cycle' // a reference that would make a message its own ancestor was ignored
   | 'thread/self-reference' // a message that references itself
   | 'commit/unresolved-trailer' // a commit's Link:/Message-Id: trailer names no stored patch or cover letter
+  // archive web pages (ingest/archive/)
+  | 'page/foreign' // HTML no known archive generator wrote: nothing imported from it
+  | 'page/index' // an archive's index page (by date, thread, author...): it holds no message
+  | 'page/incomplete' // a recognised page lacking a part its generator always writes (body, subject, header list)
+  | 'page/message-id' // the page carries no usable Message-ID (truncated, made up, absent): a placeholder is used
+  | 'page/parent' // the page says only approximately which message this one answers
+  | 'store/recovered-copy' // a message recovered from a page, stored as another copy of the message it is
   | FetchCode
   | ConfigCode
   | TopicCode
@@ -229,6 +236,10 @@ export interface Message {
    *  for Patchwork's mbox downloads (rebuilt-by.ts). The mail as sent supersedes such a copy
    *  (ingest/import/rebuilt-copy.ts). Absent for mail as sent. */
   rebuiltBy?: 'patchwork';
+  /** Set when this message was recovered from an archive web page rather than received as mail:
+   *  read only from the X-Patchlore-Recovered header the page synthesiser writes first
+   *  (ingest/message/read-recovered.ts); null for mail. */
+  recovered: Recovered | null;
 }
 
 /** A raw message that could not be turned into a Message. Kept raw, listed by `report`. */
@@ -299,6 +310,27 @@ export interface ImportSummary {
   /** Where the time went, for benchmarks: patch mining, storing its results, linking series,
    *  extracting the discussion (quotes, statements, verdicts, links). */
   timings?: { mineMs: number; patchStoreMs: number; seriesMs: number; discussionMs: number };
+}
+
+/** What `patchlore add` made of one message an argument names (ingest/add/add-fs.ts): one per
+ *  Message-ID an argument names, or one with messageId null when it names none that could be
+ *  read. In add's --json "resolved". */
+export interface AddResolution {
+  /** The argument as given. */
+  input: string;
+  /** The Message-ID, without angle brackets; null when none could be read. */
+  messageId: string | null;
+  /** Where the Message-ID was read: the URL itself, the argument (a bare Message-ID), the page
+   *  (fetched, or saved on disk: 'file'), header fields (a site's raw or headers view), or, for
+   *  a page without a usable one, a lore search for its subject and date whose thread the page
+   *  was then matched to ('search'). */
+  via: 'url' | 'message-id' | 'page' | 'file' | 'headers' | 'search' | null;
+  /** What was imported for it: its thread from lore; the page itself (lore could not serve the
+   *  thread, or the page gives no usable Message-ID); nothing new (its mail was already stored);
+   *  or nothing (see the problems). */
+  imported: 'thread' | 'page' | 'stored' | 'nothing';
+  /** The page or file the Message-ID was read from, '' when none was read. */
+  source: string;
 }
 
 /** What a source reader yields: a raw message to parse, or a problem with the source itself. */
@@ -1381,3 +1413,194 @@ export interface PatchworkCursor {
   /** Work named by events already taken into account but not done yet. */
   owed: PatchworkWork;
 }
+// ---- Archive pages: messages recovered from list-archive web pages (ingest/archive/) ----
+
+/** The program that wrote an archive web page. */
+export type PageGenerator =
+  | 'hypermail' // hypermail (lkml.iu.edu: 2.1.x markup; 2.2 and later write XHTML)
+  | 'mhonarc' // MHonArc (spinics.net, many list archives)
+  | 'public-inbox' // a public-inbox message page, /<list>/<msgid>/ (lore.kernel.org)
+  | 'public-inbox-thread' // a public-inbox thread page: /T/ (flat) or /t/ (nested), every message in full
+  | 'patchwork'; // a Patchwork patch or cover letter page, /project/<p>/patch|cover/<msgid>/
+
+/** What a page (or any file handed to the page reader) is. */
+export type PageRecognition =
+  | {
+      kind: 'messages';
+      /** The program that wrote it. */
+      generator: PageGenerator;
+      /** Its version as the page states it ('' when the page does not say). */
+      version: string;
+    }
+  | {
+      kind: 'index';
+      /** The program that wrote it. */
+      generator: PageGenerator;
+      /** Its version as the page states it ('' when the page does not say). */
+      version: string;
+      /** What it lists, as the page calls itself ("thread index", "by date", "patch list"). */
+      what: string;
+    }
+  /** Mail, not a page (public-inbox's /raw, a saved .eml): read it as mail. */
+  | { kind: 'mail' }
+  /** HTML (or text) no known archive generator wrote. */
+  | { kind: 'foreign'; reason: string };
+
+/** A Message-ID as an archive page gives it. */
+export interface PageMessageId {
+  /** The ID without angle brackets, obfuscation undone ("_at_" -> "@"); '' when missing. */
+  id: string;
+  /** complete: the original ID. truncated: damaged on the page (hypermail 2.4 cuts the domain
+   *  off); `id` is what is left. made-up: the archiver's own placeholder (hypermail's
+   *  "....hypermail.dummy" for a duplicate). missing: the page gives none. */
+  state: 'complete' | 'truncated' | 'made-up' | 'missing';
+  /** Exactly as written on the page ('' when missing). */
+  written: string;
+}
+
+/** A name and address as a page shows them. */
+export interface PageAddress {
+  /** Display name ('' when the page shows none). */
+  name: string;
+  /** The address as recovered ('' when the page shows none): "_at_" turned back into "@"; a domain
+   *  the archive hid stays hidden ("jgg@xxxxxxxxxx"). */
+  email: string;
+}
+
+/** A field an archive hid or damaged, and whether patchlore could restore it. */
+export interface Obfuscation {
+  /** Which field: the sender, recipients, the body's addresses, the Message-ID, the parents. */
+  field: 'from' | 'to' | 'cc' | 'body' | 'message-id' | 'references';
+  /** x-domain: domain replaced by x's (hch@xxxxxx). spelt-out: "@" written "_at_" or "[at]",
+   *  or public-inbox's "•" for the domain's first dot. truncated: cut short. name-only: the
+   *  address left out, the name shown. */
+  how: 'x-domain' | 'spelt-out' | 'truncated' | 'name-only';
+  /** True when the original was restored (MHonArc's X-From-R13 comment holds the real From;
+   *  "_at_" is turned back), false when it is lost. */
+  restored: boolean;
+}
+
+/** The date of a message as a page shows it. */
+export interface PageDate {
+  /** As written on the page (the Date header when the page keeps it; else the page's rendering,
+   *  e.g. public-inbox's "2024-04-11 12:25 UTC"); '' when the page shows none. */
+  written: string;
+  /** Milliseconds since the epoch, UTC; null when unreadable or absent. */
+  ms: number | null;
+  /** How precise `ms` is: the page may show only minutes (public-inbox thread pages). */
+  precision: 'second' | 'minute' | 'day' | 'none';
+}
+
+/** One message as read from an archive page: what the page carries, nothing guessed. */
+export interface PageMessage {
+  /** The program that wrote the page. */
+  generator: PageGenerator;
+  /** Its version as the page states it ('' when unstated). */
+  version: string;
+  /** Where it was read: the page's URL or file, and the message's anchor on it ('' for a page
+   *  holding one message; "m<sha1>" on public-inbox thread pages). */
+  provenance: { source: string; anchor: string };
+  /** The message's own Message-ID. */
+  messageId: PageMessageId;
+  /** Parent candidates the page carries, oldest first, as Message.references orders them; the
+   *  In-Reply-To is last. Pages keep few: hypermail one, public-inbox the thread's ancestors. */
+  references: PageMessageId[];
+  /** The Message-ID this one answers (In-Reply-To, else the last reference); null for none. */
+  inReplyTo: PageMessageId | null;
+  /** Subject, entities decoded ('' when the page shows none). */
+  subject: string;
+  /** Sender. */
+  from: PageAddress;
+  /** Recipients, when the page lists them (hypermail does not). */
+  to: PageAddress[];
+  cc: PageAddress[];
+  /** Date. */
+  date: PageDate;
+  /** The body as plain text: quoting ("> ") and diffs intact, entities decoded, whitespace of
+   *  <pre> kept, links turned back into their text. LF line ends. */
+  body: string;
+  /** Fields the archive hid or damaged. */
+  obfuscated: Obfuscation[];
+  /** The list's List-Id when the page names the list (public-inbox: "public inbox for
+   *  nvdimm@lists.linux.dev" -> "nvdimm.lists.linux.dev"), '' otherwise. */
+  listId: string;
+  /** Problems met reading this message from the page. */
+  diagnostics: Diagnostic[];
+}
+
+/** What an archive page holds. */
+export interface PageParse {
+  /** What the page is. */
+  recognition: PageRecognition;
+  /** Its messages in page order (none for index pages, mail and foreign HTML). */
+  messages: PageMessage[];
+  /** Message-IDs the page links to without holding those messages (a thread overview's, a
+   *  Patchwork series' patches), in page order, without duplicates: what to pull from lore. */
+  mentions: string[];
+  /** Problems with the page as a whole. */
+  diagnostics: Diagnostic[];
+}
+
+/** How a stored message was recovered from a page (X-Patchlore-Recovered, parsed). */
+export interface Recovered {
+  /** The program that wrote the page. */
+  generator: PageGenerator;
+  /** Its version ('' when the page did not say). */
+  version: string;
+  /** The page: its URL, or a file: URL, with the message's anchor as fragment. */
+  source: string;
+  /** State of the Message-ID on the page (see PageMessageId.state). */
+  messageId: PageMessageId['state'];
+  /** The Message-ID as the page wrote it when it is not complete (what the matcher compares with
+   *  stored mail); '' for a complete or missing one. */
+  writtenId: string;
+  /** Fields the archive hid or damaged. */
+  obfuscated: Obfuscation[];
+  /** How precise the date is. */
+  datePrecision: PageDate['precision'];
+}
+
+/** What the matcher reads of a page message (match-page.ts): a PageMessage, or a stored page
+ *  copy read back (page-facts.ts). */
+export type PageFacts = Pick<PageMessage, 'messageId' | 'subject' | 'from' | 'date'>;
+
+/** A stored message a page might be a copy of (what the matcher compares). */
+export interface MatchCandidate {
+  /** Message-ID (or key) of the stored message. */
+  messageId: string;
+  /** Its decoded Subject. */
+  subject: string;
+  /** Its sender. */
+  from: Address;
+  /** Date in ms, null when unknown. */
+  date: number | null;
+}
+
+/** Why the matcher took (or refused) a candidate: one line per field compared. */
+export interface MatchEvidence {
+  /** The field compared. */
+  field: 'message-id' | 'subject' | 'author' | 'date';
+  /** agrees, differs, or cannot tell (the page lacks the field, or hides it). */
+  verdict: 'agrees' | 'differs' | 'unknown';
+  /** What was compared, for people: "page 20240411122530.GQ5383@x.., stored 20240411122530.GQ5383@nvidia.com". */
+  detail: string;
+}
+
+/** What the matcher found for a page message without a usable Message-ID. */
+export type PageMatch =
+  | {
+      kind: 'match';
+      /** The stored message the page is a copy of. */
+      messageId: string;
+      /** 0..1: how sure (see match-page.ts for the scale). */
+      confidence: number;
+      /** One line per field compared. */
+      evidence: MatchEvidence[];
+    }
+  | {
+      kind: 'none';
+      /** no-candidates, too-weak (best below the threshold), ambiguous (two candidates equally good). */
+      reason: 'no-candidates' | 'too-weak' | 'ambiguous';
+      /** The best candidate considered and why it was not taken; null when none was. */
+      best: { messageId: string; confidence: number; evidence: MatchEvidence[] } | null;
+    };

@@ -38,6 +38,7 @@ export const COMMANDS: Record<string, Command | LazyCommand> = {
   sync: async () => (await import('./commands/sync.ts')).syncCommand,
   commits: async () => (await import('./commands/commits.ts')).commitsCommand,
   merged: async () => (await import('./commands/merged.ts')).mergedCommand,
+  add: async () => (await import('./commands/add.ts')).addCommand,
 };
 
 /** The command a registry entry names, loaded. */

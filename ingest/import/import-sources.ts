@@ -28,6 +28,9 @@ export interface ImportOptions {
   mboxFormat: MboxFormat;
   /** Parser worker threads (0 parses on the main thread). */
   workers: number;
+  /** Files fetched from the web (pages, raw mail): the URL each was fetched from, which names
+   *  it in provenance and sightings instead of the file. */
+  sourceUrls?: ReadonlyMap<string, string>;
   /** Called now and then with progress. */
   onProgress?: (p: ImportProgress) => void;
   /** Bring every derivation up to date at the end (default true). A caller running many small
@@ -124,6 +127,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
         mboxFormat: opts.mboxFormat,
         epochCursor: (epoch) => store.mail.epochCursor(epoch),
         progress,
+        sourceUrls: opts.sourceUrls,
       });
       for await (const item of items) {
         if (item.kind === 'diagnostic') {
@@ -204,5 +208,5 @@ function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summar
     if (r.outcome === 'imposter') summary.imposters++;
   }
   summary.diagnostics.push(...r.diagnostics);
-  return r.outcome !== 'duplicate' || relisted;
+  return r.changed || relisted;
 }

@@ -26,6 +26,7 @@ export function messageRecord(m: Message, key: string): MessageRecord {
     inReplyTo: m.inReplyTo,
     references: m.references,
     listIds: m.listIds,
+    recovered: m.recovered,
     body,
     parts,
     fields: messageFields({ messageId: m.messageId, subject: m.subject, author, to: m.to, cc: m.cc, body, parts }),

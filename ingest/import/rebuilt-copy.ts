@@ -8,7 +8,6 @@
 // Decides; the store persists.
 import type { Store, VariantRow } from '../store/store-port.ts';
 import type { Diagnostic, Message, PatchMeta } from '../types.ts';
-import { messageFields } from '../search/message-fields.ts';
 import { messageRecord } from './message-record.ts';
 import { rekeyVariants } from './rekey-variants.ts';
 import type { StoreOutcome } from './store-message.ts';
@@ -39,9 +38,7 @@ export function storeRebuiltCopy(
   }
   const rebuilt = existing.find((v) => v.rebuiltBy !== null && v.key === m.messageId) ?? existing.find((v) => v.rebuiltBy !== null);
   if (!rebuilt) return null;
-  const old = store.mail.contentOf(rebuilt.id);
-  if (!old) throw new Error(`BUG: variant ${rebuilt.id} of <${m.messageId}> has no row`);
-  store.mail.replaceContent(rebuilt.id, messageRecord(m, rebuilt.key), messageFields(old));
+  store.mail.replaceContent(rebuilt.id, messageRecord(m, rebuilt.key));
   store.mail.addPatchMeta(rebuilt.id, meta);
   store.mail.addCopy(rawId, rebuilt.id);
   // Its date and content changed: the primary among imposters may be another one now.

@@ -42,6 +42,20 @@ describe('parseArchiveUrl', () => {
     [`${LORE}/nvdimm/git/1.git`, { kind: 'list', source: 'lore', list: 'nvdimm', base: LORE }],
     [`${LORE}/nvdimm/new.atom`, { kind: 'list', source: 'lore', list: 'nvdimm', base: LORE }],
     ['http://127.0.0.1:8080/pi/nvdimm/manifest.js.gz', { kind: 'list', source: 'public-inbox', list: 'nvdimm', base: 'http://127.0.0.1:8080/pi' }],
+    // Patchwork's pages by Message-ID name the message; its numeric ones and series are pages.
+    [`https://patchwork.kernel.org/project/linux-mm/cover/${MID}/`, message({ source: 'patchwork' })],
+    ['https://patchwork.kernel.org/project/nvdimm/patch/20220420155310.9712-2-joao.m.martins@oracle.com/mbox/', message({ source: 'patchwork', messageId: '20220420155310.9712-2-joao.m.martins@oracle.com', suffix: 'mbox' })],
+    ['http://127.0.0.1:9/project/nvdimm/patch/a%2Fb@c/', message({ source: 'patchwork', messageId: 'a/b@c' })],
+    ['https://patchwork.kernel.org/patch/13623885/', { kind: 'page', site: 'patchwork', url: 'https://patchwork.kernel.org/patch/13623885/', list: null }],
+    ['https://patchwork.kernel.org/project/linux-mm/patch/13623885/', { kind: 'page', site: 'patchwork', url: 'https://patchwork.kernel.org/project/linux-mm/patch/13623885/', list: null }],
+    ['https://patchwork.kernel.org/project/linux-mm/list/?series=842187', { kind: 'page', site: 'patchwork', url: 'https://patchwork.kernel.org/project/linux-mm/list/?series=842187', list: null }],
+    ['https://patchwork.kernel.org/series/842187/mbox/', { kind: 'page', site: 'patchwork', url: 'https://patchwork.kernel.org/series/842187/mbox/', list: null }],
+    // Other archive sites: the page says which message it shows.
+    ['https://lkml.iu.edu/hypermail/linux/kernel/2404.1/01234.html#start', { kind: 'page', site: 'lkml-iu', url: 'https://lkml.iu.edu/hypermail/linux/kernel/2404.1/01234.html', list: null }],
+    ['http://lkml.indiana.edu/hypermail/linux/kernel/1704.3/01234.html', { kind: 'page', site: 'lkml-iu', url: 'http://lkml.indiana.edu/hypermail/linux/kernel/1704.3/01234.html', list: null }],
+    ['https://www.spinics.net/lists/linux-mm/msg321234.html', { kind: 'page', site: 'spinics', url: 'https://www.spinics.net/lists/linux-mm/msg321234.html', list: 'linux-mm' }],
+    ['https://marc.info/?l=linux-mm&m=171279690123456&w=2', { kind: 'page', site: 'marc', url: 'https://marc.info/?l=linux-mm&m=171279690123456&w=2', list: 'linux-mm' }],
+    ['https://lkml.org/lkml/2021/10/14/1234', { kind: 'page', site: 'lkml-org', url: 'https://lkml.org/lkml/2021/10/14/1234', list: 'linux-kernel' }],
   ];
   it.each(table)('%s', (url, expected) => {
     expect(parseArchiveUrl(url)).toEqual(expected);
@@ -54,7 +68,11 @@ describe('parseArchiveUrl', () => {
       [`${LORE}/`, 'no list or Message-ID in the URL'],
       ['https://patch.msgid.link/', 'https://patch.msgid.link/<msgid> names a message by its Message-ID'],
       ['https://lkml.kernel.org/lkml/2024/1/1/1', 'https://lkml.kernel.org/r/<msgid> names a message by its Message-ID'],
-      ['https://marc.info/?l=linux-mm&m=170000000000000', 'https://marc.info/?i=<msgid> names a message by its Message-ID'],
+      ['https://marc.info/?l=linux-mm', 'https://marc.info/?l=linux-mm&m=<number> names a message'],
+      ['https://lkml.iu.edu/hypermail/linux/kernel/2404.1/', 'an lkml.iu.edu message page is e.g.'],
+      ['https://www.spinics.net/lists/linux-mm/', 'a spinics.net message page is e.g.'],
+      ['https://lkml.org/lkml/2021/10/14/', 'an lkml.org message page is e.g.'],
+      ['https://patchwork.kernel.org/project/linux-mm/list/', 'a Patchwork page is e.g.'],
     ];
     for (const [url, reason] of unknown) expect(parseArchiveUrl(url), url).toEqual({ kind: 'unknown', reason: expect.stringContaining(reason) });
   });
@@ -71,6 +89,10 @@ describe('messageUrlsIn', () => {
       ['marc', 'i@j'],
     ]);
     expect(messageUrlsIn(text)[0]!.index).toBe(text.indexOf('https'));
+  });
+
+  it('leaves out pages of other archives (they show a message without naming it)', () => {
+    expect(messageUrlsIn('see https://lkml.iu.edu/hypermail/linux/kernel/2404.1/01234.html and https://marc.info/?l=linux-mm&m=1')).toEqual([]);
   });
 
   it('splits two URLs written without a space between them', () => {

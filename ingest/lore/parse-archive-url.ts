@@ -1,13 +1,18 @@
 // Reads a URL that someone pasted or wrote in mail and says which message or list of which
 // archive it names: lore.kernel.org and any other public-inbox server (/<list>/<msgid>/ with T/,
 // t/, raw, t.mbox.gz and #anchors; /r/<msgid>, /all/<msgid>; /<list>/ and what lies inside an
-// inbox), the redirectors patch.msgid.link/, msgid.link/ and lkml.kernel.org/r/, and
-// marc.info/?i=<msgid>. The answer is a union discriminated on `kind`, its `source` saying which
-// archive, so that further archives come in as further sources. Pure, usable in the browser,
-// never throws; it fetches nothing and leaves to its callers what to do with the message (sync
-// pulls it, mail links point at it, topics cite it).
+// inbox), the redirectors patch.msgid.link/, msgid.link/ and lkml.kernel.org/r/,
+// marc.info/?i=<msgid>, and the pages of other archive sites (archive-page-url.ts: lkml.iu.edu,
+// spinics.net, Patchwork, marc.info's ?m=, lkml.org), which name a message through the page they
+// show. The answer is a union discriminated on `kind`, its `source` saying which archive, so that
+// further archives come in as further sources. Pure, usable in the browser, never throws; it
+// fetches nothing and leaves to its callers what to do with the message (sync pulls it, mail
+// links point at it, topics cite it, add reads the page).
 import { messageIdInLink } from '../message/message-id.ts';
+import { archivePageUrl, type PageSite, type SitePageUrl } from './archive-page-url.ts';
 import { isListName, unescapeMessageId } from './lore-url.ts';
+
+export type { PageSite, SitePageUrl };
 
 /** Which archive (or redirector to one) a URL belongs to. */
 export type ArchiveSource =
@@ -20,7 +25,9 @@ export type ArchiveSource =
   /** lkml.kernel.org/r/<msgid>: redirects to lore. */
   | 'lkml-redirect'
   /** marc.info/?i=<msgid>. */
-  | 'marc';
+  | 'marc'
+  /** A Patchwork page named by Message-ID (/project/<p>/patch/<msgid>/): the mail is on lore. */
+  | 'patchwork';
 
 /** Sources whose URLs name a message wherever they appear (in mail, in a topic): kernel.org's
  *  archive and the redirectors and archives that name a message by its Message-ID. Another
@@ -66,6 +73,9 @@ export type ArchiveUrl =
       /** The server, without a trailing slash. */
       base: string;
     }
+  /** A page of an archive site that names a message only by showing it: what it is must be read
+   *  from the page (or, for some sites, from a view of it: ingest/add/page-fetch.ts). */
+  | SitePageUrl
   | {
       kind: 'unknown';
       /** Why it names nothing, with an example of what would. */
@@ -109,11 +119,13 @@ export function parseArchiveUrl(input: string): ArchiveUrl {
   // A Message-ID holding "/" is often written unescaped: the rest of the path is the ID.
   if (MSGID_LINK_HOSTS.has(u.hostname)) return byId('msgid-link', segs.join('/'), 'a short link such as https://patch.msgid.link/<msgid>');
   if (u.hostname === LKML_REDIRECT_HOST) return byId('lkml-redirect', segs[0] === 'r' ? segs.slice(1).join('/') : undefined, 'a link such as https://lkml.kernel.org/r/<msgid>');
-  if (u.hostname === MARC_HOST) {
-    // Not URLSearchParams: it reads "+" as a space, and Message-IDs hold "+".
-    const i = /(?:^\?|&)i=([^&]*)/.exec(u.search)?.[1];
-    return byId('marc', i === undefined ? undefined : unescapeMessageId(i), 'a marc.info link such as https://marc.info/?i=<msgid>');
-  }
+  // Not URLSearchParams: it reads "+" as a space, and Message-IDs hold "+".
+  const marcId = u.hostname === MARC_HOST ? /(?:^\?|&)i=([^&]*)/.exec(u.search)?.[1] : undefined;
+  if (marcId !== undefined) return byId('marc', unescapeMessageId(marcId), 'a marc.info link such as https://marc.info/?i=<msgid>');
+  const site = archivePageUrl(u);
+  if (site?.kind === 'message') return { kind: 'message', source: 'patchwork', messageId: site.messageId, list: null, base: null, page: 'message', suffix: site.suffix, anchor };
+  if (site) return site;
+  if (u.hostname === MARC_HOST) return { kind: 'unknown', reason: 'a marc.info link such as https://marc.info/?i=<msgid> or https://marc.info/?l=linux-mm&m=<number> names a message' };
   return publicInboxUrl(u, segs, anchor);
 }
 

@@ -43,6 +43,11 @@ describe('parseLoreTarget', () => {
     expect(parseLoreTarget('not a list')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('expected e.g. nvdimm') });
     expect(parseLoreTarget('https://lore.kernel.org/')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('no list or Message-ID') });
     expect(parseLoreTarget(`https://lore.kernel.org/nvdimm/${MID}/bogus/x`)).toMatchObject({ kind: 'invalid' });
+    expect(parseLoreTarget('https://lkml.iu.edu/hypermail/linux/kernel/2404.1/01234.html')).toEqual({
+      kind: 'invalid',
+      input: 'https://lkml.iu.edu/hypermail/linux/kernel/2404.1/01234.html',
+      reason: 'a page of lkml.iu.edu names its message only by showing it; patchlore add https://lkml.iu.edu/hypermail/linux/kernel/2404.1/01234.html reads the Message-ID from the page',
+    });
   });
 });
 

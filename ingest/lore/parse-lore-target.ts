@@ -5,6 +5,7 @@
 // `invalid`, with the reason.
 import { normalizeMessageId } from '../message/message-id.ts';
 import { isListName } from './lore-url.ts';
+import { SITE_NAMES } from './archive-page-url.ts';
 import { parseArchiveUrl } from './parse-archive-url.ts';
 
 /** What a user named on the command line. */
@@ -35,6 +36,7 @@ export function parseLoreTarget(input: string): LoreTarget {
     const u = parseArchiveUrl(s);
     if (u.kind === 'unknown') return invalid(u.reason);
     if (u.kind === 'list') return { kind: 'list', list: u.list, base: u.base };
+    if (u.kind === 'page') return invalid(`a page of ${SITE_NAMES[u.site]} names its message only by showing it; patchlore add ${u.url} reads the Message-ID from the page`);
     if (u.page === 'other') return invalid(`"${u.suffix}" after the Message-ID is not a part of a message page (T/, t/, t.mbox.gz, raw)`);
     return { kind: 'message', messageId: u.messageId, list: u.list, base: u.base, part: u.page === 'raw' ? 'raw' : 'thread' };
   }

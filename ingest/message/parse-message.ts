@@ -12,8 +12,9 @@ import { chooseDate } from './parse-date.ts';
 import { listIdOf } from './list-name.ts';
 import { fieldValues, headerBlock, type HeaderBlock } from './header-block.ts';
 import { rebuiltBy } from './rebuilt-by.ts';
-import { normalizeEmail, parseAddressList } from './address-list.ts';
+import { normalizeEmail, parseAddressList, rawText } from './address-list.ts';
 import { decodeFlowed } from './decode-flowed.ts';
+import { readRecoveredHeader } from './recovered-header.ts';
 
 /** mailparser decodes format=flowed text with libmime's decodeFlowed, which glues a reply to the
  *  quoted line before it (decode-flowed.ts says how). It has no option to replace it, so the
@@ -112,6 +113,16 @@ export function syntheticMessageId(hash: string): string {
   return `${hash.slice(0, 32)}@content-hash.patchlore.invalid`;
 }
 
+/** How the message was recovered from an archive page, from X-Patchlore-Recovered; null for mail.
+ *  Taken only when it is the first field and the only one of its name, where the page
+ *  synthesiser writes it: mail as delivered starts with the Return-Path and Received fields its
+ *  servers add, so a sender cannot put it first. */
+function recoveredFrom(block: HeaderBlock): Message['recovered'] {
+  const first = block.fields[0];
+  if (first?.name !== 'x-patchlore-recovered' || fieldValues(block, first.name).length !== 1) return null;
+  return readRecoveredHeader(rawText(first.value));
+}
+
 /** Parse one raw message. Never throws: what cannot be read becomes an Unparsed outcome. */
 export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes)): Promise<ParseOutcome> {
   const where = { source: raw.origin.source, locator: raw.origin.locator };
@@ -138,7 +149,8 @@ export async function parseMessage(raw: RawMessage, rawHash = sha256(raw.bytes))
     diagnostics.push({ code: 'charset/unknown', message: `unknown charset "${cs}"; decoded as UTF-8`, found: cs.slice(0, 40) });
   }
   const { parts, hashParts } = await readParts(parsed, diagnostics);
-  const message = assemble({ rawHash, where, fields, subject, parts, hashParts, diagnostics });
+  const recovered = recoveredFrom(block);
+  const message = assemble({ rawHash, where, fields, subject, parts, hashParts, diagnostics, recovered });
   const rebuilt = rebuiltBy(block);
   return { kind: 'message', message: rebuilt ? { ...message, rebuiltBy: rebuilt } : message };
 }
@@ -290,6 +302,7 @@ function assemble(m: {
   parts: MessagePart[];
   hashParts: HashPart[];
   diagnostics: Diagnostic[];
+  recovered: Message['recovered'];
 }): Message {
   const { fields: f, diagnostics } = m;
   const hash = contentHash({ references: f.references, from: f.from, subject: m.subject, dateHeader: f.dateHeader, to: f.to, cc: f.cc, parts: m.hashParts });
@@ -319,6 +332,7 @@ function assemble(m: {
     listIds: f.listIds,
     parts: m.parts,
     diagnostics,
+    recovered: m.recovered,
   };
 }
 

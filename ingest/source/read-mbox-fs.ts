@@ -30,6 +30,9 @@ export interface ReadMboxOptions {
   format: MboxFormat;
   /** Updated with compressed bytes consumed, for progress display. */
   progress?: ReadProgress;
+  /** What to name the file in sightings and diagnostics (the URL it was fetched from; default:
+   *  its path). */
+  source?: string;
 }
 
 /**
@@ -49,12 +52,13 @@ export async function* readMboxFs(path: string, opts: ReadMboxOptions): AsyncGen
   });
   const stream = gz ? file.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : file;
   if (gz) file.on('error', (e) => stream.destroy(e));
-  const splitter = new MboxSplitter(opts.format, path);
+  const name = opts.source ?? path;
+  const splitter = new MboxSplitter(opts.format, name);
   const toItem = (rec: MboxRecord, truncated: Diagnostic | null): SourceItem => {
     const raw: RawMessage = {
       kind: 'raw',
       bytes: rec.bytes,
-      origin: { source: path, locator: `@${rec.offset}`, list: opts.list },
+      origin: { source: name, locator: `@${rec.offset}`, list: opts.list },
       envelopeDate: envelopeDate(rec.fromLine),
     };
     return { kind: 'raw', raw, diagnostics: rec.diagnostics, refuse: truncated };
@@ -75,7 +79,7 @@ export async function* readMboxFs(path: string, opts: ReadMboxOptions): AsyncGen
     const d: Diagnostic = {
       code: 'mbox/truncated',
       message: `${where} (${failure.message}); the last message is kept raw, not imported`,
-      source: path,
+      source: name,
     };
     for (const rec of last) yield toItem(rec, { ...d, locator: `@${rec.offset}` });
     if (last.length === 0) yield { kind: 'diagnostic', diagnostic: d };

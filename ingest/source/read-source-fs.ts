@@ -1,6 +1,7 @@
 // Finds what kind of input a path is and reads it: mbox or message files (plain or gzip),
 // maildirs, public-inbox v2 epochs (bare repository, work tree, or a whole v2 inbox with
-// git/N.git epochs), git bundles of an epoch, and directories holding any of these.
+// git/N.git epochs), git bundles of an epoch, saved archive web pages, and directories holding
+// any of these.
 // Yields SourceItems in a stable order; problems with the input are items, not exceptions.
 import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,10 +9,11 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic, ReadProgress, SourceItem } from '../types.ts';
 import { readEpochFs, git } from './read-epoch-fs.ts';
 import { readMboxFs } from './read-mbox-fs.ts';
+import { readPagesFs } from './read-pages-fs.ts';
 import type { MboxFormat } from './split-mbox.ts';
 
 /** The kinds of input patchlore reads. */
-export type SourceKind = 'mbox' | 'maildir' | 'epoch' | 'inbox' | 'bundle' | 'directory';
+export type SourceKind = 'mbox' | 'maildir' | 'epoch' | 'inbox' | 'bundle' | 'page' | 'directory';
 
 /** Options for reading sources. */
 export interface ReadSourceOptions {
@@ -23,6 +25,9 @@ export interface ReadSourceOptions {
   epochCursor?: (gitDir: string) => string | null;
   /** Progress counters. */
   progress?: ReadProgress;
+  /** Files fetched from the web (pages, raw mail): the URL each was fetched from, named as its
+   *  source in provenance and sightings instead of the file. */
+  sourceUrls?: ReadonlyMap<string, string>;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -34,8 +39,10 @@ export async function detectSource(path: string): Promise<SourceKind | null> {
   const st = await stat(path);
   if (st.isFile()) {
     const fh = await open(path, 'r');
-    const head = await fh.read(Buffer.alloc(32), 0, 32, 0).then((r) => r.buffer.toString('latin1', 0, r.bytesRead)).finally(() => fh.close());
+    const head = await fh.read(Buffer.alloc(512), 0, 512, 0).then((r) => r.buffer.toString('latin1', 0, r.bytesRead)).finally(() => fh.close());
     if (/^# v[23] git bundle/.test(head)) return 'bundle';
+    // Mail never starts with "<"; a saved web page does (after a byte-order mark, blank lines).
+    if (/^(?:\xef\xbb\xbf)?\s*</.test(head)) return 'page';
     return 'mbox';
   }
   if (!st.isDirectory()) return null;
@@ -47,7 +54,7 @@ export async function detectSource(path: string): Promise<SourceKind | null> {
 
 /** Files of a directory tree in name order, skipping hidden ones. Iterative: no recursion on
  *  the depth of the tree. */
-async function listFiles(dir: string): Promise<string[]> {
+export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const stack = [dir];
   while (stack.length) {
@@ -117,7 +124,7 @@ export async function* readSourceFs(input: string, opts: ReadSourceOptions): Asy
   }
   switch (kind) {
     case 'mbox':
-      yield* readMboxFs(path, { list: opts.list, format: opts.mboxFormat, progress: opts.progress });
+      yield* readMboxFs(path, { list: opts.list, format: opts.mboxFormat, progress: opts.progress, source: opts.sourceUrls?.get(path) });
       return;
     case 'maildir':
       yield* readMaildirFs(path, opts);
@@ -149,6 +156,9 @@ export async function* readSourceFs(input: string, opts: ReadSourceOptions): Asy
       }
       return;
     }
+    case 'page':
+      yield* readPagesFs(path, { list: opts.list, progress: opts.progress, source: opts.sourceUrls?.get(path) });
+      return;
     case 'directory':
       for (const file of await listFiles(path)) yield* readSourceFs(file, opts);
       return;

@@ -202,6 +202,9 @@ CREATE TABLE IF NOT EXISTS messages (
   in_reply_to TEXT NOT NULL,
   refs TEXT NOT NULL,
   list_ids TEXT NOT NULL,
+  -- how the message was recovered from an archive web page (Message.recovered as JSON); NULL for
+  -- mail as received
+  recovered TEXT,
   -- text parts joined; parts holds their boundaries and the non-text parts
   body TEXT NOT NULL,
   parts TEXT NOT NULL,
@@ -221,6 +224,14 @@ CREATE TABLE IF NOT EXISTS rebuilt_messages (
   message INTEGER PRIMARY KEY REFERENCES messages(id),
   rebuilt_by TEXT NOT NULL
 );
+-- Messages recovered from archive pages, by date: what new mail is matched against.
+CREATE INDEX IF NOT EXISTS messages_recovered_date ON messages(date) WHERE recovered IS NOT NULL;
+-- Placeholder IDs of page copies (ingest/archive/page-message-id.ts) matched to the message they
+-- are copies of: a reply on the same archive naming the placeholder names that message.
+CREATE TABLE IF NOT EXISTS aliases (
+  alias TEXT PRIMARY KEY,
+  message_id TEXT NOT NULL
+) WITHOUT ROWID;
 -- Which stored message each raw copy is, or why it is not one.
 CREATE TABLE IF NOT EXISTS copies (
   raw_id INTEGER PRIMARY KEY REFERENCES raw(id),
@@ -470,10 +481,12 @@ CREATE TABLE IF NOT EXISTS discussed_threads (
 -- Full text over messages, one column per lore search field (ingest/search/search-fields.ts
 -- splits a message into them; query-prefixes.ts maps prefixes to columns). Contentless: the text
 -- is in messages, and snippets are cut from it (ingest/search/search-snippet.ts). Kernel
--- identifiers stay whole: '_' is a word character.
+-- identifiers stay whole: '_' is a word character. Rows can be deleted by rowid (a page copy's
+-- row, when the original mail replaces it).
 CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
   ${FTS_COLUMNS.join(', ')},
   content='',
+  contentless_delete=1,
   tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
 );
 -- The words of messages_fts (for stem lookups: a query word finds the words of its stem).
@@ -507,5 +520,6 @@ export const DERIVED_TABLES = [
   'message_lists',
   'copies',
   'rebuilt_messages',
+  'aliases',
   'messages',
 ];

@@ -142,6 +142,11 @@ export class SqliteDiscussion implements DiscussionTables {
     this.db.prepare('DELETE FROM discussed_threads WHERE thread_id NOT IN (SELECT id FROM threads)').run();
   }
 
+  forget(threadIds: readonly string[]): void {
+    const st = this.db.prepare('DELETE FROM discussed_threads WHERE thread_id = ?');
+    for (const t of threadIds) st.run(t);
+  }
+
   statementsOfMessage(key: string): R.StatementRow[] {
     return this.q.statementsOfMessage.all(key) as R.StatementRow[];
   }

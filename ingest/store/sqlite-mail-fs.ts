@@ -3,7 +3,7 @@
 // Rows in, rows out: which key a message gets and what counts as a duplicate are decided by the
 // import stage (ingest/import/store-message.ts).
 import type Database from 'better-sqlite3';
-import type { Diagnostic, Origin, PatchMeta } from '../types.ts';
+import type { Diagnostic, Origin, PatchMeta, Recovered } from '../types.ts';
 import { FTS_COLUMNS } from './schema.ts';
 import type { SqliteContext } from './sqlite-store-fs.ts';
 import type { SqliteThreads } from './sqlite-threads-fs.ts';
@@ -11,6 +11,45 @@ import type { MailTables } from './store-port.ts';
 import type * as R from './store-rows.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const recoveredOf = (json: string | null): Recovered | null => (json === null ? null : (JSON.parse(json) as Recovered));
+
+/** The columns of a message as matching compares it (MessageFacts). */
+const FACT_COLUMNS = `id, key, message_id AS messageId, subject, from_name AS fromName, from_email AS fromEmail, date, date_header AS dateHeader, recovered`;
+type FactRow = { id: number; key: string; messageId: string; subject: string; fromName: string; fromEmail: string; date: number | null; dateHeader: string; recovered: string | null };
+const facts = (r: FactRow): R.MessageFacts => ({
+  id: r.id,
+  key: r.key,
+  messageId: r.messageId,
+  subject: r.subject,
+  from: { name: r.fromName, email: r.fromEmail },
+  date: r.date,
+  dateHeader: r.dateHeader,
+  recovered: recoveredOf(r.recovered),
+});
+
+/** A message record as the named parameters of the insert and the update. */
+function columns(m: R.MessageRecord): Record<string, unknown> {
+  return {
+    key: m.key,
+    messageId: m.messageId,
+    contentHash: m.contentHash,
+    syntheticId: m.syntheticId ? 1 : 0,
+    subject: m.subject,
+    author: m.author,
+    fromName: m.from.name,
+    fromEmail: m.from.email,
+    recipients: JSON.stringify({ to: m.to, cc: m.cc }),
+    date: m.date,
+    dateSource: m.dateSource,
+    dateHeader: m.dateHeader,
+    inReplyTo: m.inReplyTo,
+    refs: JSON.stringify(m.references),
+    listIds: JSON.stringify(m.listIds),
+    recovered: m.recovered ? JSON.stringify(m.recovered) : null,
+    body: m.body,
+    parts: JSON.stringify(m.parts),
+  };
+}
 
 export class SqliteMail implements MailTables {
   private readonly db: Database.Database;
@@ -22,7 +61,7 @@ export class SqliteMail implements MailTables {
   private rebuiltQ: { variants: Database.Statement; set: Database.Statement; clear: Database.Statement } | null = null;
   private rebuilt() {
     return (this.rebuiltQ ??= {
-      variants: this.db.prepare(`SELECT m.id, m.key, m.content_hash AS contentHash, m.date, r.rebuilt_by AS rebuiltBy
+      variants: this.db.prepare(`SELECT m.id, m.key, m.content_hash AS contentHash, m.date, m.recovered, r.rebuilt_by AS rebuiltBy
         FROM messages m LEFT JOIN rebuilt_messages r ON r.message = m.id WHERE m.message_id = ?`),
       set: this.db.prepare('INSERT OR REPLACE INTO rebuilt_messages (message, rebuilt_by) VALUES (?, ?)'),
       clear: this.db.prepare('DELETE FROM rebuilt_messages WHERE message = ?'),
@@ -42,16 +81,34 @@ export class SqliteMail implements MailTables {
       messageLists: db.prepare('SELECT list_ids AS listIds FROM messages WHERE id = ?'),
       insertMessageList: db.prepare('INSERT OR IGNORE INTO message_lists (message, list) VALUES (?, ?)'),
       threadOf: db.prepare('SELECT thread_id AS t FROM messages WHERE id = ?'),
-      content: db.prepare(`SELECT message_id AS messageId, subject, author, recipients, body, parts FROM messages WHERE id = ?`),
       replaceContent: db.prepare(`UPDATE messages SET content_hash = @contentHash, synthetic_id = @syntheticId, subject = @subject,
         author = @author, from_name = @fromName, from_email = @fromEmail, recipients = @recipients, date = @date,
         date_source = @dateSource, date_header = @dateHeader, in_reply_to = @inReplyTo, refs = @refs, list_ids = @listIds,
-        body = @body, parts = @parts WHERE id = @id`),
+        recovered = @recovered, body = @body, parts = @parts WHERE id = @id`),
       forgetDiscussed: db.prepare('DELETE FROM discussed_threads WHERE thread_id = (SELECT thread_id FROM messages WHERE id = ?)'),
       insertMessage: db.prepare(`INSERT INTO messages (key, message_id, content_hash, synthetic_id, imposter, subject, author,
-        from_name, from_email, recipients, date, date_source, date_header, in_reply_to, refs, list_ids, body, parts)
+        from_name, from_email, recipients, date, date_source, date_header, in_reply_to, refs, list_ids, recovered, body, parts)
         VALUES (@key, @messageId, @contentHash, @syntheticId, 0, @subject, @author, @fromName, @fromEmail,
-        @recipients, @date, @dateSource, @dateHeader, @inReplyTo, @refs, @listIds, @body, @parts)`),
+        @recipients, @date, @dateSource, @dateHeader, @inReplyTo, @refs, @listIds, @recovered, @body, @parts)`),
+      updateMessage: db.prepare(`UPDATE messages SET key = @key, message_id = @messageId, content_hash = @contentHash, synthetic_id = @syntheticId,
+        imposter = 0, subject = @subject, author = @author, from_name = @fromName, from_email = @fromEmail, recipients = @recipients,
+        date = @date, date_source = @dateSource, date_header = @dateHeader, in_reply_to = @inReplyTo, refs = @refs, list_ids = @listIds,
+        recovered = @recovered, body = @body, parts = @parts, thread_id = NULL, parent = NULL, depth = NULL, ord = NULL WHERE id = @id`),
+      deleteFts: db.prepare('DELETE FROM messages_fts WHERE rowid = ?'),
+      moveCopies: db.prepare('UPDATE copies SET message = ? WHERE message = ?'),
+      moveLists: db.prepare('INSERT OR IGNORE INTO message_lists (message, list) SELECT ?, list FROM message_lists WHERE message = ?'),
+      // Everything keyed by a message's row id, but its copies (moved first).
+      deleteOf: ['message_lists', 'patch_meta', 'quote_sources', 'statements', 'verdicts', 'message_links'].map((t) => db.prepare(`DELETE FROM ${t} WHERE message = ?`)),
+      deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
+      pageCopiesNear: db.prepare(`SELECT ${FACT_COLUMNS} FROM messages WHERE recovered IS NOT NULL AND date BETWEEN ? AND ? ORDER BY date, id`),
+      messagesNear: db.prepare(`SELECT ${FACT_COLUMNS} FROM messages WHERE date BETWEEN ? AND ? ORDER BY date, id`),
+      factsOf: db.prepare(`SELECT ${FACT_COLUMNS} FROM messages WHERE key = ?`),
+      addAlias: db.prepare('INSERT OR REPLACE INTO aliases (alias, message_id) VALUES (?, ?)'),
+      aliasOf: db.prepare('SELECT message_id FROM aliases WHERE alias = ?').pluck(),
+      // A cheap test on the JSON text first: only rows whose references may hold the ID are read.
+      mayReference: db.prepare(`SELECT id, key, refs, in_reply_to AS inReplyTo FROM messages
+        WHERE (thread_id IS NULL OR thread_id = (SELECT thread_id FROM nodes WHERE id = @id)) AND instr(refs, json_quote(@id)) > 0 ORDER BY id`),
+      setReferences: db.prepare('UPDATE messages SET refs = ?, in_reply_to = ?, thread_id = NULL WHERE id = ?'),
       setKey: db.prepare('UPDATE messages SET key = ?, imposter = ?, thread_id = NULL WHERE id = ?'),
       insertPatchMeta: db.prepare('INSERT OR REPLACE INTO patch_meta (message, kind, meta) VALUES (?, ?, ?)'),
       insertCopy: db.prepare('INSERT OR REPLACE INTO copies (raw_id, message) VALUES (?, ?)'),
@@ -80,36 +137,6 @@ export class SqliteMail implements MailTables {
   /** The full-text insert, prepared once the table exists (the store flushes deferred rows). */
   ftsInsert(): Database.Statement {
     return this.db.prepare(`INSERT INTO messages_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`);
-  }
-
-  /** A message's columns as stored. */
-  private columns(m: R.MessageRecord) {
-    return {
-      key: m.key,
-      messageId: m.messageId,
-      contentHash: m.contentHash,
-      syntheticId: m.syntheticId ? 1 : 0,
-      subject: m.subject,
-      author: m.author,
-      fromName: m.from.name,
-      fromEmail: m.from.email,
-      recipients: JSON.stringify({ to: m.to, cc: m.cc }),
-      date: m.date,
-      dateSource: m.dateSource,
-      dateHeader: m.dateHeader,
-      inReplyTo: m.inReplyTo,
-      refs: JSON.stringify(m.references),
-      listIds: JSON.stringify(m.listIds),
-      body: m.body,
-      parts: JSON.stringify(m.parts),
-    };
-  }
-
-  /** Write (or, in a transaction, queue) a message's full-text row. */
-  private addFts(id: number, fields: R.MessageRecord['fields']): void {
-    const ftsRow = [id, ...FTS_COLUMNS.map((f) => fields[f])];
-    if (this.ctx.inTransaction()) this.ctx.deferFts(ftsRow);
-    else this.ftsInsert().run(...ftsRow);
   }
 
   knownRaw(sha256: string): R.KnownRaw | undefined {
@@ -158,12 +185,12 @@ export class SqliteMail implements MailTables {
   }
 
   variantsOf(messageId: string): R.VariantRow[] {
-    return this.rebuilt().variants.all(messageId) as R.VariantRow[];
+    return (this.rebuilt().variants.all(messageId) as Array<Omit<R.VariantRow, 'recovered'> & { recovered: string | null }>).map((v) => ({ ...v, recovered: recoveredOf(v.recovered) }));
   }
 
   insertMessage(m: R.MessageRecord): number {
-    const id = Number(this.q.insertMessage.run(this.columns(m)).lastInsertRowid);
-    this.addFts(id, m.fields);
+    const id = Number(this.q.insertMessage.run(columns(m)).lastInsertRowid);
+    this.writeFts(id, m);
     if (m.rebuiltBy) this.rebuilt().set.run(id, m.rebuiltBy);
     return id;
   }
@@ -181,28 +208,80 @@ export class SqliteMail implements MailTables {
     return out;
   }
 
-  contentOf(id: number): R.MessageContent | null {
-    const r = this.q.content.get(id) as (Omit<R.MessageContent, 'to' | 'cc' | 'parts'> & { recipients: string; parts: string }) | undefined;
-    if (!r) return null;
-    const { recipients, parts, ...rest } = r;
-    const rcpt = JSON.parse(recipients) as { to: R.MessageContent['to']; cc: R.MessageContent['cc'] };
-    return { ...rest, to: rcpt.to, cc: rcpt.cc, parts: JSON.parse(parts) as R.StoredPart[] };
-  }
-
-  replaceContent(id: number, m: R.MessageRecord, old: R.MessageRecord['fields']): void {
-    // A contentless full-text row is taken out by handing FTS5 the values it was made of; one
-    // still waiting for the end of the transaction is simply dropped.
-    if (!this.ctx.dropDeferredFts(id)) {
-      this.db
-        .prepare(`INSERT INTO messages_fts (messages_fts, rowid, ${FTS_COLUMNS.join(', ')}) VALUES ('delete', ?, ${FTS_COLUMNS.map(() => '?').join(', ')})`)
-        .run(id, ...FTS_COLUMNS.map((f) => old[f]));
-    }
+  replaceContent(id: number, m: R.MessageRecord): void {
+    this.removeFts(id);
     this.q.forgetDiscussed.run(id);
-    const { key: _key, ...columns } = this.columns(m);
-    this.q.replaceContent.run({ ...columns, id });
-    this.addFts(id, m.fields);
+    const { key: _key, messageId: _messageId, ...cols } = columns(m);
+    this.q.replaceContent.run({ ...cols, id });
+    this.writeFts(id, m);
     if (m.rebuiltBy) this.rebuilt().set.run(id, m.rebuiltBy);
     else this.rebuilt().clear.run(id);
+  }
+
+  private writeFts(id: number, m: R.MessageRecord): void {
+    const ftsRow = [id, ...FTS_COLUMNS.map((f) => m.fields[f])];
+    if (this.ctx.inTransaction()) this.ctx.deferFts(ftsRow);
+    else this.ftsInsert().run(...ftsRow);
+  }
+
+  /** Remove a message's full-text row, written or still waiting for the end of the transaction. */
+  private removeFts(id: number): void {
+    if (!this.ctx.dropDeferredFts(id)) this.q.deleteFts.run(id);
+  }
+
+  replaceMessage(id: number, m: R.MessageRecord, meta: PatchMeta): void {
+    this.removeFts(id);
+    this.q.updateMessage.run({ ...columns(m), id });
+    this.writeFts(id, m);
+    this.addPatchMeta(id, meta);
+  }
+
+  mergeMessage(from: number, into: number): void {
+    this.q.moveCopies.run(into, from);
+    this.q.moveLists.run(into, from);
+    this.removeFts(from);
+    for (const st of this.q.deleteOf) st.run(from);
+    this.rebuilt().clear.run(from);
+    this.q.deleteMessage.run(from);
+  }
+
+  pageCopiesNear(from: number, to: number): R.MessageFacts[] {
+    return (this.q.pageCopiesNear.all(from, to) as FactRow[]).map(facts);
+  }
+
+  messagesNear(from: number, to: number): R.MessageFacts[] {
+    return (this.q.messagesNear.all(from, to) as FactRow[]).map(facts);
+  }
+
+  factsOf(key: string): R.MessageFacts | undefined {
+    const r = this.q.factsOf.get(key) as FactRow | undefined;
+    return r ? facts(r) : undefined;
+  }
+
+  addAlias(alias: string, messageId: string): void {
+    this.q.addAlias.run(alias, messageId);
+  }
+
+  aliasesOf(ids: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const to = this.q.aliasOf.get(id) as string | undefined;
+      if (to !== undefined) out.set(id, to);
+    }
+    return out;
+  }
+
+  mayReference(id: string): R.ReferencesRow[] {
+    return (this.q.mayReference.all({ id }) as Array<{ id: number; key: string; refs: string; inReplyTo: string }>).map((r) => ({
+      id: r.id,
+      key: r.key,
+      references: JSON.parse(r.refs) as string[],
+      inReplyTo: r.inReplyTo,
+    }));
+  }
+
+  setReferences(id: number, references: readonly string[], inReplyTo: string): void {
+    this.q.setReferences.run(JSON.stringify(references), inReplyTo, id);
   }
 
   addPatchMeta(message: number, meta: PatchMeta): void {
@@ -273,10 +352,26 @@ export class SqliteMail implements MailTables {
       links: this.count('SELECT count(*) AS n FROM message_links'),
       unparsed: this.count('SELECT count(*) AS n FROM copies WHERE message IS NULL'),
       imposters: this.count('SELECT count(*) AS n FROM messages WHERE imposter = 1'),
+      recovered: this.count('SELECT count(*) AS n FROM messages WHERE recovered IS NOT NULL'),
       raw: this.count('SELECT count(*) AS n FROM raw'),
       lists: this.db.prepare('SELECT list AS name, count(*) AS messages FROM message_lists GROUP BY list ORDER BY messages DESC, list').all() as R.StoreStats['lists'],
       firstDate: iso(range.a),
       lastDate: iso(range.b),
+    };
+  }
+
+  private recoveredCounts(): R.StoreReport['recovered'] {
+    const rows = this.db
+      .prepare(
+        `SELECT json_extract(recovered, '$.generator') AS generator, count(*) AS n,
+                sum(json_extract(recovered, '$.messageId') != 'complete') AS placeholders
+         FROM messages WHERE recovered IS NOT NULL GROUP BY generator ORDER BY generator`,
+      )
+      .all() as Array<{ generator: string; n: number; placeholders: number }>;
+    return {
+      messages: rows.reduce((a, r) => a + r.n, 0),
+      placeholders: rows.reduce((a, r) => a + r.placeholders, 0),
+      byGenerator: Object.fromEntries(rows.map((r) => [r.generator, r.n])),
     };
   }
 
@@ -318,6 +413,7 @@ export class SqliteMail implements MailTables {
       ghosts: this.count('SELECT count(*) AS n FROM nodes WHERE ghost = 1 AND shown = 1'),
       imposters: this.count('SELECT count(*) AS n FROM messages WHERE imposter = 1'),
       imposterIds,
+      recovered: this.recoveredCounts(),
       diagnostics,
       sourceDiagnostics,
       examples: byCode,

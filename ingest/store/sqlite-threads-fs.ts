@@ -2,7 +2,7 @@
 // threading columns of messages, and one summary row per thread and per list. Which node is whose
 // parent, and what a summary says, are the thread stage's (ingest/thread/).
 import type Database from 'better-sqlite3';
-import type { Diagnostic, ThreadInput, ThreadNode } from '../types.ts';
+import type { Diagnostic, Recovered, ThreadInput, ThreadNode } from '../types.ts';
 import type { SqliteContext } from './sqlite-store-fs.ts';
 import type { ThreadTables } from './store-port.ts';
 import type * as R from './store-rows.ts';
@@ -117,7 +117,7 @@ export class SqliteThreads implements ThreadTables {
     const rows = this.db
       .prepare(
         `SELECT n.id, n.ghost, n.parent, n.depth, m.id AS rowid, m.key, m.message_id AS messageId, m.imposter, m.subject,
-                m.from_name AS fromName, m.from_email AS fromEmail, m.date, m.date_header AS dateHeader, m.body, m.parts,
+                m.from_name AS fromName, m.from_email AS fromEmail, m.date, m.date_header AS dateHeader, m.body, m.parts, m.recovered,
                 (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists
          FROM nodes n LEFT JOIN messages m ON m.key = n.id
          WHERE n.thread_id = ? AND n.shown = 1 ORDER BY n.ord`,
@@ -144,6 +144,7 @@ export class SqliteThreads implements ThreadTables {
               body: r.body as string,
               parts: JSON.parse(r.parts as string) as R.StoredPart[],
               lists: r.lists ? (r.lists as string).split(',').sort() : [],
+              recovered: r.recovered ? (JSON.parse(r.recovered as string) as Recovered) : null,
             },
     }));
   }

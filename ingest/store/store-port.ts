@@ -37,12 +37,35 @@ export interface MailTables {
   /** Of these message keys, those whose stored content is a server's rebuild, with who rebuilt it
    *  ('patchwork'). */
   rebuiltAmong(keys: readonly string[]): Map<string, string>;
-  /** What a stored message's full-text fields were made of, null when there is no such row. */
-  contentOf(id: number): R.MessageContent | null;
   /** Put `m`'s content (columns, full-text row, who rebuilt it) in place of stored message `id`'s,
-   *  keeping its row id, key and copies; `old` is the full-text fields it had. Its thread's
-   *  discussion is marked outdated; the caller invalidates the thread and stores the patch facts. */
-  replaceContent(id: number, m: R.MessageRecord, old: R.MessageRecord['fields']): void;
+   *  keeping its row id, key, Message-ID and copies. Its thread's discussion is marked outdated;
+   *  the caller invalidates the thread and stores the patch facts. */
+  replaceContent(id: number, m: R.MessageRecord): void;
+  /** Give stored message `id` other content in place: every column of `m` (its key and
+   *  Message-ID included), its full-text row and its patch facts; its copies, lists and row id
+   *  stay. It leaves the message unthreaded: the caller invalidates its old thread (by its old
+   *  key) and that thread's discussion. */
+  replaceMessage(id: number, m: R.MessageRecord, meta: PatchMeta): void;
+  /** Fold stored message `from` into message `into`: its copies and lists become `into`'s, and
+   *  `from` is deleted with its full-text row, patch facts and discussion rows. The caller
+   *  invalidates `from`'s thread first. */
+  mergeMessage(from: number, into: number): void;
+  /** Messages recovered from archive pages dated within [from, to] (ms), whatever their ID. */
+  pageCopiesNear(from: number, to: number): R.MessageFacts[];
+  /** Every message dated within [from, to] (ms), mail and page copies. */
+  messagesNear(from: number, to: number): R.MessageFacts[];
+  /** The stored message with this key, as matching compares it. */
+  factsOf(key: string): R.MessageFacts | undefined;
+  /** Record that `alias` (a page copy's placeholder ID) names the message `messageId`. */
+  addAlias(alias: string, messageId: string): void;
+  /** The Message-IDs these IDs are aliases of (only those that are). */
+  aliasesOf(ids: readonly string[]): Map<string, string>;
+  /** Messages that may name `id` among their references: of those in the thread holding node
+   *  `id` and those not threaded yet, the ones whose references hold its text (the caller reads
+   *  each one's references). */
+  mayReference(id: string): R.ReferencesRow[];
+  /** Give stored message `id` other references (its thread is invalidated by the caller). */
+  setReferences(id: number, references: readonly string[], inReplyTo: string): void;
   /** Store a message's patch facts (ingest/patch/mine-patch.ts). */
   addPatchMeta(message: number, meta: PatchMeta): void;
   /** Record raw copy `rawId` as a copy of stored message `message`. */
@@ -171,6 +194,10 @@ export interface DiscussionTables {
   writeThread(thread: R.PendingThread, d: R.DiscussionRecords): void;
   /** Forget discussion bookkeeping of threads that no longer exist. */
   prune(): void;
+  /** Forget what these threads' discussion was computed from, so the next run recomputes them
+   *  (a message's content changed in place, which leaves the thread's message count and ids as
+   *  they were). */
+  forget(threadIds: readonly string[]): void;
   /** Statements of one message (by key) or of a thread, in thread order. */
   statementsOfMessage(key: string): R.StatementRow[];
   statementsOfThread(threadId: string, order: 'thread' | 'date'): R.StatementRow[];

@@ -22,6 +22,7 @@ import type {
   PatchworkPatch,
   PatchworkProject,
   PatchworkSeries,
+  Recovered,
   Posting,
   PostingTrailer,
   Revision,
@@ -73,19 +74,41 @@ export interface VariantRow {
   date: number | null;
   /** Who rebuilt its stored content ('patchwork'), null for mail as sent (Message.rebuiltBy). */
   rebuiltBy: string | null;
+  /** How it was recovered from an archive page; null for mail as received. */
+  recovered: Recovered | null;
 }
 
-/** What a stored message's full-text fields are made of (to take its full-text row out when its
- *  content is replaced). */
-export interface MessageContent {
+/** What matching a page copy with a stored message compares (ingest/archive/match-page.ts), and
+ *  what a page copy stored under a placeholder ID is found by. */
+export interface MessageFacts {
+  /** Row id. */
+  id: number;
+  /** Its key (the Message-ID, an imposter key, or a page copy's placeholder ID). */
+  key: string;
+  /** Message-ID without angle brackets. */
   messageId: string;
+  /** Decoded Subject. */
   subject: string;
-  /** "Name <address>" of the sender. */
-  author: string;
-  to: Address[];
-  cc: Address[];
-  body: string;
-  parts: StoredPart[];
+  /** Sender. */
+  from: Address;
+  /** Date in ms, null when unknown. */
+  date: number | null;
+  /** The Date header as written. */
+  dateHeader: string;
+  /** How it was recovered from an archive page; null for mail as received. */
+  recovered: Recovered | null;
+}
+
+/** A stored message's references, as threading reads them. */
+export interface ReferencesRow {
+  /** Row id. */
+  id: number;
+  /** Its key. */
+  key: string;
+  /** Parent candidates, oldest first. */
+  references: string[];
+  /** The In-Reply-To ID ('' when none). */
+  inReplyTo: string;
 }
 
 /** A message to store: its columns, its full-text fields and its patch facts. */
@@ -113,6 +136,8 @@ export interface MessageRecord {
   references: string[];
   /** List-Id header values. */
   listIds: string[];
+  /** How it was recovered from an archive page (Message.recovered); null for mail as received. */
+  recovered: Recovered | null;
   /** Text parts joined (ingest/message/message-body.ts). */
   body: string;
   /** Where each part is in `body`, and the non-text parts. */
@@ -163,6 +188,8 @@ export interface StoreStats {
   links: number;
   unparsed: number;
   imposters: number;
+  /** Messages known only from an archive web page (no original mail stored). */
+  recovered: number;
   /** Distinct raw byte sequences. */
   raw: number;
   lists: Array<{ name: string; messages: number }>;
@@ -191,6 +218,9 @@ export interface StoreReport {
   imposters: number;
   /** Each reused Message-ID with the keys of its variants. */
   imposterIds: Array<{ messageId: string; keys: string[] }>;
+  /** Messages known only from archive web pages: how many, by generator, and how many of them
+   *  are stored under a placeholder ID (the page damaged or lacked the Message-ID). */
+  recovered: { messages: number; placeholders: number; byGenerator: Record<string, number> };
   /** Diagnostics by code (message and source diagnostics). */
   diagnostics: Record<string, number>;
   sourceDiagnostics: Array<{ code: string; message: string; source: string; locator: string; messageId: string }>;
@@ -262,6 +292,8 @@ export interface MessageRow {
   parts: StoredPart[];
   /** Lists it was seen on, sorted. */
   lists: string[];
+  /** How it was recovered from an archive page; null for mail as received. */
+  recovered: Recovered | null;
 }
 
 /** A shown node of a thread, with its message when it is not a ghost. */

@@ -22,6 +22,13 @@ describe('checkBody', () => {
     expect(checkBody(b('\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>'), 'text/html', 'json')).toMatch(/^expected a JSON document, got an HTML page/);
   });
 
+  it('takes any text as a page (the page reader says what it is), not a binary body', () => {
+    expect(checkBody(b('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">'), 'text/html', 'page')).toBeNull();
+    expect(checkBody(b('Message-ID: <a@b>\n'), 'text/plain', 'page')).toBeNull();
+    expect(checkBody(b([0x1f, 0x8b, 8, 0]), 'application/gzip', 'page')).toMatch(/^expected a web page or a message, got application\/gzip/);
+    expect(checkBody(b(''), 'text/html', 'page')).toBe('expected a web page or a message, got an empty body');
+  });
+
   it('describes other wrong bodies', () => {
     expect(checkBody(b(''), 'application/gzip', 'gzip')).toBe('expected a gzip file (a gzipped mbox or manifest), got an empty body');
     expect(checkBody(b('{"a":1}'), 'application/json', 'gzip')).toBe('expected a gzip file (a gzipped mbox or manifest), got application/json starting "{\\"a\\":1}"');

@@ -1,11 +1,12 @@
 // Is a downloaded body what was asked for? Looks at its first bytes and Content-Type only: a gzip
 // mbox must start with the gzip magic number, a raw message with a mbox From_ line or a header,
-// an Atom feed with XML, a JSON answer (Patchwork's REST API) with an object or an array. An HTML page where mail was expected (a bot check, a proxy's error page
-// served with 200) is named as such. Pure; whether a gzip stream is complete is checked while
-// reading it (http-client-fs.ts).
+// an Atom feed with XML, a JSON answer (Patchwork's REST API) with an object or an array, a page
+// (an archive site's, read by ingest/add/) with text. An HTML page where mail was expected (a bot
+// check, a proxy's error page served with 200) is named as such. Pure; whether a gzip stream is
+// complete is checked while reading it (http-client-fs.ts).
 
 /** What a request expects back. */
-export type BodyKind = 'gzip' | 'mbox' | 'atom' | 'json';
+export type BodyKind = 'gzip' | 'mbox' | 'atom' | 'json' | 'page';
 
 /** Bytes of the body kept for checking and for quoting in the problem. */
 export const BODY_HEAD_BYTES = 512;
@@ -15,6 +16,7 @@ const WHAT: Record<BodyKind, string> = {
   mbox: 'a message (mboxrd)',
   atom: 'an Atom feed',
   json: 'a JSON document',
+  page: 'a web page or a message',
 };
 
 function printable(head: Uint8Array): string {
@@ -40,6 +42,10 @@ export function checkBody(head: Uint8Array, contentType: string | null, expected
       break;
     case 'json':
       ok = !html && /^[{[]/.test(text);
+      break;
+    case 'page':
+      // Text of any kind; what it is, the page reader says. Not binary (a gzip, an image).
+      ok = text.length > 0 && !(head[0] === 0x1f && head[1] === 0x8b) && !/[\x00-\x08\x0e-\x1a]/.test(text.slice(0, 200));
       break;
   }
   if (ok) return null;

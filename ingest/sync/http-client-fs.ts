@@ -185,7 +185,7 @@ export class HttpClient {
       code: 'http/limit',
       message: `stopped before ${url}: this run reached its limit of ${this.settings.maxRequests} requests`,
       source: url,
-      hint: `run patchlore sync again to continue, or raise the limit with --max-requests N (or "sync": {"http": {"maxRequests": N}} in patchlore.config.json)`,
+      hint: `run the command again to continue, or raise the limit with --max-requests N (or "sync": {"http": {"maxRequests": N}} in patchlore.config.json)`,
       attempts,
       severity: 'error',
     };
@@ -464,7 +464,7 @@ function hintFor(code: FetchCode): string {
     case 'http/server-error':
     case 'http/network':
     case 'http/truncated':
-      return 'the server or the network is failing: run patchlore sync again later (what was imported stays), or add a mirror';
+      return 'the server or the network is failing: run the command again later (what was imported stays), or add a mirror';
     case 'manifest/malformed':
       return 'the server may not be public-inbox, or the base URL may be wrong';
     default:

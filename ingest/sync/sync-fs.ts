@@ -54,9 +54,68 @@ export function userAgent(plus = ''): string {
   return `patchlore/${pkg.version}${plus ? `+${plus}` : ''}`;
 }
 
+/** What a session's work adds to: the import's counts and the fetch report. */
+export interface SyncSession {
+  env: SyncEnv;
+  summary: ImportSummary;
+  fetched: FetchedReport;
+  /** One per Patchwork project synced. */
+  patchwork: PatchworkReport[];
+}
+
 /** Sync the lists and run the pulls. Throws SyncLockedError when another sync runs on the cache,
  *  and for failures of the environment (disk, git missing); fetch failures are in the report. */
 export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Promise<SyncResult> {
+  return withSyncSession(store, opts, async ({ env, summary, fetched, patchwork }) => {
+    const skipped: string[] = [];
+    for (const list of run.lists) {
+      if (env.client.limitReached) {
+        skipped.push(`list ${list.name}`);
+        continue;
+      }
+      const r = await syncListFs(store, list, env);
+      addImportSummary(summary, r.summary);
+      fetched.epochs.push(...r.epochs);
+      fetched.downloads.push(...r.downloads);
+      fetched.problems.push(...r.problems);
+    }
+    for (const pull of run.pulls) {
+      if (env.client.limitReached) {
+        skipped.push(describe(pull));
+        continue;
+      }
+      const r = await pullHttpFs(store, pull, env);
+      addImportSummary(summary, r.summary);
+      fetched.downloads.push(...r.downloads);
+      fetched.problems.push(...r.problems);
+    }
+    for (const p of run.patchwork ?? []) {
+      if (env.client.limitReached) {
+        skipped.push(`Patchwork project ${p.project} at ${p.base}`);
+        continue;
+      }
+      const r = await syncProjectFs(store, p, env, opts.steps);
+      addImportSummary(summary, r.import);
+      patchwork.push(r);
+    }
+    if (skipped.length) {
+      fetched.problems.push({
+        code: 'http/limit',
+        message: `not synced because the request limit was reached: ${skipped.join(', ')}`,
+        hint: 'run patchlore sync again to continue, or raise the limit with --max-requests N',
+        attempts: 0,
+        severity: 'error',
+      });
+    }
+  });
+}
+
+/**
+ * Run `work` holding the sync cache's lock, with one polite HTTP client for everything it
+ * fetches; then bring the derivations up to date once and fill in the fetch report. Throws
+ * SyncLockedError when another sync (or add) runs on the cache.
+ */
+export async function withSyncSession(store: Store, opts: SyncOptions, work: (s: SyncSession) => Promise<void>): Promise<SyncResult> {
   const lock = await acquireSyncLockFs(opts.cacheDir);
   if ('heldBy' in lock) {
     throw new SyncLockedError(`another patchlore sync (process ${lock.heldBy}) is using ${opts.cacheDir}; wait for it to finish (or remove ${lock.path} if that process is not patchlore)`);
@@ -76,51 +135,12 @@ export async function syncFs(store: Store, run: SyncRun, opts: SyncOptions): Pro
     problems: [],
     limitReached: false,
   };
-  const skipped: string[] = [];
   const patchwork: PatchworkReport[] = [];
   try {
-    for (const list of run.lists) {
-      if (client.limitReached) {
-        skipped.push(`list ${list.name}`);
-        continue;
-      }
-      const r = await syncListFs(store, list, env);
-      addImportSummary(summary, r.summary);
-      fetched.epochs.push(...r.epochs);
-      fetched.downloads.push(...r.downloads);
-      fetched.problems.push(...r.problems);
-    }
-    for (const pull of run.pulls) {
-      if (client.limitReached) {
-        skipped.push(describe(pull));
-        continue;
-      }
-      const r = await pullHttpFs(store, pull, env);
-      addImportSummary(summary, r.summary);
-      fetched.downloads.push(...r.downloads);
-      fetched.problems.push(...r.problems);
-    }
-    for (const p of run.patchwork ?? []) {
-      if (client.limitReached) {
-        skipped.push(`Patchwork project ${p.project} at ${p.base}`);
-        continue;
-      }
-      const r = await syncProjectFs(store, p, env, opts.steps);
-      addImportSummary(summary, r.import);
-      patchwork.push(r);
-    }
-    if (skipped.length) {
-      fetched.problems.push({
-        code: 'http/limit',
-        message: `not synced because the request limit was reached: ${skipped.join(', ')}`,
-        hint: 'run patchlore sync again to continue, or raise the limit with --max-requests N',
-        attempts: 0,
-        severity: 'error',
-      });
-    }
-    // Once for the whole sync: a no-op unless something was stored (or an earlier run left the
-    // series or the discussion outdated). Were the sync interrupted before this, the next
-    // command to open the store would catch up.
+    await work({ env, summary, fetched, patchwork });
+    // Once for the whole session: a no-op unless something was stored (or an earlier run left
+    // the series or the discussion outdated). Were it interrupted before this, the next command
+    // to open the store would catch up.
     await deriveAll(store, { workers: opts.workers }, summary);
   } finally {
     await client.close();

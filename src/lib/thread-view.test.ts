@@ -16,6 +16,7 @@ function msg(key: string, body: string, extra: Partial<MessageRow> = {}): Messag
     body,
     parts: [{ kind: 'text', filename: '', contentType: 'text/plain', start: 0, end: body.length }],
     lists: ['nvdimm'],
+    recovered: null,
     ...extra,
   };
 }
@@ -133,6 +134,16 @@ describe('what thread pages render', () => {
     expect(diff.diffLines.map((l) => l.className)).toEqual(['dh', 'dh', 'dh', 'dh', 'dc', 'dd', 'da', '', '']);
     expect(diff.diffLines.map((l) => l.text).join('')).toBe(diff.text + '\n');
     expect(quotes[0]!.diffLines).toEqual([]);
+  });
+
+  it('says which message was recovered from a page, and only of that one', () => {
+    const recovered = { generator: 'mhonarc' as const, version: '2.6.19', source: 'https://www.spinics.net/lists/linux-mm/msg1.html', messageId: 'complete' as const, writtenId: '', obfuscated: [], datePrecision: 'second' as const };
+    const v = threadView(thread, [
+      { id: 'root@x', ghost: false, parent: null, depth: 0, message: msg('root@x', 'hello\n', { recovered }) },
+      { id: 'reply@x', ghost: false, parent: 'root@x', depth: 1, message: msg('reply@x', 'hi\n') },
+    ]);
+    expect((v.entries[0] as MessageView).recovered).toMatchObject({ generator: 'a MHonArc 2.6.19 page', href: recovered.source });
+    expect((v.entries[1] as MessageView).recovered).toBeNull();
   });
 
   it('clips text and sizes files as the pages show them', () => {

@@ -7,6 +7,7 @@ import type { ThreadLink } from '../../ingest/read-models.ts';
 import type { MessageRow, NodeRow, QuoteSourceRow, StatementSpanRow as StatementRow, StoredPart, ThreadRow } from '../../ingest/store/store-rows.ts';
 import { lorePermalink } from '../../ingest/lore/lore-url.ts';
 import { anchorHref, messageAnchor, messageHref, messagePath, threadSlug } from './paths.ts';
+import { recoveredView, type RecoveredView } from './recovered-view.ts';
 import { segmentBody, type Segment } from './segment-body.ts';
 
 /** A quoted passage the message does not answer (no own text after it before the next diff, the
@@ -110,6 +111,8 @@ export interface MessageView {
   statements: StatementView[];
   /** The Markdown citation of the message the "cite" button copies. */
   cite: string;
+  /** How it was recovered from an archive page; null for mail as received. */
+  recovered: RecoveredView | null;
 }
 
 export interface GhostView {
@@ -355,6 +358,7 @@ function messageView(
     attachmentNotes: attachments.map((a) => ({ filename: a.filename, description: `${a.contentType}, ${formatSize(a.size)}` })),
     statements,
     cite: top ? top.cite : formatCitation({ ...base, text: ownExcerpt(m.body) }, 'markdown'),
+    recovered: m.recovered ? recoveredView(m.recovered) : null,
   };
 }
 

@@ -24,11 +24,12 @@ export interface SiteFixture {
   close(): Promise<void>;
 }
 
-export async function startSite(mails: string[], opts: { clipboard?: boolean; beforeBuild?: (dir: string) => void | Promise<void> } = {}): Promise<SiteFixture> {
+/** `inputs`: more paths to import after the mail (saved archive pages, say). */
+export async function startSite(mails: string[], opts: { clipboard?: boolean; beforeBuild?: (dir: string) => void | Promise<void>; inputs?: string[] } = {}): Promise<SiteFixture> {
   const tmp = tempDir();
   const db = join(tmp.dir, 'store.sqlite');
   const store = tempStore(tmp.dir);
-  await importSources(store, [tmp.file('list.mbox', mbox(mails))], { list: '', mboxFormat: 'auto', workers: 0 });
+  await importSources(store, [tmp.file('list.mbox', mbox(mails)), ...(opts.inputs ?? [])], { list: '', mboxFormat: 'auto', workers: 0 });
   store.close();
   await opts.beforeBuild?.(tmp.dir);
   await buildSiteFs(db, join(tmp.dir, 'site'), () => undefined);

@@ -84,10 +84,11 @@ export async function runImport(ctx: Context, inputs: string[]): Promise<ImportS
 
 export const importCommand: Command = {
   synopsis: 'PATH... [--list NAME] [--mbox-format F] [--jobs N]',
-  summary: 'import mbox (plain/.gz), maildir, .eml/.patch files and public-inbox git epochs',
+  summary: 'import mbox (plain/.gz), maildir, .eml/.patch files, public-inbox git epochs and saved archive pages',
   help: `PATH may be an mbox or mboxrd file (plain or gzip), a single message, a maildir, a public-inbox
 v2 epoch (bare repository or clone), a v2 inbox directory (git/N.git), a git bundle of an epoch,
-or a directory holding any of these. Re-importing changes nothing.
+a saved archive web page (hypermail, MHonArc, public-inbox message or /T/ page, Patchwork), or a
+directory holding any of these. Re-importing changes nothing.
 
   --list NAME         record the messages as seen on this list (default: from List-Id)
   --mbox-format F     auto (default), mboxrd, mboxo, mboxcl, mboxcl2

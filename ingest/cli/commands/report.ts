@@ -5,7 +5,7 @@ import { intOption } from './options.ts';
 
 export const reportCommand: Command = {
   synopsis: '[--examples N]',
-  summary: 'unparsed mail with where it came from, ghosts, imposters, diagnostics by code',
+  summary: 'unparsed mail with where it came from, ghosts, imposters, messages recovered from pages, diagnostics by code',
   help: 'example: patchlore report --json',
   options: { examples: { type: 'string' } },
   async run(ctx) {
@@ -22,6 +22,9 @@ export const reportCommand: Command = {
     ctx.out(`ghosts (replies to messages not in the archive): ${r.ghosts}`);
     ctx.out(`imposters (Message-ID reused by different content): ${r.imposters}`);
     for (const i of r.imposterIds) ctx.out(`  <${i.messageId}>: ${i.keys.join(', ')}`);
+    const gens = Object.entries(r.recovered.byGenerator).map(([g, n]) => `${g} ${n}`).join(', ');
+    ctx.out(`recovered from archive pages, no mail stored: ${r.recovered.messages}${gens ? ` (${gens})` : ''}`);
+    if (r.recovered.placeholders) ctx.out(`  under a placeholder Message-ID (the page damaged or lacked it): ${r.recovered.placeholders}`);
     ctx.out('diagnostics:');
     for (const [code, n] of Object.entries(r.diagnostics)) {
       ctx.out(`  ${code.padEnd(22)} ${n}`);

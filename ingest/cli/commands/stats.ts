@@ -3,7 +3,7 @@ import type { Command } from '../commands.ts';
 
 export const statsCommand: Command = {
   synopsis: '',
-  summary: 'counts of messages, threads, ghosts, series, statements, verdicts, unparsed mail and lists',
+  summary: 'counts of messages (recovered from pages among them), threads, ghosts, series, statements, verdicts, unparsed mail and lists',
   help: 'example: patchlore stats --json',
   options: {},
   async run(ctx) {
@@ -12,7 +12,7 @@ export const statsCommand: Command = {
     else {
       ctx.out(
         [
-          `messages   ${s.messages}${s.imposters ? ` (${s.imposters} imposters)` : ''}`,
+          `messages   ${s.messages}${s.imposters ? ` (${s.imposters} imposters)` : ''}${s.recovered ? ` (${s.recovered} recovered from archive pages)` : ''}`,
           `threads    ${s.threads}`,
           `ghosts     ${s.ghosts}`,
           `series     ${s.series} lineages of ${s.revisions} postings`,

@@ -61,12 +61,28 @@ export function fetchedJson(f: FetchedReport) {
 }
 
 /** The HTTP settings of this run. */
-function httpSettings(ctx: Context, loaded: LoadedConfig): HttpSettings {
+export function httpSettings(ctx: Context, loaded: LoadedConfig): HttpSettings {
   const { userAgentPlus, ...rest } = loaded.config.sync.http;
   const s: HttpSettings = { ...rest, userAgent: userAgent(userAgentPlus) };
   s.maxRequests = intOption(ctx, 'max-requests', s.maxRequests, 1);
   if (ctx.options.refresh) s.cacheTtlMs = 0;
   return s;
+}
+
+/** The sync cache: --cache, else the config's cacheDir (relative to the config file), else
+ *  sync-cache/ beside the store (resolved from --db, $PATCHLORE_DB or the config's "db"). */
+export function syncCacheDir(ctx: Context, loaded: LoadedConfig): string {
+  if (ctx.options.cache) return resolve(String(ctx.options.cache));
+  if (loaded.config.sync.cacheDir) return resolve(loaded.dir, loaded.config.sync.cacheDir);
+  return join(dirname(ctx.dbPath), 'sync-cache');
+}
+
+/** --base read, or null when not given. */
+export function baseOption(ctx: Context): string | null {
+  if (ctx.options.base === undefined) return null;
+  const b = normalizeBase(String(ctx.options.base));
+  if (!b.ok) throw new UsageError(`--base: ${b.reason}`);
+  return b.base;
 }
 
 /** Turn arguments and the config into lists and pulls. */
@@ -77,12 +93,7 @@ export function planRun(ctx: Context, loaded: LoadedConfig): SyncRun {
     since = parseSince(String(ctx.options.since));
     if (since === null) throw new UsageError(`--since must be a date such as 2024-01-01; got "${String(ctx.options.since)}"`);
   }
-  let base: string | null = null;
-  if (ctx.options.base !== undefined) {
-    const b = normalizeBase(String(ctx.options.base));
-    if (!b.ok) throw new UsageError(`--base: ${b.reason}`);
-    base = b.base;
-  }
+  const base = baseOption(ctx);
   const configured = (name: string): ListConfig | undefined => cfg.lists.find((l) => l.name === name);
   /** Base and mirrors for a list: a pasted URL's server, else --base, else the config's. */
   const server = (list: string, urlBase: string | null): { base: string; mirrors: string[] } => {
@@ -215,14 +226,8 @@ examples:
     const http = httpSettings(ctx, loaded);
     const workers = jobsOption(ctx, defaultWorkers());
 
-    // The CLI resolved the store from --db, $PATCHLORE_DB or the config's "db", in that order.
-    const dbPath = ctx.dbPath;
     const store = await ctx.store({ create: true });
-    const cacheDir = ctx.options.cache
-      ? resolve(String(ctx.options.cache))
-      : loaded.config.sync.cacheDir
-        ? resolve(loaded.dir, loaded.config.sync.cacheDir)
-        : join(dirname(dbPath), 'sync-cache');
+    const cacheDir = syncCacheDir(ctx, loaded);
 
     // Ctrl-C: what was imported is committed batch by batch; say so rather than die silently.
     const interrupted = (): void => {
