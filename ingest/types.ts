@@ -424,6 +424,9 @@ export interface PullRequest {
 /** The patch facts of one message (mine-patch.ts: minePatch). Stored with the message; the series
  *  stage reads them (SeriesMessage.meta). */
 export interface PatchMeta {
+  /** The version of the mining rules that made it (mine-patch.ts: MINE_RULES); facts mined by
+   *  older rules (absent: 1) are mined again from the stored message (derive/derive-patches.ts). */
+  rules?: number;
   /** What kind of message it is for series purposes. */
   kind: PatchKind;
   /** What its subject says. */

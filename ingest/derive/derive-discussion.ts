@@ -18,7 +18,7 @@ export const discussionDerivation: Derivation = {
   name: 'discussion',
   title: 'discussion (quotes, statements, verdicts, links)',
   version: 1,
-  after: ['thread'],
+  after: ['thread', 'patch'],
   external: () => '',
   run: (store, { full, opts }) => refreshDiscussion(store, full ? store.discussion.allThreads() : store.discussion.pendingThreads(), opts),
 };

@@ -10,7 +10,7 @@ export const seriesDerivation: Derivation = {
   name: 'series',
   title: 'series lineages',
   version: 1,
-  after: ['thread'],
+  after: ['thread', 'patch'],
   external: (opts) => overridesFingerprint(opts.seriesLinks ?? seriesLinksPath()),
   async run(store: Store, { opts }) {
     const { overrides, diagnostics } = readRevisionOverrides(opts.seriesLinks ?? seriesLinksPath());

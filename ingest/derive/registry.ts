@@ -3,7 +3,8 @@
 // (its adapter reads rows through the store port and writes rows back), and a query for readers.
 import type { Derivation } from './derivation.ts';
 import { discussionDerivation } from './derive-discussion.ts';
+import { patchDerivation } from './derive-patches.ts';
 import { seriesDerivation } from './derive-series.ts';
 import { threadDerivation } from './derive-threads.ts';
 
-export const DERIVATIONS: readonly Derivation[] = [threadDerivation, seriesDerivation, discussionDerivation];
+export const DERIVATIONS: readonly Derivation[] = [threadDerivation, patchDerivation, seriesDerivation, discussionDerivation];

@@ -10,7 +10,10 @@ import { messageLinks } from './message-links.ts';
 import { parseSubject } from './subject-tags.ts';
 import { followupTrailers, patchTrailers } from './trailers.ts';
 
-/** Declared in ../types.ts; named here too for the modules that import it from here. */
+/** Version of the rules below (and of subject-tags.ts, trailers.ts, parse-diff.ts,
+ *  message-links.ts). Bump it when they change what they find: stores mine their messages again
+ *  (derive/derive-patches.ts) instead of keeping facts found by older rules. */
+export const MINE_RULES = 2;
 
 /** Subjects of maintainers' patch-queue notices (akpm's mm-commits mail, merge reports). */
 const NOTICE = /^(?:\+ \S+\.patch added to |\[(?:merged|to-be-updated|withdrawn|obsolete|folded-merged|nacked)[^\]]*\] \S+\.patch |\[(?:merged|to-be-updated)[^\]]*\] )/i;
@@ -76,6 +79,7 @@ export function minePatch(m: MineInput): PatchMeta {
   // The word checks skip whole-body scans for what most mail lacks.
   const one = (word: string, re: RegExp): string | null => (m.body.includes(word) ? (re.exec(m.body)?.[1] ?? null) : null);
   return {
+    rules: MINE_RULES,
     kind,
     tags,
     hasDiff: diffPresent,

@@ -33,8 +33,11 @@ export interface MailTables {
   variantsOf(messageId: string): R.VariantRow[];
   /** Store a new message with its full-text fields; returns its row id. */
   insertMessage(m: R.MessageRecord): number;
-  /** Store a message's patch facts (ingest/patch/mine-patch.ts). */
+  /** Store a message's patch facts (ingest/patch/mine-patch.ts); replaces earlier ones. */
   addPatchMeta(message: number, meta: PatchMeta): void;
+  /** Messages whose patch facts were mined by rules other than `rules` (PatchMeta.rules; absent
+   *  counts as 1), after row id `after`, in id order, with what mining reads of them. */
+  staleMineInputs(rules: number, after: number, limit: number): R.MineInputRow[];
   /** Record raw copy `rawId` as a copy of stored message `message`. */
   addCopy(rawId: number, message: number): void;
   /** Give stored messages new keys (imposters re-keyed); `imposter` says whether the key is the
