@@ -52,7 +52,12 @@ export interface SeriesPatch {
   title: string;
   /** Fingerprint of its diff ('' for none). */
   fingerprint: string;
+  /** Trailers given to this posting of the patch: in it, in replies to it, in replies to its
+   *  cover letter (what b4 am -t applies). */
   trailers: SeriesTrailer[];
+  /** Trailers given to an earlier revision of the same patch (same fingerprint) that this
+   *  revision does not repeat (source 'carried'): shown apart, not applied. */
+  carried: SeriesTrailer[];
   /** Messages in the thread below this patch (and not below another patch of the posting). */
   replies: number;
 }

@@ -49,16 +49,20 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
   const out: SeriesRevision[] = [];
   let previous: SeriesPatch[] | null = null;
   for (const r of store.series.revisions(family)) {
-    const ps: SeriesPatch[] = store.series.patches(r.id).map((x) => ({
-      messageId: x.key,
-      index: x.index,
-      total: x.total,
-      subject: x.subject,
-      title: x.title,
-      fingerprint: x.fingerprint,
-      trailers: store.series.trailers(r.id, x.key),
-      replies: 0,
-    }));
+    const ps: SeriesPatch[] = store.series.patches(r.id).map((x) => {
+      const all = store.series.trailers(r.id, x.key);
+      return {
+        messageId: x.key,
+        index: x.index,
+        total: x.total,
+        subject: x.subject,
+        title: x.title,
+        fingerprint: x.fingerprint,
+        trailers: all.filter((t) => t.source !== 'carried'),
+        carried: all.filter((t) => t.source === 'carried'),
+        replies: 0,
+      };
+    });
     const counts = replyCounts(store, [...(r.coverKey ? [r.coverKey] : []), ...ps.map((p) => p.messageId)]);
     for (const p of ps) p.replies = counts.get(p.messageId) ?? 0;
     const lead = r.coverKey ?? ps[0]?.messageId;
