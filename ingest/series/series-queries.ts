@@ -8,6 +8,7 @@ import { comparePatches, extractChangelog, type ComparedPatch } from './compare-
 import { interdiff } from './interdiff.ts';
 import { countReplies } from './count-replies.ts';
 import { isFragment, lineageTitle } from './lineage-title.ts';
+import type { ComputedLineages } from './score-lineages.ts';
 
 /** The posting a message is part of (as cover or patch), or that it replies to; null if none. */
 export function postingOf(store: Store, mid: string): string | null {
@@ -42,6 +43,20 @@ export function lineageOf(store: Store, family: string): Omit<SeriesLineage, 'po
   const revisions = lineage(store, family);
   if (revisions.length === 0) return null;
   return { family, title: lineageTitle(revisions), author: revisions[0]!.author, revisions };
+}
+
+/** The store's lineages as the scorer reads them (score-lineages.ts). */
+export function storeLineages(store: Store): ComputedLineages {
+  const versions = new Map<string, Map<string, number>>();
+  return {
+    postingOf: (messageId) => store.series.postingOfMember(store.mail.locate(messageId)?.id ?? messageId),
+    familiesOf: (postingId) => store.series.familiesOf(postingId),
+    versionIn(family, postingId) {
+      let v = versions.get(family);
+      if (!v) versions.set(family, (v = new Map(store.series.revisions(family).map((r) => [r.id, r.version]))));
+      return v.get(postingId) ?? null;
+    },
+  };
 }
 
 /** Every revision of a lineage, oldest first. */
