@@ -538,6 +538,12 @@ export interface Posting {
   changelogFrom: number[];
   /** Parent of the cover (or first patch) when outside the posting: sent in reply to it. */
   inReplyTo: string | null;
+  /** Paths its patches change, sorted, without repeats (revisions of a series change some of the
+   *  same files; a kernel series and its user-space counterpart change none). Not stored. */
+  files: string[];
+  /** Addresses (lower case) its patches are signed off or co-developed by: a series taken over
+   *  by someone else keeps its first author's sign-off. Not stored. */
+  signers: string[];
 }
 
 /** How a posting was linked to the previous one of its lineage, strongest first. */

@@ -9,7 +9,7 @@ import type { Derivation } from './derivation.ts';
 export const seriesDerivation: Derivation = {
   name: 'series',
   title: 'series lineages',
-  version: 1,
+  version: 2,
   after: ['thread', 'patch'],
   external: (opts) => overridesFingerprint(opts.seriesLinks ?? seriesLinksPath()),
   async run(store: Store, { opts }) {
