@@ -17,7 +17,7 @@ export type DiscussionResults = Array<{ threadId: string; discussion: Discussion
 export const discussionDerivation: Derivation = {
   name: 'discussion',
   title: 'discussion (quotes, statements, verdicts, links)',
-  version: 1,
+  version: 2,
   after: ['thread', 'patch'],
   external: () => '',
   run: (store, { full, opts }) => refreshDiscussion(store, full ? store.discussion.allThreads() : store.discussion.pendingThreads(), opts),

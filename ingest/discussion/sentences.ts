@@ -31,9 +31,10 @@ export function isFormality(text: string): boolean {
 function endsSentence(text: string, at: number): boolean {
   // `at` is the index of the punctuation.
   const ch = text[at]!;
-  if (ch === '!' || ch === '?') return true;
-  // "v5.1", "3.14", "foo.c", "...": not an end.
   const next = text[at + 1];
+  // "!NULL", "?:" inside a sentence are code, not its end.
+  if (ch === '!' || ch === '?') return next === undefined || /[\s"')\]!?.]/.test(next);
+  // "v5.1", "3.14", "foo.c", "...": not an end.
   if (next !== undefined && !/\s/.test(next)) return false;
   if (text[at - 1] === '.') return false;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase() ?? '';

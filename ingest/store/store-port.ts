@@ -165,6 +165,8 @@ export interface DiscussionTables {
   statementsOfThread(threadId: string, order: 'thread' | 'date'): R.StatementRow[];
   /** Statements of a message by row id, in text order (for citations). */
   statementsByRowId(rowId: number): R.StatementRow[];
+  /** Every statement, by message key, then text order (for measuring the stage on a list). */
+  allStatements(): R.StatementRow[];
   /** Verdicts of one message or a thread, in thread order. */
   verdictsOfMessage(key: string): R.VerdictRow[];
   verdictsOfThread(threadId: string): R.VerdictRow[];
