@@ -29,11 +29,12 @@ if (values.draw) {
   console.log(JSON.stringify({ name: 'draw', seed: Number(values.seed), of: rows.length, statements: sample.map((s, i) => ({ ...s, context: context[i] })) }, null, 1));
 } else {
   const samples = (JSON.parse(readFileSync(values.labels ?? join(PROJECT_ROOT, 'test/corpus/labels/statements.json'), 'utf8')) as { samples: StatementSample[] }).samples;
-  const scores = samples.map((s) => ({ name: s.name, ...scoreStatements(s, current) }));
+  const scores = samples.map((s) => ({ name: s.name, drawn: s.drawn, current: s.current, ...scoreStatements(s, current) }));
   if (values.json) console.log(JSON.stringify(scores, null, 2));
   for (const s of values.json ? [] : scores) {
     console.log(`${s.name}: ${s.right} of ${s.labelled} right (precision ${s.precision.toFixed(3)}); kind ${s.kindRight}, author ${s.authorRight}, answers ${s.answersRight}`);
-    if (s.changed.length) console.log(`  no longer given as labelled: ${s.changed.length}`);
+    console.log(`  drawn from ${s.drawn}`);
+    if (s.changed.length) console.log(`  no longer given as labelled: ${s.changed.length}${s.current ? ' (a current sample: label them again)' : ''}`);
   }
 }
 store.close();

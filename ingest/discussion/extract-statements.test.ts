@@ -56,6 +56,15 @@ Right, I don't think pte_special applies to any of these pages.
     ["Good find! I agree this is broken, but I'm not sure this is the way to fix it.", 'objection'],
     ['Looks good to me (although a CC to fsdevel would be nice).', 'agreement'],
     ['It looks like the config file overrides the command line, which I think can be surprising behavior.', 'objection'],
+    ["Firstly, I'd rather not rework the lock logic as part of this series.", 'objection'],
+    ['Whilst I think your fix is correct the goto labels are not as easy to read as I would like.', 'objection'],
+    ['Not that I understand that code, but the non-atomic update looked "surprising".', 'objection'],
+    ['I think you have to be /very/ careful about that kind of statement --', 'objection'],
+    ['Good idea :D', 'agreement'],
+    ['Thanks, Caleb. I will integrate your suggestions.', 'agreement'],
+    ["This is fine, but I don't think it should block fixing the mm side.", 'objection'],
+    ['This is a safe conversion because the folio metadata is always initialized.', 'agreement'],
+    ['but the above is also fine as the compiler should be able to figure it out.', 'agreement'],
   ])('%s -> %s', (text, kind) => {
     expect(statements(`${text}\n`, null).map((s) => s.kind)).toEqual([kind]);
   });
@@ -82,6 +91,9 @@ Sure, be happy to.
       'The idea was to give the reviewer a picture of how things should work in the code.',
       'This reminds me that I should get back to making the source a file descriptor.',
       "I'm not sure I follow what you are saying here.",
+      'My expectation was that these actions are single shot, so repeated teardown attempts should become noops.',
+      'Also, the caller must already be serializing these calls on the same pfn.',
+      "That's fine for FS DAX (the pages are normal pages now), but we don't have a PMD equivalent for DEVDAX.",
     ]) {
       expect(statements(`${text}\n`, null), text).toEqual([]);
     }
@@ -124,6 +136,17 @@ Not special means more to me, it means devmap should do the refcounts properly.
     const signed = '> Can you rename the partitions to something clearer?\n\n> DJ\n\nI think it would make sense to rename dynamic_ram_a to dynamic_ram_1.\n';
     expect(statements(signed)[0]!.answers!.text).toBe('Can you rename the partitions to something clearer?');
     expect(statements('> From: John Groves <John@Groves.net>\n\nThe description should generally make sense without the title.\n')[0]!.answers).toBe(null);
+  });
+
+  it('takes a short question as the point answered, not the code quoted above it', () => {
+    const body = '>> +\tcomponent_reg_phys = cxl_rcrb_to_component(dev, CXL_RCRB_DOWNSTREAM);\n>\n> Should this be CXL_RCRB_UPSTREAM?\n\nIndeed it should, good catch.\n';
+    expect(statements(body).map((x) => [x.kind, x.answers?.text])).toEqual([['agreement', 'Should this be CXL_RCRB_UPSTREAM?']]);
+  });
+
+  it('answers the question a quote seconds, not the seconding', () => {
+    const body = 'Jens wrote:\n> Dan wrote:\n>> Why not add readcache support to dm-writecache instead?\n> Strongly agree.\n\nI believe a standalone module is the better choice.\n';
+    expect(statements(body)[0]!.answers!.text).toBe('Why not add readcache support to dm-writecache instead?');
+    expect(statements('> Strongly agree.\n\nI believe a standalone module is the better choice.\n')[0]!.answers!.text).toBe('Strongly agree.');
   });
 
   it('keeps a question put as a proposal, not one that only mentions what should be done', () => {

@@ -25,14 +25,14 @@ interface Rule {
 /** "X should/must/ought to ...": what something should do ("devmap should do the refcounts
  *  properly"), not what one expects ("this should work"), means to do ("I should get back to"),
  *  regrets ("I should have"), supposes ("should the case arise"), or describes ("how things should
- *  work"). */
+ *  work", "the caller must already be serializing"). */
 const SHOULD = {
   test(text: string): boolean {
     for (const m of text.matchAll(/(?:^|\s)(?:(\S+)\s+)?([\w>.-]+)\s+(?:should(?:n'?t)?|must|ought to)\s+(\S+)/gi)) {
       const [, before, subject, next] = m.map((x) => (x ?? '').toLowerCase());
       if (/^(?:this|that|it|which|there|what|i|we|you|they|he|she)$/.test(subject!)) continue;
       if (/^(?:how|what|whether|where|when|why|if|whatever|whichever|that)$/.test(before!)) continue;
-      if (/^(?:have|the|this|that|it|there|anyone|someone|we|you|i|they|he|she)$/.test(next!)) continue;
+      if (/^(?:have|already|the|this|that|it|there|anyone|someone|we|you|i|they|he|she)$/.test(next!)) continue;
       return true;
     }
     return false;
@@ -53,14 +53,14 @@ const RULES: Rule[] = [
   {
     id: 'yes-but',
     kind: 'objection',
-    re: /^(?:yes|yep|yeah|yup|right|true|sure|ok|okay|agreed|fair enough|fair|indeed|correct)\b[,.!]?\s+but\b|^(?:good find!?\s+)?I (?:fully |completely )?agree\b[^.;]{0,80}?,?\s+but\b|\bI would (?:totally |fully )?agree\b[^.]*,\s*(?:would|if|had)\b/i,
+    re: /^(?:yes|yep|yeah|yup|right|true|sure|ok|okay|agreed|fair enough|fair|indeed|correct)\b[,.!]?\s+but\b|^(?:good find!?\s+)?I (?:fully |completely )?agree\b[^.;]{0,80}?,?\s+but\b|\bI would (?:totally |fully )?agree\b[^.]*,\s*(?:would|if|had)\b|^(?:whilst|while|although|though) I (?:think|agree|see|understand)\b|^(?:this|that|it)(?: is|'s) (?:fine|ok|okay|correct|true),?\s+but\b/i,
     confidence: 0.65,
-    explain: 'grants a point but objects ("Right, but ...")',
+    explain: 'grants a point but objects ("Right, but ...", "Whilst I think your fix is correct, ...")',
   },
   {
     id: 'agree-start',
     kind: 'agreement',
-    re: /^(?:yes|yep|yeah|yup|right|agreed|correct|exactly|indeed|absolutely|sure|true|fair enough|makes sense|good point|sounds good|good idea|ack|looks good(?: to me)?|looks fine(?: to me)?|lgtm)\b(?:[.,!:;(]|\s+[-–—(]|\s*$)|^(?:yes|yep|yeah|yup|agreed|indeed|exactly)\s+\w/i,
+    re: /^(?:yes|yep|yeah|yup|right|agreed|correct|exactly|indeed|absolutely|sure|true|fair enough|makes sense|good point|sounds good|good idea|ack|looks good(?: to me)?|looks fine(?: to me)?|lgtm)\b(?:[.,!:;(]|\s+[-–—(]|\s+[:;]-?[)(DPp]|\s*$)|^(?:yes|yep|yeah|yup|agreed|indeed|exactly)\s+\w/i,
     confidence: 0.8,
     explain: 'starts by agreeing',
   },
@@ -79,11 +79,18 @@ const RULES: Rule[] = [
     explain: 'says the other is right',
   },
   {
+    id: 'agree-take-up',
+    kind: 'agreement',
+    re: /\b(?:I'?ll|I will|will) (?:integrate|take|adopt|apply|incorporate|follow|use) (?:your|the|this|that|these|those) (?:suggestions?|advice|idea|proposal)\b|^(?:will do|done)\b(?:[.!]|\s*$)/i,
+    confidence: 0.7,
+    explain: 'takes up a suggestion',
+  },
+  {
     id: 'agree-opinion',
     kind: 'agreement',
-    re: /\bI think (?:that'?s|this is|it'?s|that is|this'?s) (?:ok|okay|fine|reasonable|right|correct|sane|good|acceptable)\b/i,
+    re: /\bI think (?:that'?s|this is|it'?s|that is|this'?s) (?:ok|okay|fine|reasonable|right|correct|sane|good|acceptable)\b|^(?:but )?(?:this|that|it|the above)(?: is|'s) (?:also |still )?(?:a )?(?:fine|ok|okay|safe|correct|valid|sane|reasonable)\b(?! for\b)/i,
     confidence: 0.6,
-    explain: 'finds it acceptable',
+    explain: 'finds it acceptable ("I think that\'s ok", "This is a safe conversion")',
   },
   {
     id: 'object-start',
@@ -95,7 +102,7 @@ const RULES: Rule[] = [
   {
     id: 'object-phrase',
     kind: 'objection',
-    re: /\bI (?:don'?t|do not) (?:think|believe|see (?:how|why)|like|agree)\b|\bI disagree\b|\bI'?m not (?:sure|convinced)\b(?! I (?:follow|understand|get)\b)|\b(?:is|are|be|seems|looks) (?:surprising|confusing|unsafe|racy|buggy|fragile|problematic|dangerous)\b|\b(?:this|that|it) (?:is|seems|looks) (?:wrong|broken|incorrect|bogus|backwards)\b|\b(?:won'?t|doesn'?t|does not|will not|can'?t|cannot) (?:possibly )?work\b|\bI object\b|\bplease don'?t\b|\bwe (?:can'?t|cannot|shouldn'?t|should not|must not)\b|\bthis is not (?:the right|a good)\b|\byou(?:'re| are) (?:overlooking|missing|misreading)\b|\byou(?:'ve| have)? ?misunderstood\b|\byou misunderstand\b|\bthat(?:'s| is) not (?:how|what|true|correct)\b/i,
+    re: /\bI (?:don'?t|do not) (?:think|believe|see (?:how|why)|like|agree)\b|\bI disagree\b|\bI'?m not (?:sure|convinced)\b(?! I (?:follow|understand|get)\b)|\b(?:is|are|be|seems|looks|looked) ["'“]?(?:surprising|confusing|unsafe|racy|buggy|fragile|problematic|dangerous)\b|\b(?:have|need) to be \W?(?:very|really|extra)?\W? ?careful\b|\b(?:this|that|it) (?:is|seems|looks) (?:wrong|broken|incorrect|bogus|backwards)\b|\b(?:won'?t|doesn'?t|does not|will not|can'?t|cannot) (?:possibly )?work\b|\bI object\b|\bI'?d rather not\b|\bplease don'?t\b|\bwe (?:can'?t|cannot|shouldn'?t|should not|must not)\b|\bthis is not (?:the right|a good)\b|\byou(?:'re| are) (?:overlooking|missing|misreading)\b|\byou(?:'ve| have)? ?misunderstood\b|\byou misunderstand\b|\bthat(?:'s| is) not (?:how|what|true|correct)\b/i,
     confidence: 0.65,
     explain: 'objects',
   },
@@ -136,7 +143,8 @@ const RULES: Rule[] = [
 /** The rule a sentence matches, if any: the first of RULES, except that a question states no
  *  outcome ("how much will we add in the end?") unless it asks after one that did not happen
  *  ("This never got merged?"), and proposes nothing unless it is put as one ("How about ...?",
- *  "Why not ...?"); and a "No, ..." to a quoted question answers it rather than objecting. */
+ *  "Why not ...?") nor from an expectation; and a "No, ..." to a quoted question answers it
+ *  rather than objecting. */
 function ruleFor(text: string, question: boolean, point: { question: boolean } | null): Rule | undefined {
   // "I don't have a strong opinion on how it should be used" takes no position.
   if (NEUTRAL.test(text)) return undefined;
@@ -145,6 +153,7 @@ function ruleFor(text: string, question: boolean, point: { question: boolean } |
     if (question && r.id === 'conclusion') return /\bnever\b/i.test(text);
     if (question && r.kind === 'proposal') return r.id === 'proposal' && /\b(?:how about|why not|would it (?:be|make sense)|what about|shouldn'?t we|can'?t we)\b/i.test(text);
     if (question && r.id === 'opinion') return false;
+    if (r.kind === 'proposal' && EXPECTS.test(text)) return false;
     return true;
   });
   // "No, they are not using bcache" answers; "No, this is wrong" still objects.
@@ -154,6 +163,10 @@ function ruleFor(text: string, question: boolean, point: { question: boolean } |
 
 /** Sentences that take no position whatever words they use. */
 const NEUTRAL = /\b(?:no|not (?:a|any)|don'?t have (?:a|any)|have no) (?:strong |particular )?(?:opinion|preference)s?\b|\bdon'?t (?:really )?(?:mind|care) (?:either way|much|which)\b/i;
+
+/** An expectation or an assumption proposes nothing ("My expectation was that these actions
+ *  should become noops"). */
+const EXPECTS = /^(?:my (?:expectation|assumption|understanding) (?:was|is)|I (?:was )?(?:expect(?:ed|ing)?|assum(?:e|ed|ing)))\b/i;
 
 /** A "No, ..." answering a quoted question. */
 const ANSWER_NO: Rule = { id: 'answer-no', kind: 'answer', re: /^/, confidence: 0.6, explain: 'answers no to a quoted question' };
@@ -176,6 +189,9 @@ function notProse(line: string): boolean {
     /^\s*\[[^\]]*\]\s*$/.test(line)
   );
 }
+
+/** A sentence that asks ("... right?", "(... lock_assert())?"). */
+const asks = (text: string): boolean => /\?["')\]]*$/.test(text);
 
 /** Words that say little about what a sentence is about. */
 const STOP = new Set('a an the and or but if of to in on at by for with from as is are was were be been it its this that these those there here i you we they he she me my your our their not no yes do does did so then than can could would should will just also too very what which who how why when where'.split(' '));
@@ -220,7 +236,9 @@ function quotedProse(text: string): { sentences: Sentence[]; lines: string | nul
   }
   // A smiley after the point (";-)") is not the point.
   const worded = sentences.filter((x) => /\p{L}{2}/u.test(x.text));
-  return worded.length && worded.some((x) => contentWords(x.text).size >= 2) ? { sentences: worded, lines: null } : null;
+  // A question needs fewer words to be a point ("Should this be CXL_RCRB_UPSTREAM?").
+  const says = (x: Sentence): boolean => contentWords(x.text).size >= (asks(x.text) && x.text.split(/\s+/).length >= 3 ? 1 : 2);
+  return worded.some(says) ? { sentences: worded, lines: null } : null;
 }
 
 /** What `reply` responds to in a quoted block: the quoted question it answers when the end of the
@@ -229,10 +247,9 @@ function quotedProse(text: string): { sentences: Sentence[]; lines: string | nul
  *  its last sentence, or its last lines when it is code. */
 function quotedPoint(prose: NonNullable<ReturnType<typeof quotedProse>>, reply: string): { text: string; question: boolean } {
   if (prose.lines !== null) return { text: prose.lines.slice(0, MAX_TEXT), question: false };
-  const isQuestion = (x: Sentence): boolean => /\?["')\]]*$/.test(x.text);
   // "Hmm?", "Thoughts?", "Tony?" ask after what came before them: that is the point.
   const empty = (x: Sentence): boolean => x.text.split(/\s+/).length <= 2 || contentWords(x.text).size === 0;
-  const questions = prose.sentences.filter((x) => isQuestion(x) && !empty(x));
+  const questions = prose.sentences.filter((x) => asks(x.text) && !empty(x));
   const said = prose.sentences.filter((x) => !empty(x));
   let point = said[said.length - 1] ?? prose.sentences[prose.sentences.length - 1]!;
   if (questions.length === 1) point = questions[0]!;
@@ -245,7 +262,12 @@ function quotedPoint(prose: NonNullable<ReturnType<typeof quotedProse>>, reply: 
       point = questions.reduce((best, q) => (score(q) >= score(best) ? q : best), questions[0]!);
     }
   }
-  return { text: point.text.slice(0, MAX_TEXT), question: isQuestion(point) };
+  return { text: point.text.slice(0, MAX_TEXT), question: asks(point.text) };
+}
+
+/** A quote that only seconds the one it quotes ("Strongly agree.", "+1"). */
+function seconds(prose: NonNullable<ReturnType<typeof quotedProse>>): boolean {
+  return prose.lines === null && /^(?:\+1|(?:strongly |fully |completely |totally )?(?:agreed?|seconded)|same here|me too)[.!]*$/i.test(prose.sentences.map((x) => x.text).join(' ').trim());
 }
 
 /**
@@ -260,7 +282,8 @@ export function extractStatements(
 ): Statement[] {
   const out: Statement[] = [];
   // The quotes since the last own text (attributions and blank lines between allowed), nearest
-  // last: a reply responds to the nearest one that says something (not a lone smiley).
+  // last: a reply responds to the nearest one that says something (not a lone smiley) and does
+  // more than second the one above it.
   let quotes: number[] = [];
   blocks.forEach((b, index) => {
     if (b.kind === 'quote') {
@@ -274,15 +297,18 @@ export function extractStatements(
     }
     let quote: number | null = null;
     let prose: ReturnType<typeof quotedProse> = null;
-    for (let i = quotes.length - 1; i >= 0 && prose === null; i--) {
-      prose = quotedProse(blocks[quotes[i]!]!.text);
-      if (prose) quote = quotes[i]!;
+    for (let i = quotes.length - 1; i >= 0; i--) {
+      const found = quotedProse(blocks[quotes[i]!]!.text);
+      if (found === null) continue;
+      [prose, quote] = [found, quotes[i]!];
+      // "Strongly agree." under a quoted question: the reply answers the question.
+      if (!seconds(found)) break;
     }
     quotes = [];
     const source = quote === null ? null : (sources.get(quote) ?? null);
     const sentences = sentencesOf(b);
     for (const s of sentences) {
-      const question = /\?["')\]]*$/.test(s.text);
+      const question = asks(s.text);
       // The own text after a quote responds to it, up to the next quote.
       const point = prose ? quotedPoint(prose, s.text) : null;
       const rule = ruleFor(s.text, question, point);

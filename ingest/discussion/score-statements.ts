@@ -32,8 +32,12 @@ export interface LabelledStatement extends SampledStatement {
 
 /** A sample drawn and labelled by hand (test/corpus/labels/statements.json). */
 export interface StatementSample {
-  /** Which code drew it ("before", "after") and from which store. */
+  /** "before", "after", "held-out 1", ... */
   name: string;
+  /** Which code drew it, and whether its rules were written before it was drawn (held out). */
+  drawn: string;
+  /** Drawn from the statements the code gives now: each must still be given as labelled. */
+  current: boolean;
   seed: number;
   /** Statements in the store it was drawn from. */
   of: number;
@@ -52,6 +56,7 @@ export interface StatementLike {
   answersEmail: string | null;
 }
 
+/** A store row as samples name it: author and answered author as "Name <address>". */
 export function sampledStatement(r: StatementLike): SampledStatement {
   const who = (name: string | null, email: string | null): string => [name, email ? `<${email}>` : ''].filter((x) => x).join(' ');
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from './sentences.ts';
+import { isCodeLine, splitSentences } from './sentences.ts';
 
 describe('splitSentences', () => {
   it('ends sentences at ".", "!" and "?" followed by a space, not inside code or numbers', () => {
@@ -10,5 +10,12 @@ describe('splitSentences', () => {
       'Yes!',
       'See v5.1 of foo.c, e.g. the end.',
     ]);
+  });
+
+  it('reads "struct page *page;" as code, not prose that starts with "struct" or "return"', () => {
+    expect(isCodeLine('struct page *page;')).toBe(true);
+    expect(isCodeLine('static int foo(void)')).toBe(true);
+    expect(isCodeLine('struct definitions so that we don\'t change those in future without knowing')).toBe(false);
+    expect(isCodeLine('return values are checked by the caller')).toBe(false);
   });
 });

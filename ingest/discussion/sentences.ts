@@ -13,7 +13,9 @@ export function isCodeLine(line: string): boolean {
   if (/^[+-](?:[\t ]|$)|^@@ /.test(line)) return true;
   const t = line.trim();
   if (/[;{}]\s*$/.test(t) && !/\s(?:and|or|but|the|a|to)\s/.test(t)) return true;
-  if (/^(?:#include|#define|#if|static |struct |return |if \(|for \(|while \()/.test(t)) return true;
+  if (/^(?:#include|#define|#if|if \(|for \(|while \()/.test(t)) return true;
+  // "struct page *page;", not "struct definitions so that we don't change them".
+  if (/^(?:static|struct|return) /.test(t) && /[;{}()=*[]/.test(t)) return true;
   if (/^\[\s*\d+\.\d+\]/.test(t)) return true; // kernel log lines
   if (/^[$#] \S/.test(t)) return true; // shell prompts
   return false;

@@ -13,6 +13,7 @@ import { parseMessage } from '../../ingest/message/parse-message.ts';
 import { readSourceFs } from '../../ingest/source/read-source-fs.ts';
 import { searchMessages } from '../../ingest/search/search-messages.ts';
 import { scoreLineages, type LineageLabels } from '../../ingest/series/score-lineages.ts';
+import { sampleStatements, sampledStatement, scoreStatements, type StatementSample } from '../../ingest/discussion/score-statements.ts';
 import { seriesOf, storeLineages } from '../../ingest/series/series-queries.ts';
 import { sqlOf } from '../../ingest/store/sqlite-store-fs.ts';
 import { findThread } from '../../ingest/thread/thread-queries.ts';
@@ -193,6 +194,27 @@ describe.skipIf(missing)(`nvdimm list${missing ? ` (skipped: ${missing})` : ''}`
     // What is still found apart: reflink&dedupe's v6.1 and v6.2, single patches in reply to a v6
     // that was never on this list, under titles v7 does not repeat.
     expect(s.split.map((x) => x.lineage)).toEqual(['fsdax,xfs: Add reflink&dedupe support for fsdax (Shiyang Ruan)']);
+  });
+
+  it('gives the statements labelled by hand (test/corpus/labels/statements.json) as they were labelled, with these precisions', () => {
+    const { samples } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'test/corpus/labels/statements.json'), 'utf8')) as { samples: StatementSample[] };
+    const current = store.discussion.allStatements().map(sampledStatement);
+    const scores = samples.map((sample) => ({ sample, score: scoreStatements(sample, current) }));
+    // A current sample holds what the code gives now: a change of rules that alters a labelled
+    // statement must label it again (scripts/score-statements.ts --draw).
+    for (const { sample, score } of scores.filter((x) => x.sample.current)) expect(score.changed, sample.name).toEqual([]);
+    expect(Object.fromEntries(scores.map(({ sample, score }) => [sample.name, score.precision]))).toEqual({
+      before: 0.58,
+      'held-out 1': 0.78,
+      'held-out 2': 0.7,
+      'held-out 3': 0.8,
+      after: 0.92,
+      'held-out 1, now': 0.96,
+      'held-out 2, now': 0.78,
+    });
+    // The same draw from this store as from the one the current samples were drawn from.
+    const drawn = scores.find((x) => x.sample.name === 'held-out 3')!.sample;
+    expect(sampleStatements(current, 50, drawn.seed)).toEqual(drawn.statements.map(({ label: _, ...s }) => s));
   });
 
   it('builds the refcount history topic: its lineages from 2021 to 2026 in order, with status, every citation resolved', () => {
