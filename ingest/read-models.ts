@@ -3,6 +3,7 @@
 // with its changes, statements and verdicts as printed, a citation, a lineage's status, a topic's
 // timeline. Shapes printed with --json follow ../shared/docs/cli.md. Pure types.
 import type { ComparedPatch } from './series/compare-revisions.ts';
+import type { PatchRole } from './series/patch-roles.ts';
 import type { LinkRow, TrailerRow, MismatchRow } from './store/store-rows.ts';
 import type { SearchFields } from './search/query-types.ts';
 import type { Address, RevisionSignal } from './types.ts';
@@ -23,6 +24,9 @@ export interface ThreadEntry {
   /** ISO date; null for a ghost or an undated message. */
   date: string | null;
   subject: string | null;
+  /** What it is to the series the thread holds (cover letter, patch k/N, a patch sent again, one
+   *  tagged as a patch that no posting holds, a reused Message-ID); null for a reply or a ghost. */
+  role: PatchRole | null;
 }
 
 /** `patchlore thread MSGID`. */

@@ -1,6 +1,7 @@
 // Questions about series, answered from store rows: which posting a message belongs to, the whole
 // lineage of a posting with its patches, trailers, reply counts and changes (docs/cli.md
-// `patchlore series`), the series tables of the site, and the postings a thread starts.
+// `patchlore series`), the series tables of the site, the postings a thread starts, and what each
+// message of a thread is to them.
 import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
 import type { NeighbourRow, Store } from '../store/store-port.ts';
 import { MAX_WALK } from './collect-trailers.ts';
@@ -9,6 +10,8 @@ import { interdiff } from './interdiff.ts';
 import { countReplies } from './count-replies.ts';
 import { isFragment, lineageTitle } from './lineage-title.ts';
 import type { ComputedLineages } from './score-lineages.ts';
+import { patchRoles, type PatchRole, type RoleMessage, type RolePosting } from './patch-roles.ts';
+import { parseSubject } from '../patch/subject-tags.ts';
 
 /** The posting a message is part of (as cover or patch), or that it replies to; null if none. */
 export function postingOf(store: Store, mid: string): string | null {
@@ -180,4 +183,24 @@ export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
     }
   }
   return out;
+}
+
+/** What each message of a thread (`messages`, its shown nodes) is to the postings it holds: the
+ *  postings started in it, and those a message tagged as a patch belongs to though it started
+ *  elsewhere. */
+export function threadRoles(store: Store, threadId: string, messages: readonly RoleMessage[]): Map<string, PatchRole> {
+  const ids = new Set(store.series.postingsInThread(threadId));
+  for (const m of messages) {
+    if (!parseSubject(m.subject).patch) continue;
+    const p = store.series.postingOfMember(m.key);
+    if (p) ids.add(p);
+  }
+  const postings: RolePosting[] = [];
+  for (const id of ids) {
+    const family = store.series.familiesOf(id)[0];
+    const r = family === undefined ? undefined : store.series.revisions(family).find((x) => x.id === id);
+    if (!r) continue;
+    postings.push({ id, version: r.version, versionTag: r.versionTag, rfc: r.rfc, author: r.author.email, coverKey: r.coverKey, total: r.total, patches: store.series.patches(id) });
+  }
+  return patchRoles(messages, postings);
 }
