@@ -3,6 +3,7 @@
 // with its changes, statements and verdicts as printed, a citation, a lineage's status, a topic's
 // timeline. Shapes printed with --json follow ../shared/docs/cli.md. Pure types.
 import type { ComparedPatch } from './series/compare-revisions.ts';
+import type { PatchRole } from './series/patch-roles.ts';
 import type { LinkRow, TrailerRow, MismatchRow } from './store/store-rows.ts';
 import type { SearchFields } from './search/query-types.ts';
 import type { Address, CommitEvidence, LandingForm, LineageOutcome, LineageState, MergeState, PatchworkSummary, RevisionSignal } from './types.ts';
@@ -27,6 +28,9 @@ export interface ThreadEntry {
   /** ISO date; null for a ghost or an undated message. */
   date: string | null;
   subject: string | null;
+  /** What it is to the series the thread holds (cover letter, patch k/N, a patch sent again, one
+   *  tagged as a patch that no posting holds, a reused Message-ID); null for a reply or a ghost. */
+  role: PatchRole | null;
 }
 
 /** `patchlore thread MSGID`. */
@@ -56,7 +60,12 @@ export interface SeriesPatch {
   title: string;
   /** Fingerprint of its diff ('' for none). */
   fingerprint: string;
+  /** Trailers given to this posting of the patch: in it, in replies to it, in replies to its
+   *  cover letter (what b4 am -t applies). */
   trailers: SeriesTrailer[];
+  /** Trailers given to an earlier revision of the same patch (same fingerprint) that this
+   *  revision does not repeat (source 'carried'): shown apart, not applied. */
+  carried: SeriesTrailer[];
   /** Messages in the thread below this patch (and not below another patch of the posting). */
   replies: number;
   /** The commits it became in the repositories read; absent when none was read. */

@@ -484,6 +484,9 @@ export interface PullRequest {
 /** The patch facts of one message (mine-patch.ts: minePatch). Stored with the message; the series
  *  stage reads them (SeriesMessage.meta). */
 export interface PatchMeta {
+  /** The version of the mining rules that made it (mine-patch.ts: MINE_RULES); facts mined by
+   *  older rules (absent: 1) are mined again from the stored message (derive/derive-patches.ts). */
+  rules?: number;
   /** What kind of message it is for series purposes. */
   kind: PatchKind;
   /** What its subject says. */
@@ -595,6 +598,12 @@ export interface Posting {
   changelogFrom: number[];
   /** Parent of the cover (or first patch) when outside the posting: sent in reply to it. */
   inReplyTo: string | null;
+  /** Paths its patches change, sorted, without repeats (revisions of a series change some of the
+   *  same files; a kernel series and its user-space counterpart change none). Not stored. */
+  files: string[];
+  /** Addresses (lower case) its patches are signed off or co-developed by: a series taken over
+   *  by someone else keeps its first author's sign-off. Not stored. */
+  signers: string[];
 }
 
 /** How a posting was linked to the previous one of its lineage, strongest first. */

@@ -17,8 +17,8 @@ export type DiscussionResults = Array<{ threadId: string; discussion: Discussion
 export const discussionDerivation: Derivation = {
   name: 'discussion',
   title: 'discussion (quotes, statements, verdicts, links)',
-  version: 1,
-  after: ['thread'],
+  version: 2,
+  after: ['thread', 'patch'],
   external: () => '',
   run: (store, { full, opts }) => refreshDiscussion(store, full ? store.discussion.allThreads() : store.discussion.pendingThreads(), opts),
 };

@@ -9,8 +9,8 @@ import type { Derivation } from './derivation.ts';
 export const seriesDerivation: Derivation = {
   name: 'series',
   title: 'series lineages',
-  version: 1,
-  after: ['thread'],
+  version: 2,
+  after: ['thread', 'patch'],
   external: (opts) => overridesFingerprint(opts.seriesLinks ?? seriesLinksPath()),
   async run(store: Store, { opts }) {
     const { overrides, diagnostics } = readRevisionOverrides(opts.seriesLinks ?? seriesLinksPath());

@@ -5,8 +5,9 @@ import type { Derivation } from './derivation.ts';
 import { commitsDerivation } from './derive-commits.ts';
 import { discussionDerivation } from './derive-discussion.ts';
 import { outcomesDerivation } from './derive-outcomes.ts';
+import { patchDerivation } from './derive-patches.ts';
 import { patchworkDerivation } from './derive-patchwork.ts';
 import { seriesDerivation } from './derive-series.ts';
 import { threadDerivation } from './derive-threads.ts';
 
-export const DERIVATIONS: readonly Derivation[] = [threadDerivation, seriesDerivation, discussionDerivation, commitsDerivation, patchworkDerivation, outcomesDerivation];
+export const DERIVATIONS: readonly Derivation[] = [threadDerivation, patchDerivation, seriesDerivation, discussionDerivation, commitsDerivation, patchworkDerivation, outcomesDerivation];

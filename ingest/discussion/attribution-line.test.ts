@@ -17,6 +17,8 @@ describe('parseAttribution', () => {
     ['On Wed, Feb 09, 2022 at 08:29:56AM -0400, Jason Gunthorpe wrote:', 'Jason Gunthorpe', ''],
     ['"Darrick J. Wong" <djwong@kernel.org> wrote:', 'Darrick J. Wong', 'djwong@kernel.org'],
     ['On Tue, 2024-04-16 at 10:00 +0200, jgg@nvidia.com wrote:', '', 'jgg@nvidia.com'],
+    // An archive page that hides addresses (lkml.iu.edu): the name without the remains.
+    ['On Thu, Oct 1, 2020 at 11:17 AM Ralph Campbell <rcampbell@xxxxxxxxxx> wrote:', 'Ralph Campbell', ''],
   ])('%s', (line, name, email) => {
     expect(parseAttribution(line)).toEqual({ name, email });
   });

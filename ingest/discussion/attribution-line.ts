@@ -44,7 +44,8 @@ export function parseAttribution(line: string): Attribution | null {
   const emailMatch = EMAIL.exec(t);
   const email = emailMatch ? emailMatch[1]!.toLowerCase() : '';
   if (emailMatch) t = (t.slice(0, emailMatch.index) + t.slice(emailMatch.index + emailMatch[0].length)).trim();
-  t = t.replace(/\s*\(\s*\)\s*$/, '').trim();
+  // An address an archive obscured ("<rcampbell@xxxxxxxxxx>", no domain left to read) is no name.
+  t = t.replace(/\s*<[^<>]*>/g, '').replace(/\s*\(\s*\)\s*$/, '').trim();
   if (!german && /^(?:On|Am|Le)\s/i.test(t)) {
     // The date comes first; the name is what follows its last piece: "..., Name", "... PM Name",
     // "... +1000, Name", "... 02:57, Name".

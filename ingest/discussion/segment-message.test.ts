@@ -73,6 +73,20 @@ To unsubscribe send an email to linux-nvdimm-leave@lists.01.org
     expect(segmentMessage(deep).blocks.map((b) => b.kind)).toEqual(['quote', 'text']);
   });
 
+  it('quotes the original below a top-posted reply, though its lines carry no marker', () => {
+    const body = 'Thanks for the reply.\n\n-----Original Message-----\nFrom: Dan <dan@example.com>\n\nNo, the obscurity is deliberate.\n\n> I was wondering if there is an easier way.\n\nCorrect, I have no recommendations.\n';
+    expect(brief(body)).toEqual([
+      ['text', 0, 'Thanks for the reply.'],
+      ['quote', 1, '-----Original Message-----\nFrom: Dan <dan@example.com>\n\nNo, the obscurity is deliberate.'],
+      ['quote', 2, 'I was wondering if there is an easier way.'],
+      ['quote', 1, 'Correct, I have no recommendations.'],
+    ]);
+    const outlook = 'Agreed.\n\n________________________________\nFrom: Dan <dan@example.com>\nSent: Monday\n\nThis is wrong.\n';
+    expect(segmentMessage(outlook).blocks.filter((b) => b.kind === 'text').map((b) => b.text)).toEqual(['Agreed.']);
+    // A rule of underscores alone is no original.
+    expect(segmentMessage('Agreed.\n________________________________\nThis is wrong.\n').blocks.filter((b) => b.kind === 'text')).toHaveLength(1);
+  });
+
   it('spans cover the block text in the body', () => {
     const body = 'Hi,\n\n> quoted line\n\nmy answer\n';
     for (const b of segmentMessage(body).blocks) {

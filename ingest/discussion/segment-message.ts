@@ -1,5 +1,6 @@
 // Splits a message body into blocks: the author's own text, quoted text by depth (">" and "> >",
-// with or without spaces), the attribution lines above quotes ("X wrote:"), the author's
+// with or without spaces, or everything below an "-----Original Message-----" line), the
+// attribution lines above quotes ("X wrote:"), the author's
 // trailers, a diff (with its "---" and diffstat), the signature and mailing-list footers. Every
 // block knows its lines and character span in the body, so anything found in it can point back
 // at its evidence. Line-based and iterative (no recursion on mail-controlled depth). Pure.
@@ -22,15 +23,25 @@ interface Line {
   length: number;
 }
 
+/** The line that opens the original below a top-posted reply ("-----Original Message-----",
+ *  or a rule of underscores right above its "From:" header): everything from it on is quoted,
+ *  though no line carries a marker. */
+function opensOriginal(raw: readonly string[], k: number): boolean {
+  const line = raw[k]!.trim();
+  return /^-{3,}\s*Original Message\s*-{3,}$/i.test(line) || (/^_{10,}$/.test(line) && /^From:\s/i.test(raw[k + 1]?.trim() ?? ''));
+}
+
 /** The body's lines with their quote depth and position. */
 function readLines(body: string): Line[] {
   const out: Line[] = [];
   let offset = 0;
   const raw = body.split('\n');
   if (raw.length && raw[raw.length - 1] === '') raw.pop();
-  for (const r of raw) {
+  let below = 0;
+  for (const [k, r] of raw.entries()) {
     const line = r.endsWith('\r') ? r.slice(0, -1) : r;
-    let depth = 0;
+    if (below === 0 && opensOriginal(raw, k)) below = 1;
+    let depth = below;
     let i = 0;
     // Quote markers: ">" with optional spaces between them; a leading space is allowed once.
     if (line.startsWith(' >')) i = 1;
@@ -41,7 +52,7 @@ function readLines(body: string): Line[] {
         while (line[i] === ' ' && line[i + 1] === '>') i++;
       } else break;
     }
-    const content = depth > 0 ? line.slice(line[i] === ' ' ? i + 1 : i) : line;
+    const content = depth > below ? line.slice(line[i] === ' ' ? i + 1 : i) : line;
     out.push({ depth, content, offset, length: r.length });
     offset += r.length + 1;
   }

@@ -13,7 +13,9 @@ export function isCodeLine(line: string): boolean {
   if (/^[+-](?:[\t ]|$)|^@@ /.test(line)) return true;
   const t = line.trim();
   if (/[;{}]\s*$/.test(t) && !/\s(?:and|or|but|the|a|to)\s/.test(t)) return true;
-  if (/^(?:#include|#define|#if|static |struct |return |if \(|for \(|while \()/.test(t)) return true;
+  if (/^(?:#include|#define|#if|if \(|for \(|while \()/.test(t)) return true;
+  // "struct page *page;", not "struct definitions so that we don't change them".
+  if (/^(?:static|struct|return) /.test(t) && /[;{}()=*[]/.test(t)) return true;
   if (/^\[\s*\d+\.\d+\]/.test(t)) return true; // kernel log lines
   if (/^[$#] \S/.test(t)) return true; // shell prompts
   return false;
@@ -31,9 +33,10 @@ export function isFormality(text: string): boolean {
 function endsSentence(text: string, at: number): boolean {
   // `at` is the index of the punctuation.
   const ch = text[at]!;
-  if (ch === '!' || ch === '?') return true;
-  // "v5.1", "3.14", "foo.c", "...": not an end.
   const next = text[at + 1];
+  // "!NULL", "?:" inside a sentence are code, not its end.
+  if (ch === '!' || ch === '?') return next === undefined || /[\s"')\]!?.]/.test(next);
+  // "v5.1", "3.14", "foo.c", "...": not an end.
   if (next !== undefined && !/\s/.test(next)) return false;
   if (text[at - 1] === '.') return false;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase() ?? '';

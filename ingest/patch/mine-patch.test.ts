@@ -18,6 +18,12 @@ describe('minePatch', () => {
     ['+ mm-x.patch added to mm-unstable branch', `The patch titled\n${diff}`, false, 'notice'],
     ['[GIT PULL] libnvdimm for v6.1', 'The following changes since commit 4fe89d07dcc2804c8b562f6c7896a45643d34b2f:\n\n  Linux 6.0 (2022-10-02 14:09:26 -0700)\n\nare available in the Git repository at:\n\n  git://git.kernel.org/pub/scm/linux/kernel/git/nvdimm/nvdimm.git tags/libnvdimm-for-6.1\n', false, 'pull'],
     ['a question', 'How does this work?\n', false, 'other'],
+    // A tester answering a cover letter without "Re:" (shaped like Tomasz Wolski's Tested-by on
+    // "[PATCH v8 0/9] dax/hmem, cxl: Coordinate Soft Reserved handling"): a reply, not a cover.
+    ['[PATCH v8 0/9] dax/hmem: x', 'Hi,\n\nTested on QEMU.\n\nTested-by: Ann Author <ann@example.org>\n', true, 'reply'],
+    // A cover letter sent in reply to the previous version, signed off, is still a cover letter.
+    ['[PATCH v2 0/3] mm: series', 'Cover.\n\nSigned-off-by: Ann Author <ann@example.org>\n\n x.c | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n', true, 'cover'],
+    ['[PATCH v2 0/3] mm: series', 'Cover, acked by someone else.\n\nAcked-by: Other <other@example.org>\n', true, 'cover'],
   ])('%s is a %s', (subject, body, isReply, kind) => {
     expect(minePatch({ subject, body, from, isReply }).kind).toBe(kind);
   });
@@ -53,7 +59,11 @@ describe('changelogVersions', () => {
   it.each([
     ['Changes since v3:\n- x', [3]],
     ['Main updates since v1:', [1]],
-    ['Changes in v2:', [2]],
+    ['Changes in v2:', [1]],
+    ['Changes for v9:\n - Fix warnings', [8]],
+    ['v4 updates:\n - a\nV3 updates:\n - b\nv2 updates:\n - c', [1, 2, 3]],
+    ['v3: Drop the cap patch from v2.\n    v2: https://lore.kernel.org/r/a@b\n    v1: https://lore.kernel.org/r/c@d', [1, 2]],
+    ['v1:\n - first', []],
     ['v4 -> v5:\n - y', [4]],
     ['v1 -> v2:\n- a\nv2 -> v3:\n- b', [1, 2]],
     ['Changes from v10.1', [10.1]],

@@ -35,6 +35,14 @@ describe('parseSubject', () => {
     ['[GIT PULL] libnvdimm for v5.16', { patch: false, kind: 'GIT PULL', title: 'libnvdimm for v5.16' }],
     ['[PATCH v1 1/1] one', { version: '1', index: 1, total: 1 }],
     ['start sorting out the ZONE_DEVICE refcount mess', { patch: false, title: 'start sorting out the ZONE_DEVICE refcount mess' }],
+    ['start sorting out the ZONE_DEVICE refcount mess v2', { version: '2', title: 'start sorting out the ZONE_DEVICE refcount mess' }],
+    ['Re: decouple DAX from block devices V3', { reply: true, version: '3', title: 'decouple DAX from block devices' }],
+    ['[PATCH v4] fix for CXL v2', { version: '4', title: 'fix for CXL v2' }],
+    ['[PATCH] cxl: fixes for v6', { version: null, title: 'cxl: fixes for v6' }],
+    ['dax: v2', { version: null, title: 'dax: v2' }],
+    ['RFC: switch iomap to an iterator model', { rfc: true, patch: true, title: 'switch iomap to an iterator model' }],
+    ['Subject: [PATCH 0/8] dax/kmem: add runtime hotplug state control', { patch: true, index: 0, total: 8, title: 'dax/kmem: add runtime hotplug state control' }],
+    ['Re: Subject: [PATCH 3/8] dax/kmem: x', { reply: true, index: 3, total: 8, title: 'dax/kmem: x' }],
     ['', { patch: false, title: '' }],
   ])('%s', (subject, expected) => {
     expect(parseSubject(subject)).toMatchObject(expected);

@@ -1,8 +1,10 @@
 // Subject lines of patch mail: reply and forward prefixes, every bracket group before the title
 // ("[RFC PATCH v3 05/10]", "[PATCHv3 1/5]", "[PATCH v5.1 10/12]", "[PATCH 1 of 3]", "[net-next
-// PATCH v2 3/7]", "[Nouveau] [PATCH]"), and a "(v2)" after it. Words that are not patch syntax
-// (subsystem trees like "net-next", project names like "ndctl", list tags) are kept as prefixes.
-// Pure; never throws.
+// PATCH v2 3/7]", "[Nouveau] [PATCH]"), and a "(v2)" or a bare "v2" after it ("start sorting out
+// the ZONE_DEVICE refcount mess v2": a series sent without bracket tags), an "RFC:" before the
+// title, and a subject pasted into the subject ("Subject: [PATCH 0/8] ..."). Words that are not
+// patch syntax (subsystem trees like "net-next", project names like "ndctl", list tags) are kept
+// as prefixes. Pure; never throws.
 import type { SubjectTags } from '../types.ts';
 
 /** Prefixes mail clients put before a reply or a forward, in several languages. */
@@ -44,6 +46,9 @@ export function parseSubject(subject: string): SubjectTags {
     } else if ((m = /^\[([^\]]*)\]\s*/.exec(rest))) {
       groups.push(m[1]!);
       rest = rest.slice(m[0].length);
+    } else if (groups.length === 0 && (m = /^Subject:\s*(?=\S)/i.exec(rest))) {
+      // A subject line pasted whole ("Subject: [PATCH 0/8] dax/kmem: ..."): the inner one counts.
+      rest = rest.slice(m[0].length);
     } else if (groups.length === 0 && (m = /^(PATCH[^\]\[]*)\]\s*/i.exec(rest))) {
       // A group that lost its opening bracket: "PATCH v7 0/8] [PATCH v7 0/8] ..."
       groups.push(m[1]!);
@@ -64,6 +69,20 @@ export function parseSubject(subject: string): SubjectTags {
   if (trailing) {
     if (tags.version === null) tags.version = trailing[1]!;
     rest = rest.slice(0, trailing.index);
+  }
+  // "title v2" from someone who tags no version in brackets: a whole version number after a title
+  // of two words or more ("decouple DAX from block devices v2"), not a release a title is about
+  // ("libnvdimm for v5.16", "fixes for v6").
+  const bare = tags.version === null && !kinds.length ? /(\S\s+(\S+))\s+v(\d{1,2})\s*$/i.exec(rest) : null;
+  if (bare && !/^(?:for|in|to|on|since|from|against|until|before|after|into|of|at)$/i.test(bare[2]!)) {
+    tags.version = bare[3]!;
+    rest = rest.slice(0, bare.index + bare[1]!.length);
+  }
+  // "RFC: title" from someone who tags no RFC in brackets.
+  const rfc = /^RFC:\s+(?=\S)/i.exec(rest);
+  if (rfc) {
+    tags.rfc = tags.patch = true;
+    rest = rest.slice(rfc[0].length);
   }
   tags.kind = kinds.join(' ');
   tags.title = rest.trim();

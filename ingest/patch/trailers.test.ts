@@ -18,7 +18,7 @@ diff --git a/x b/x
     expect(patchTrailers(body).map((t) => [t.name, t.value])).toEqual([
       ['Fixes', 'abcdef01234567890'],
       ['Reviewed-by', 'Original Reviewer <original-reviewer@example.com>'],
-      ['Link', 'https://msgid.link/some@msgid.here'],
+      ['Link', 'https://msgid.link/some@msgid.here # initial submission'],
       ['Signed-off-by', 'Original Submitter <original-submitter@example.com>'],
     ]);
   });
@@ -66,6 +66,48 @@ Acked-by: In Signature <sig@example.com>
     expect(followupTrailers(body, sender).map((t) => t.value)).toEqual(['Followup Reviewer1 <followup-reviewer1@example.com>', 'https://lore.kernel.org/r/x@y']);
   });
 
+  it('reads trailers as b4 does: any one-word name with an address, Fixes without one, no links, no headers', () => {
+    const body = `Thanks, this fixes the crash for me.
+
+Tested-by: Followup Reviewer1 <followup-reviewer1@example.com> # arm64
+Reported-and-tested-by: Followup Reviewer1 <followup-reviewer1@example.com>
+Fixes: 0123456789ab ("foo: bar")
+Link: https://lore.kernel.org/r/20240101.abc@example.org
+Acked-by: see https://example.org/why <followup-reviewer1@example.com>
+Cc: stable@vger.kernel.org
+Date: Mon, 1 Jan 2024 00:00:00 +0000
+base-commit: 0123456789abcdef0123456789abcdef01234567
+Phone: +1 555 0100 <phone@example.com>
+Acked-by: nobody in particular
+`;
+    expect(followupTrailers(body, sender).map((t) => `${t.name}: ${t.value}`)).toEqual([
+      'Tested-by: Followup Reviewer1 <followup-reviewer1@example.com> # arm64',
+      'Reported-and-tested-by: Followup Reviewer1 <followup-reviewer1@example.com>',
+      'Fixes: 0123456789ab ("foo: bar")',
+      'Link: https://lore.kernel.org/r/20240101.abc@example.org',
+    ]);
+    // The comment is not part of who gave it.
+    expect(followupTrailers(body, sender)[0]).toMatchObject({ person: 'Followup Reviewer1', email: 'followup-reviewer1@example.com' });
+  });
+
+  it('stops at a scissors line: the patch below it has trailers of its own', () => {
+    // Shaped like Dan Williams' review of "[PATCH v6 21/26] fs/dax: Properly refcount fs dax pages",
+    // which ends with a patch of his own.
+    const body = `As I only have cosmetic comments you can add:
+
+Reviewed-by: Followup Reviewer1 <followup-reviewer1@example.com>
+
+...and here is that patch:
+
+-- 8< --
+Subject: dcssblk: Mark DAX broken
+
+Link: https://lore.kernel.org/r/x@y [1]
+Signed-off-by: Followup Reviewer1 <followup-reviewer1@example.com>
+`;
+    expect(followupTrailers(body, sender).map((t) => t.name)).toEqual(['Reviewed-by']);
+  });
+
   it('needs an address for a person-trailer and cleans mailto junk', () => {
     expect(followupTrailers('Acked-by: nobody\n', sender)).toEqual([]);
     expect(followupTrailers('Reviewed-by: HTML Junker <html-junker@example.com<mailto:html-junker@example.com>>\n', sender)[0]!.value).toBe(
@@ -93,6 +135,8 @@ describe('trailerMatchesSender', () => {
     ['Followup Reviewer1 (corporate) <followup-reviewer1@example.com>', true],
     ['F R <FOLLOWUP-REVIEWER1+lists@EXAMPLE.com>', true],
     ['F R <followup-reviewer1@mail.example.com>', true],
+    // b4 allows one level of subdomain, not more.
+    ['F R <followup-reviewer1@a.b.example.com>', false],
     ['Followup Reviewer1 <other@example.org>', true],
     ['Mismatched Reviewer1 <mismatched-reviewer1@example.net>', false],
   ])('%s -> %s', (value, expected) => {

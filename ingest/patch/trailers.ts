@@ -10,12 +10,25 @@ import { formatAddress } from '../message/format-address.ts';
 const UTILITY = new Set(['fixes', 'link', 'buglink', 'closes', 'obsoleted-by', 'change-id', 'base-commit', 'message-id']);
 /** Names collected from a patch's trailer block besides any "*-by". */
 const PATCH_NAMES = new Set(['fixes', 'link', 'buglink', 'closes', 'cc', 'nacked-by']);
-/** Trailers whose value is a URL. */
+/** Names b4 never takes from a reply: mail headers and patch metadata ("from", "author", "cc",
+ *  "to" are b4's badtrailers); and, unlike b4, a "Date:"/"Subject:" pasted at the top of a reply
+ *  (a header, not a trailer) and the base-commit/change-id of a reviewer's own tree. */
+const NOT_FOLLOWUP = new Set(['from', 'author', 'cc', 'to', 'date', 'subject', 'base-commit', 'change-id']);
+/** Names b4 skips wherever they are ("Phone:", "Email:" in signatures without a "-- " line). */
+const IGNORED = new Set(['phone', 'email']);
+/** Trailers whose value is a URL: the only ones a reply may give with a URL in them. */
 const LINKS = new Set(['link', 'buglink', 'closes']);
-/** Names that look like trailers in replies but are mail headers or patch metadata (b4's list). */
-const NOT_FOLLOWUP = new Set(['from', 'author', 'cc', 'to', 'date', 'subject', 'subscribe', 'unsubscribe', 'base-commit', 'change-id']);
+/** Trailers a reply may give without an address (b4's nonperson list, less the headers). */
+const FOLLOWUP_UTILITY = new Set([...LINKS, 'fixes', 'obsoleted-by']);
+/** A scissors line ("-- >8 --", "--8<--"): what follows is a patch the reply carries (git am
+ *  --scissors), whose trailers are that patch's, not the reply's. */
+const SCISSORS = /^\s*-{1,}\s*(?:>8|8<)\s*-{1,}/;
 
 const LINE = /^\s*([A-Za-z][\w-]*):\s+(\S.*?)\s*$/;
+/** A follow-up trailer line as b4 reads one: a name of one word starting with a letter or digit. */
+const FOLLOWUP_LINE = /^\s*(\w\S*):\s+(\S.*?)\s*$/;
+/** The "# comment" after a trailer's value (b4's hashtag extinfo): "Acked-by: X <x@y> # arm64". */
+const COMMENT = /^(.*\S)(\s+#[^#]+)$/;
 
 /** "reviewed-by" -> "Reviewed-by", "cc" -> "Cc", "fixes" -> "Fixes". */
 export function canonicalName(name: string): string {
@@ -39,14 +52,15 @@ export function trailerPerson(value: string): { person: string; email: string } 
 
 function make(name: string, rawValue: string): FoundTrailer {
   const canon = canonicalName(name);
-  // Extra information after the value: "  # comment" (b4's hashtag form).
-  const value = rawValue
-    .replace(/<mailto:[^<>]*>/gi, '')
-    .replace(/\s+#[^#]+$/, '')
-    .trim();
-  if (UTILITY.has(canon.toLowerCase())) return { name: canon, value, person: '', email: '' };
+  const clean = rawValue.replace(/<mailto:[^<>]*>/gi, '').trim();
+  // Extra information after the value ("# arm64", "# v6.15+"): kept, as b4 keeps it, after the
+  // value; not part of who gave it.
+  const c = COMMENT.exec(clean);
+  const value = c ? c[1]!.trim() : clean;
+  const comment = c ? ` # ${c[2]!.trim().replace(/^#\s*/, '')}` : '';
+  if (UTILITY.has(canon.toLowerCase())) return { name: canon, value: value + comment, person: '', email: '' };
   const { person, email } = trailerPerson(value);
-  return { name: canon, value: person && email ? `${person} <${email}>` : email || value, person, email };
+  return { name: canon, value: (person && email ? `${person} <${email}>` : email || value) + comment, person, email };
 }
 
 /** Undo common wrapping of trailers: "Signed-off-by: Long Name\n<addr>" and a Fixes subject that
@@ -113,30 +127,30 @@ export function patchTrailers(body: string): FoundTrailer[] {
 }
 
 /**
- * Trailers given in a reply: "Key: value" lines of the author's own text (quoted lines and the
- * signature excluded). A person-trailer needs an address; links are not taken from replies (they
- * are usually discussion, not trailers); mail headers pasted into a reply are ignored. A line that
- * is only "NAK" (or "Nacked.") is a Nacked-by from the sender.
+ * Trailers given in a reply, by b4's rules (LoreMessage.find_trailers with followup=True): a
+ * "Name: value" line of the reply's own text (quoted lines and the signature excluded) whose value
+ * names a person by address, or a Fixes, Obsoleted-by or link trailer (Link, BugLink, Closes: the
+ * only ones that may hold a URL); never mail headers (NOT_FOLLOWUP); nothing after a scissors
+ * line. A line that is only "NAK" (or "Nacked.") is a Nacked-by from the sender (patchlore's, not
+ * b4's).
  */
 export function followupTrailers(body: string, sender: Address): FoundTrailer[] {
   const text = unwrap(withoutSignature(body.replace(/\r/g, '')));
   const out: FoundTrailer[] = [];
   for (const line of text.split('\n')) {
+    if (SCISSORS.test(line)) break;
     if (/^\s*>/.test(line)) continue;
     if (/^\s*(?:NAK|NACK|Nacked|Nak)\.?\s*$/.test(line)) {
       out.push({ name: 'Nacked-by', value: formatAddress(sender.name, sender.email), person: sender.name, email: sender.email.toLowerCase() });
       continue;
     }
-    const m = LINE.exec(line);
-    if (!m) continue;
+    const m = FOLLOWUP_LINE.exec(line);
+    if (!m || !/^[\x21-\x7e]+$/.test(m[1]!)) continue;
     const lower = m[1]!.toLowerCase();
-    if (NOT_FOLLOWUP.has(lower) || !/^[\x21-\x7e]+$/.test(m[1]!)) continue;
+    if (IGNORED.has(lower) || NOT_FOLLOWUP.has(lower)) continue;
     const value = m[2]!;
-    const utility = UTILITY.has(canonicalName(lower).toLowerCase());
-    if (!utility && !/\S+@\S+\.\S+/.test(value)) continue;
-    // A URL is a trailer only in link trailers; elsewhere it is discussion ("Acked-by: see http...").
     if (/https?:\/\//.test(value) && !LINKS.has(lower)) continue;
-    if (!utility && !lower.endsWith('-by')) continue;
+    if (!/\S+@\S+\.\S+/.test(value) && !FOLLOWUP_UTILITY.has(lower)) continue;
     out.push(make(m[1]!, value));
   }
   return out;
@@ -159,7 +173,10 @@ export function trailerMatchesSender(t: FoundTrailer, sender: Address): boolean 
   if (a === b) return true;
   const [la, da] = a.split('@');
   const [lb, db] = b.split('@');
-  if (la && la === lb && da && db && (da.endsWith('.' + db) || db.endsWith('.' + da))) return true;
+  // One domain a subdomain of the other, one level apart (b4's email_eq: foo@linux.intel.com
+  // and foo@intel.com).
+  const levels = (d: string): number => d.split('.').length;
+  if (la && la === lb && da && db && Math.abs(levels(da) - levels(db)) === 1 && (da.endsWith('.' + db) || db.endsWith('.' + da))) return true;
   const tn = t.person.toLowerCase().replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').replace(/\s+/g, ' ').trim();
   const sn = sender.name.toLowerCase().replace(/\s+/g, ' ').trim();
   return tn.length > 0 && tn === sn;

@@ -28,6 +28,8 @@ const posting: Posting = {
   links: [],
   changelogFrom: [],
   inReplyTo: null,
+  files: [],
+  signers: [],
 };
 
 const reviewedBy = (person: string, email: string): FoundTrailer => ({ name: 'Reviewed-by', value: `${person} <${email}>`, person, email });

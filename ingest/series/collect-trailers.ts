@@ -13,10 +13,14 @@ import { trailerMatchesSender } from '../patch/trailers.ts';
  *  exist; none gives a trailer that deep. */
 export const MAX_WALK = 1000;
 
-/** Two trailers are the same when name and value are (b4 keeps "Reviewed-by: A <x>" and
- *  "Reviewed-by: B <x>" both). */
+/** Two trailers are the same when name and value are, a "# comment" after the value aside (b4's
+ *  LoreTrailer.__eq__: it keeps "Reviewed-by: A <x>" and "Reviewed-by: B <x>" both, and never
+ *  compares extinfo). */
 export function trailerIdentity(t: { name: string; value: string }): string {
-  return `${t.name.toLowerCase()}\0${t.value.toLowerCase().replace(/\s+/g, ' ')}`;
+  return `${t.name.toLowerCase()}\0${t.value
+    .replace(/\s+#[^#]+$/, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')}`;
 }
 
 export function collectTrailers(

@@ -33,6 +33,23 @@ describe('groupPostings', () => {
     ]);
   });
 
+  it('gives a cover letter the patches replying to it when it miscounts them, of the same version', () => {
+    // Shaped like "[PATCH v2 0/7] badblocks improvement" leading "[PATCH v2 1/6]"s.
+    const t = 'c@x';
+    const ms = [msg('c@x', '[PATCH v2 0/7] badblocks'), msg('1@x', '[PATCH v2 1/6] a', { parent: 'c@x', thread: t }), msg('2@x', '[PATCH v2 2/6] b', { parent: 'c@x', thread: t })];
+    expect(shape(ms)).toEqual([['2', 'c@x', ['1@x', '2@x']]]);
+    // Not patches of another version.
+    const other = [msg('c@x', '[PATCH v2 0/7] badblocks'), msg('1@x', '[PATCH v3 1/6] a', { parent: 'c@x', thread: t })];
+    expect(shape(other)).toHaveLength(2);
+  });
+
+  it('joins a patch replying to mail the archive lacks with the rest of its send', () => {
+    // Shaped like "[PATCH v4 00/35] Remove .notify callback": the list saw the cover letter and
+    // patch 7, sent by a second git send-email run in reply to patch 2, which went elsewhere.
+    const ms = [msg('c@x', '[PATCH v4 00/35] Remove .notify', { minute: 0 }), msg('7@x', '[PATCH v4 07/35] acpi/nfit: Move handler', { parent: 'absent-2@x', thread: '7@x', minute: 1 })];
+    expect(shape(ms)).toEqual([['4', 'c@x', ['7@x']]]);
+  });
+
   it('groups patches sent without threading when sent together, not when hours apart', () => {
     const together = [msg('1@x', '[PATCH 1/3] a', { minute: 0 }), msg('2@x', '[PATCH 2/3] b', { minute: 1 }), msg('3@x', '[PATCH 3/3] c', { minute: 2 })];
     expect(shape(together)).toEqual([[null, null, ['1@x', '2@x', '3@x']]]);

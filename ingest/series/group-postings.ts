@@ -45,7 +45,7 @@ export function groupPostings(messages: readonly SeriesMessage[]): Posting[] {
   const byKey = new Map(messages.map((m) => [m.key, m]));
   const candidates = messages.filter((m) => m.meta.kind === 'patch' || (m.meta.kind === 'cover' && m.meta.tags.index === 0)).sort(byDate);
   const drafts = draftsInThreads(candidates);
-  const merged = mergeUnthreaded(drafts);
+  const merged = mergeUnthreaded(drafts, byKey);
   giveCoversTheirPatches(drafts, merged);
   findUnnumberedCovers(drafts, merged, byKey);
   return drafts.filter((d) => !merged.has(d)).map((d) => toPosting(d, byKey));
@@ -75,11 +75,12 @@ function draftsInThreads(candidates: readonly SeriesMessage[]): Draft[] {
   return drafts;
 }
 
-/** Phase 2: unthreaded sends: drafts whose messages are all thread roots merge with drafts of the
- *  same sender, version and total sent within UNTHREADED_WINDOW_MS, when their slots do not
- *  collide. Returns the drafts merged into another. */
-function mergeUnthreaded(drafts: readonly Draft[]): Set<Draft> {
-  const isRootOnly = (d: Draft): boolean => members(d).every((m) => m.parent === null) && (members(d)[0]?.meta.tags.total ?? 0) > 1;
+/** Phase 2: unthreaded sends: drafts whose messages are all thread roots (or reply to messages the
+ *  archive lacks: the rest of a send that went to other lists) merge with drafts of the same
+ *  sender, version and total sent within UNTHREADED_WINDOW_MS, when their slots do not collide.
+ *  Returns the drafts merged into another. */
+function mergeUnthreaded(drafts: readonly Draft[], byKey: ReadonlyMap<string, SeriesMessage>): Set<Draft> {
+  const isRootOnly = (d: Draft): boolean => members(d).every((m) => m.parent === null || !byKey.has(m.parent)) && (members(d)[0]?.meta.tags.total ?? 0) > 1;
   const loose = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (!isRootOnly(d)) continue;
@@ -114,8 +115,9 @@ function mergeUnthreaded(drafts: readonly Draft[]): Set<Draft> {
 const firstPatch = (d: Draft): SeriesMessage => d.slots.get(Math.min(...d.slots.keys()))!;
 
 /** Phase 3: covers the patches reply to but whose tags differ from theirs ("[PATCH net-next v3
- *  0/4]" leading "[PATCH net-next 1/4]"s): a cover left alone takes the patches of the same
- *  author and total that reply to it. Their draft joins `merged`. */
+ *  0/4]" leading "[PATCH net-next 1/4]"s, "[PATCH v2 0/7]" leading "[PATCH v2 1/6]"s): a cover
+ *  left alone takes the patches of the same author that reply to it, when they announce as many
+ *  patches or the same version. Their draft joins `merged`. */
 function giveCoversTheirPatches(drafts: readonly Draft[], merged: Set<Draft>): void {
   const coverOnly = new Map<string, Draft>();
   for (const d of drafts) if (!merged.has(d) && d.cover && d.slots.size === 0) coverOnly.set(d.cover.key, d);
@@ -123,7 +125,9 @@ function giveCoversTheirPatches(drafts: readonly Draft[], merged: Set<Draft>): v
     if (merged.has(d) || d.cover || d.slots.size === 0) continue;
     const first = firstPatch(d);
     const host = first.parent ? coverOnly.get(first.parent) : undefined;
-    if (!host || host.cover!.from.email.toLowerCase() !== first.from.email.toLowerCase() || host.cover!.meta.tags.total !== first.meta.tags.total) continue;
+    if (!host || host.cover!.from.email.toLowerCase() !== first.from.email.toLowerCase()) continue;
+    const tags = host.cover!.meta.tags;
+    if (tags.total !== first.meta.tags.total && !(tags.version === first.meta.tags.version && tags.rfc === first.meta.tags.rfc)) continue;
     host.slots = d.slots;
     merged.add(d);
     coverOnly.delete(first.parent!);
@@ -169,12 +173,16 @@ function toPosting(d: Draft, byKey: Map<string, SeriesMessage>): Posting {
   const first = d.cover ?? byKey.get(patches[0]?.key ?? '')!;
   const dates = all.map((m) => m.date).filter((x): x is number => x !== null);
   const tagsOf = (d.slots.values().next().value ?? lead).meta.tags;
+  // The version the cover letter announces wins over its patches' when the two differ (a cover
+  // bumped to "v4" over patches still tagged "v3").
+  const version = (d.cover?.meta.tags.version ?? null) !== null && d.cover!.meta.tags.index === 0 ? d.cover!.meta.tags.version : (tagsOf.version ?? d.cover?.meta.tags.version ?? null);
+  const patchMessages = [...d.slots.values()];
   return {
     id: lead.key,
     threadId: d.threadId,
     author: lead.from,
     date: d.cover?.date ?? (dates.length ? Math.min(...dates) : null),
-    version: tagsOf.version ?? (d.cover?.meta.tags.version ?? null),
+    version,
     rfc: tagsOf.rfc || lead.meta.tags.rfc,
     resend: all.some((m) => m.meta.tags.resend),
     bundle: lead.meta.tags.bundle,
@@ -189,5 +197,7 @@ function toPosting(d: Draft, byKey: Map<string, SeriesMessage>): Posting {
     links: [...new Set(all.flatMap((m) => m.meta.versionLinks))].filter((l) => !inPosting.has(l)),
     changelogFrom: [...new Set(all.flatMap((m) => m.meta.changelogFrom))].sort((a, b) => a - b),
     inReplyTo: first.parent !== null && !inPosting.has(first.parent) ? first.parent : null,
+    files: [...new Set(patchMessages.flatMap((m) => m.meta.diff?.files.map((f) => f.path) ?? []))].sort(),
+    signers: [...new Set(patchMessages.flatMap((m) => m.meta.trailers.filter((t) => /^(?:signed-off-by|co-developed-by)$/i.test(t.name) && t.email).map((t) => t.email)))].sort(),
   };
 }

@@ -29,6 +29,8 @@ function posting(p: Partial<Posting> & { patchTitles?: string[]; fingerprints?: 
     links: [],
     changelogFrom: [],
     inReplyTo: null,
+    files: ['mm/x.c'],
+    signers: [],
     ...p,
   };
 }
@@ -162,6 +164,78 @@ describe('linkRevisions', () => {
     const r = lineage([a, b, c], { pin: [{ from: a.id, to: c.id }], split: [{ from: a.id, to: b.id }] });
     expect(r.of(c)).toMatchObject({ family: a.id, signal: 'manual', confidence: 1 });
     expect(r.of(b).family).toBe(b.id);
+  });
+
+  it('links a series someone else takes over: a later version under the same title keeping the first author\'s sign-off', () => {
+    // Shaped like "mm: Convert DAX lock/unlock page to lock/unlock folio": v1 by Matthew Wilcox,
+    // v2 by Jane Chu with his Signed-off-by kept.
+    const title = 'mm: Convert DAX lock/unlock page to lock/unlock folio';
+    const willy = { name: 'Matthew Wilcox', email: 'willy@example.org' };
+    const v1 = posting({ date: at(0), title, patchTitles: [title], author: willy, coverKey: null, cover: null, total: null });
+    const v2 = posting({ date: at(17), version: '2', title, patchTitles: [title], fingerprints: ['changed'], signers: ['willy@example.org', 'jane@example.org'], author: { name: 'Jane Chu', email: 'jane@example.org' }, coverKey: null, cover: null, total: null });
+    // Someone else's posting of the same title without the sign-off is not a takeover.
+    const other = posting({ date: at(20), version: '3', title, patchTitles: [title], fingerprints: ['other'], signers: ['zed@example.org'], author: { name: 'Zed Zee', email: 'zed@example.org' } });
+    const r = lineage([v1, v2, other]);
+    expect(r.of(v2)).toMatchObject({ family: v1.id, signal: 'subject', version: 2 });
+    expect(r.of(other).family).toBe(other.id);
+  });
+
+  it('finds an author by name when the address is a list\'s or a relay\'s', () => {
+    const direct = posting({ date: at(0), title: 'nvdimm: fix the thing', author: { name: 'Bryam Vargas', email: 'bryam@example.org' } });
+    const relay = posting({ date: at(3), version: '2', title: 'nvdimm: fix the thing', author: { name: 'Bryam Vargas via B4 Relay', email: 'devnull+bryam.example.org@kernel.org' } });
+    const munged = posting({ date: at(6), version: '3', title: 'nvdimm: fix the thing', author: { name: 'Bryam Vargas via Linux-nvdimm', email: 'linux-nvdimm@lists.example.org' } });
+    const stranger = posting({ date: at(9), version: '4', title: 'nvdimm: fix the thing', fingerprints: ['s1', 's2'], author: { name: 'Someone Else via Linux-nvdimm', email: 'linux-nvdimm@lists.example.org' } });
+    const r = lineage([direct, relay, munged, stranger]);
+    expect([r.of(relay).family, r.of(munged).family]).toEqual([direct.id, direct.id]);
+    expect(r.of(stranger).family).toBe(stranger.id);
+  });
+
+  it('keeps a kernel series and its user-space counterpart apart: their patches change no file in common', () => {
+    const kernel = posting({ date: at(0), title: 'CXL PMEM Region Provisioning', files: ['drivers/cxl/core/region.c'] });
+    const ndctl = posting({ date: at(18), title: 'cxl: Region provisioning foundation', prefixes: ['ndctl'], files: ['cxl/region.c'], patchTitles: ['n1', 'n2'] });
+    const kernel2 = posting({ date: at(21), version: '2', title: 'CXL PMEM Region Provisioning', changelogFrom: [1], files: ['drivers/cxl/core/region.c', 'drivers/cxl/pmem.c'], patchTitles: ['k1', 'k2'] });
+    const r = lineage([kernel, ndctl, kernel2]);
+    expect(r.of(kernel2)).toMatchObject({ family: kernel.id, signal: 'changelog' });
+    expect(r.of(ndctl).family).toBe(ndctl.id);
+  });
+
+  it('does not let a series swallow a patch split out of it, nor hang a new series on an old patch it took in', () => {
+    const series = posting({ date: at(0), title: 'mm: Remove pXX_devmap page table bit and pfn_t type', patchTitles: ['a', 'b', 'mm: Remove PFN_MAP', 'd'] });
+    const single = posting({ date: at(6), title: 'mm: Remove PFN_MAP', patchTitles: ['mm: Remove PFN_MAP'], coverKey: null, cover: null, total: null });
+    const v2 = posting({ date: at(18), version: '2', title: 'mm: Remove pXX_devmap page table bit and pfn_t type', changelogFrom: [1], patchTitles: ['a', 'b', 'mm: Remove PFN_MAP', 'd', 'e'] });
+    const r = lineage([series, single, v2]);
+    expect(r.of(single).family).toBe(single.id);
+    expect(r.of(v2)).toMatchObject({ family: series.id, linkFrom: series.id });
+    // A one-patch v1 grown into a series is still found by its changelog when nothing else is.
+    const patch = posting({ date: at(0), title: 'cxl/test: Add 3-way HB interleave testcase', patchTitles: ['cxl/test: Add 3-way HB interleave testcase'], coverKey: null, cover: null, total: null });
+    const grown = posting({ date: at(30), version: '2', title: 'Tidy-up, then expand, cxl-xor-region.sh', changelogFrom: [1], patchTitles: ['x', 'y', 'cxl/test: Add 3-way HB interleave testcase'] });
+    expect(lineage([patch, grown]).of(grown)).toMatchObject({ family: patch.id, signal: 'changelog' });
+  });
+
+  it('knows a title that lost words, a patch renamed by a word, and "Changes from V6" after v6.2', () => {
+    const v2 = posting({ date: at(0), version: '2', title: 'x86/mce: retrieve poison range from hardware whenever supported', patchTitles: ['p'] });
+    const v3 = posting({ date: at(2), version: '3', title: 'x86/mce: retrieve poison range from hardware', patchTitles: ['q'] });
+    expect(lineage([v2, v3]).of(v3)).toMatchObject({ family: v2.id, signal: 'subject' });
+    const old = posting({ date: at(0), version: '1', title: "mm/huge_memory: don't mark refcounted pages special in vmf_insert_folio_*()", patchTitles: ["mm/huge_memory: don't mark refcounted pages special in vmf_insert_folio_pmd()", 'x'] });
+    const renamed = posting({ date: at(8), version: '2', title: 'mm/huge_memory: vmf_insert_folio_*() and vmf_insert_pfn_pud() fixes', changelogFrom: [1], patchTitles: ["mm/huge_memory: don't mark refcounted folios special in vmf_insert_folio_pmd()", 'y', 'z'] });
+    expect(lineage([old, renamed]).of(renamed)).toMatchObject({ family: old.id, signal: 'changelog' });
+    const v62 = posting({ date: at(0), version: '6.2', title: 'dax: Introduce dax_iomap_ops for end of reflink', patchTitles: ['dax: Introduce dax_iomap_ops for end of reflink'], total: 7, coverKey: null, cover: null });
+    const v7 = posting({ date: at(30), version: '7', title: 'fsdax,xfs: Add reflink&dedupe support for fsdax', changelogFrom: [6], patchTitles: ['dax: Introduce dax_iomap_ops for end of reflink', 'b', 'c'] });
+    expect(lineage([v62, v7]).of(v7)).toMatchObject({ family: v62.id, signal: 'changelog' });
+  });
+
+  it('numbers an untagged posting after RFCs that names only the RFC\'s version as v1', () => {
+    const rfc = posting({ date: at(0), rfc: true });
+    const rfc2 = posting({ date: at(30), rfc: true, version: '2' });
+    const v1 = posting({ date: at(90), changelogFrom: [2] });
+    const v2 = posting({ date: at(120), version: '2', changelogFrom: [1, 2] });
+    const r = lineage([rfc, rfc2, v1, v2]);
+    expect([rfc, rfc2, v1, v2].map((p) => [r.of(p).version, r.of(p).family])).toEqual([
+      [1, rfc.id],
+      [2, rfc.id],
+      [1, rfc.id],
+      [2, rfc.id],
+    ]);
   });
 
   it('carries reviews to a later revision only while the patch is unchanged', () => {

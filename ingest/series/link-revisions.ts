@@ -3,11 +3,15 @@
 // to the previous posting ("Link to v2: https://lore.kernel.org/r/..."); a posting sent in reply
 // to the previous one; a changelog ("Changes since v3") by the same author; the same author with
 // the same or a similar title and a later version; the same author with the same patches
-// (fingerprints) or patch titles under a new title. Only explicit evidence (change-id, link) may
-// join postings of different authors. Manual pins and splits (content/series-links.json) win over
-// all of it. Versions missing from subjects are inferred (changelog, order in the lineage); a
-// RESEND is the version it resends. Pure; never throws.
-import type { Lineages, Posting, PostingTrailer, Revision, RevisionOverrides, RevisionSignal } from '../types.ts';
+// (fingerprints) or patch titles under a new title. A series someone else takes over (a later
+// version under the same title, keeping the first author's sign-off or patches) is linked too;
+// otherwise only explicit evidence (change-id, link) joins postings of different authors. No
+// heuristic joins postings whose patches change none of the same files (a kernel series and its
+// user-space counterpart), nor a standalone patch into a series it was split from. Manual pins and
+// splits (content/series-links.json) win over all of it. Versions missing from subjects are
+// inferred (changelog, order in the lineage); a RESEND is the version it resends. Pure; never
+// throws.
+import type { Lineages, Posting, PostingPatch, PostingTrailer, Revision, RevisionOverrides, RevisionSignal } from '../types.ts';
 import { DisjointSets } from '../thread/disjoint-sets.ts';
 import { trailerIdentity } from './collect-trailers.ts';
 
@@ -30,14 +34,28 @@ export const TITLE_SIMILARITY = 0.8;
 
 export const NO_OVERRIDES: RevisionOverrides = { pin: [], split: [] };
 
+/** Patch titles are compared word by word (a renamed patch) only within postings this small: a
+ *  long series has enough patches under their own titles. */
+const MAX_FUZZY = 40;
+
+/** Titles whose words were read, kept while linking a store's postings compares them again and
+ *  again; emptied when it holds more than this many. */
+const WORDS_CACHE = 50_000;
+const wordCache = new Map<string, Set<string>>();
+
 function words(title: string): Set<string> {
-  return new Set(
+  let w = wordCache.get(title);
+  if (w) return w;
+  if (wordCache.size >= WORDS_CACHE) wordCache.clear();
+  w = new Set(
     title
       .toLowerCase()
       .replace(/[^\p{L}\p{N}_/.-]+/gu, ' ')
       .split(/\s+/)
-      .filter((w) => w.length > 0),
+      .filter((x) => x.length > 0),
   );
+  wordCache.set(title, w);
+  return w;
 }
 
 /** Word-set similarity of two titles (Jaccard), 1 for equal titles. */
@@ -50,11 +68,52 @@ export function titleSimilarity(a: string, b: string): number {
   return common / (wa.size + wb.size - common);
 }
 
-function sameAuthor(a: Posting, b: Posting): boolean {
-  if (a.author.email && a.author.email.toLowerCase() === b.author.email.toLowerCase()) return true;
-  const na = a.author.name.trim().toLowerCase();
-  return na.includes(' ') && na.length > 5 && na === b.author.name.trim().toLowerCase();
+/** Whether titles name the same series: the same words mostly (TITLE_SIMILARITY), or all the
+ *  words of one among those of the other when they are several ("x86/mce: retrieve poison range
+ *  from hardware" after "... from hardware whenever supported"). */
+function similarTitles(a: string, b: string): boolean {
+  if (titleSimilarity(a, b) >= TITLE_SIMILARITY) return true;
+  const [small, big] = [words(a), words(b)].sort((x, y) => x.size - y.size);
+  if (small!.size < 4 || titleSimilarity(a, b) < 0.5) return false;
+  for (const w of small!) if (!big!.has(w)) return false;
+  return true;
 }
+
+/** Who sent a posting, as the ways to find the postings of one person: the address, unless it is
+ *  a list's or a relay's that stands for many senders (Mailman's "Dan Williams via Linux-nvdimm",
+ *  b4's "Name via B4 Relay <devnull+...>"), and the name when it has two words or more. */
+export function identities(p: Pick<Posting, 'author'>): string[] {
+  const via = /\s+via\s+\S.*$/i.exec(p.author.name);
+  const name = (via ? p.author.name.slice(0, via.index) : p.author.name).trim().replace(/\s+/g, ' ').toLowerCase();
+  const email = p.author.email.toLowerCase();
+  const out: string[] = [];
+  if (email && !via && !email.startsWith('devnull+')) out.push(email);
+  if (name.includes(' ') && name.length > 5) out.push(`name:${name}`);
+  if (out.length === 0) out.push(email || `name:${name}`);
+  return out;
+}
+
+function sameAuthor(a: Posting, b: Posting): boolean {
+  const ia = identities(a);
+  return identities(b).some((x) => ia.includes(x));
+}
+
+/** Postings whose patches both change files and no file of the other: different code bases or
+ *  different work, whatever their titles say. */
+function disjointFiles(a: Posting, b: Posting): boolean {
+  if (a.files.length === 0 || b.files.length === 0) return false;
+  const fa = setsOf(a).files;
+  return !b.files.some((f) => fa.has(f));
+}
+
+/** A patch sent on its own (no cover letter, not "k/N" of a larger series). */
+const standalone = (p: Posting): boolean => p.coverKey === null && (p.total ?? 1) <= 1 && p.patches.length === 1;
+
+/** A patch on its own and a series of three or more under another title: one may be split out of
+ *  (or grown from) the other, which sharing a patch, or "v1" naming any untagged posting, does not
+ *  tell. */
+const splitOut = (a: Posting, b: Posting): boolean =>
+  standalone(a) !== standalone(b) && Math.max(a.patches.length, b.patches.length) >= 3 && titleSimilarity(a.title, b.title) < 0.5;
 
 /** A posting's tagged version; a bundle's own version says nothing about its series. */
 const num = (p: Posting): number | null => (p.version === null || p.bundle ? null : Number(p.version));
@@ -83,16 +142,52 @@ function repliesAsRevision(a: Posting, b: Posting): boolean {
   return na !== null && nb !== null && (nb > na || (nb === na && a.rfc && !b.rfc));
 }
 
+/** Whether two patch titles name the same patch: equal, or the same words but one or two of
+ *  several ("don't mark refcounted pages special in ..." renamed "... folios special in ..."). */
+function samePatchTitle(a: PostingPatch, b: PostingPatch): boolean {
+  if (a.title.toLowerCase() === b.title.toLowerCase()) return true;
+  const wa = words(a.title);
+  const wb = words(b.title);
+  if (wa.size < 5 || wb.size < 5) return false;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / (wa.size + wb.size - common) >= TITLE_SIMILARITY;
+}
+
+/** A posting's patch fingerprints and lower-case patch titles, and its files, computed once. */
+const patchSets = new WeakMap<Posting, { fingerprints: Set<string>; titles: Set<string>; files: Set<string> }>();
+function setsOf(p: Posting): { fingerprints: Set<string>; titles: Set<string>; files: Set<string> } {
+  let s = patchSets.get(p);
+  if (!s) {
+    s = { fingerprints: new Set(p.patches.map((x) => x.fingerprint).filter((f) => f)), titles: new Set(p.patches.map((x) => x.title.toLowerCase())), files: new Set(p.files) };
+    patchSets.set(p, s);
+  }
+  return s;
+}
+
+/** Share of the smaller posting's patches the other has with the same diff (fingerprint). */
+function sameDiffs(a: Posting, b: Posting): number {
+  const fa = setsOf(a).fingerprints;
+  let n = 0;
+  for (const p of b.patches) if (p.fingerprint && fa.has(p.fingerprint)) n++;
+  return n / (Math.min(a.patches.length, b.patches.length) || 1);
+}
+
 function overlap(a: Posting, b: Posting): number {
-  const fa = new Set(a.patches.map((p) => p.fingerprint).filter((f) => f));
+  const { fingerprints: fa, titles: ta } = setsOf(a);
   let fp = 0;
   for (const p of b.patches) if (p.fingerprint && fa.has(p.fingerprint)) fp++;
-  const ta = new Set(a.patches.map((p) => p.title.toLowerCase()));
   let titles = 0;
   for (const p of b.patches) if (ta.has(p.title.toLowerCase())) titles++;
   const smaller = Math.min(a.patches.length, b.patches.length) || 1;
-  // A single shared patch proves little in a big series; ask for a third of the smaller one.
-  const needed = Math.max(1, Math.ceil(smaller / 3));
+  // A single shared patch proves little in a big series (a patch split out of it into a small
+  // series of its own keeps its title): ask for a third of the smaller one, and two patches once
+  // it has three.
+  const needed = Math.max(smaller >= 3 ? 2 : 1, Math.ceil(smaller / 3));
+  if (fp < needed && titles < needed && a.patches.length <= MAX_FUZZY && b.patches.length <= MAX_FUZZY) {
+    titles = 0;
+    for (const p of b.patches) if (a.patches.some((q) => samePatchTitle(q, p))) titles++;
+  }
   return fp >= needed || titles >= needed ? Math.max(fp, titles) / smaller : 0;
 }
 
@@ -101,6 +196,8 @@ interface Candidate {
   from: Posting;
   signal: RevisionSignal;
   confidence: number;
+  /** Share of patches it has in common with the later posting (overlap()), when computed. */
+  shared?: number;
 }
 
 /** The stable tree a posting is a backport to ("6.12", "5.15.y", with AUTOSEL when the stable
@@ -118,30 +215,62 @@ function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candida
   if (stableTree(a) !== stableTree(b)) return null;
   if (a.changeId && a.changeId === b.changeId) return { from: a, signal: 'change-id', confidence: SIGNAL_CONFIDENCE['change-id'] };
   if (b.links.some((l) => member.get(l) === a)) return { from: a, signal: 'changelog-link', confidence: SIGNAL_CONFIDENCE['changelog-link'] };
-  if (!sameAuthor(a, b)) return null;
+  if (!sameAuthor(a, b)) return takeover(a, b);
   if (b.inReplyTo && member.get(b.inReplyTo) === a && repliesAsRevision(a, b)) {
     return { from: a, signal: 'in-reply-to', confidence: SIGNAL_CONFIDENCE['in-reply-to'] };
   }
   const gap = (b.date ?? 0) - (a.date ?? 0);
   const similar = titleSimilarity(a.title, b.title);
-  const shared = overlap(a, b);
+  // Shared patches are counted only when a rule needs them: comparing patch lists costs more
+  // than the rest.
+  let sharedCache: number | null = null;
+  const shared = (): number => (sharedCache ??= overlap(a, b));
   const va = num(a) ?? 1;
-  // 0 in a changelog is an RFC without a number ("Changes since RFC").
-  const named = b.changelogFrom.includes(va) || (a.rfc && a.version === null && b.changelogFrom.includes(0));
-  if (named && laterVersion(a, b) && (similar >= 0.5 || shared > 0)) {
+  // 0 in a changelog is an RFC without a number ("Changes since RFC"); "Changes from V6" names
+  // v6.2, a partial reroll of v6, too.
+  const named = b.changelogFrom.includes(va) || b.changelogFrom.includes(Math.trunc(va)) || (a.rfc && a.version === null && b.changelogFrom.includes(0));
+  if (disjointFiles(a, b) && !(similar === 1 && a.prefixes.join(' ') === b.prefixes.join(' '))) return null;
+  // A patch sent on its own after a series it shares a patch with is split out of it, unless its
+  // version continues the series' ("[PATCH v6] one patch" after "[PATCH v5 00/18]").
+  if (splitOut(a, b) && standalone(b) && !(num(a) !== null && num(b) !== null && num(b)! > num(a)!)) return null;
+  if (named && laterVersion(a, b) && (similar >= 0.5 || shared() > 0)) {
     return { from: a, signal: 'changelog', confidence: SIGNAL_CONFIDENCE.changelog };
   }
   if (gap > HEURISTIC_WINDOW_MS) return null;
-  if (similar >= TITLE_SIMILARITY && laterVersion(a, b)) return { from: a, signal: 'subject', confidence: SIGNAL_CONFIDENCE.subject };
-  // Half the patches again is the same series even when renumbered (a restart at v1, a bundle).
-  if (shared > 0 && (laterVersion(a, b) || shared >= 0.5)) return { from: a, signal: 'patch-id', confidence: SIGNAL_CONFIDENCE['patch-id'] };
+  if (similarTitles(a.title, b.title) && laterVersion(a, b)) return { from: a, signal: 'subject', confidence: SIGNAL_CONFIDENCE.subject };
+  // Half the patches again is the same series even when renumbered (a restart at v1, a bundle);
+  // a series taking in a patch once sent on its own is not by that alone its next version.
+  if (!splitOut(a, b) && shared() > 0 && (laterVersion(a, b) || shared() >= 0.5)) return { from: a, signal: 'patch-id', confidence: SIGNAL_CONFIDENCE['patch-id'], shared: shared() };
   return null;
+}
+
+/** The evidence that `b`, sent by someone else, takes over the series of the earlier `a`: a later
+ *  version, within the heuristic window, changing some of the same files, under the same title
+ *  with `a`'s author's sign-off kept, or with half of `a`'s patches unchanged (the same diffs: a
+ *  title alone is anyone's to reuse). */
+function takeover(a: Posting, b: Posting): Candidate | null {
+  const va = num(a) ?? 1;
+  const vb = num(b);
+  if (vb === null || vb <= va || (b.date ?? 0) - (a.date ?? 0) > HEURISTIC_WINDOW_MS || disjointFiles(a, b)) return null;
+  const signedByA = identities(a).some((x) => b.signers.includes(x));
+  if (!(similarTitles(a.title, b.title) && signedByA) && sameDiffs(a, b) < 0.5) return null;
+  const named = b.changelogFrom.includes(Math.trunc(va));
+  return { from: a, signal: named ? 'changelog' : 'subject', confidence: SIGNAL_CONFIDENCE[named ? 'changelog' : 'subject'] };
 }
 
 /** Explicit evidence (change-id, links, replies) outranks heuristics; within a tier, the most
  *  recent earlier posting is the predecessor. */
 function tier(c: Candidate): number {
   return c.confidence >= 0.9 ? 2 : 1;
+}
+
+/** How a candidate ranks among those of `b`: by tier; then, for heuristics, a series before a
+ *  patch on its own it may have grown from (splitOut), and one sharing a patch with `b` (the
+ *  previous version of a series split in two, or of one taken apart into single patches, holds its
+ *  patches) before one that does not; the most recent wins a tie. */
+function rank(c: Candidate, b: Posting): number {
+  if (tier(c) === 2) return 8;
+  return 4 + (splitOut(c.from, b) ? 0 : 2) + ((c.shared ?? overlap(c.from, b)) > 0 ? 1 : 0);
 }
 
 /** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying). */
@@ -171,14 +300,37 @@ interface PostingIndex {
   position: Map<string, number>;
   /** The posting of each posting id and of each of its messages (cover letter, patches). */
   member: Map<string, Posting>;
-  /** Postings by author (authorKey), in date order. */
+  /** Postings by each of their author's identities (identities()), in date order. */
   byAuthor: Map<string, Posting[]>;
   /** Postings by change-id, in date order. */
   byChangeId: Map<string, Posting[]>;
+  /** Postings by title (titleKey), in date order: where a series someone took over is found. */
+  byTitle: Map<string, Posting[]>;
 }
 
-/** Who sent a posting, as the postings of one author are found: the address, else the name. */
-const authorKey = (p: Posting): string => p.author.email.toLowerCase() || p.author.name.toLowerCase();
+/** A title as postings are found by it: its words, in lower case. */
+const titleKey = (t: string): string => [...words(t)].join(' ');
+
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+};
+
+/** The earlier postings `b` might revise: its author's (by each identity), its change-id's, those
+ *  it links to, those of its title and those of the people who signed its patches off. */
+function poolOf(b: Posting, { member, byAuthor, byChangeId, byTitle }: PostingIndex): Set<Posting> {
+  const pool = new Set<Posting>();
+  for (const k of identities(b)) for (const a of byAuthor.get(k) ?? []) pool.add(a);
+  if (b.changeId) for (const a of byChangeId.get(b.changeId) ?? []) pool.add(a);
+  for (const l of b.links) {
+    const a = member.get(l);
+    if (a) pool.add(a);
+  }
+  for (const a of byTitle.get(titleKey(b.title)) ?? []) pool.add(a);
+  for (const s of b.signers) for (const a of byAuthor.get(s) ?? []) pool.add(a);
+  return pool;
+}
 
 /** Phase 1: order the postings and index them by message, author and change-id. */
 function indexPostings(postings: readonly Posting[]): PostingIndex {
@@ -191,34 +343,31 @@ function indexPostings(postings: readonly Posting[]): PostingIndex {
     for (const x of p.patches) member.set(x.key, p);
   }
   const byAuthor = new Map<string, Posting[]>();
-  for (const p of ordered) {
-    const k = authorKey(p);
-    byAuthor.set(k, [...(byAuthor.get(k) ?? []), p]);
-  }
   const byChangeId = new Map<string, Posting[]>();
-  for (const p of ordered) if (p.changeId) byChangeId.set(p.changeId, [...(byChangeId.get(p.changeId) ?? []), p]);
-  return { ordered, position, member, byAuthor, byChangeId };
+  const byTitle = new Map<string, Posting[]>();
+  for (const p of ordered) {
+    for (const k of identities(p)) push(byAuthor, k, p);
+    if (p.changeId) push(byChangeId, p.changeId, p);
+    push(byTitle, titleKey(p.title), p);
+  }
+  return { ordered, position, member, byAuthor, byChangeId, byTitle };
 }
 
-/** Phase 2: each posting's predecessor, among the earlier postings of its author, of its
- *  change-id and those it links to: the strongest tier of evidence wins, then the most recent
- *  posting. Postings without evidence are absent. */
-function choosePredecessors({ ordered, position, member, byAuthor, byChangeId }: PostingIndex): Map<string, Candidate> {
+/** Phase 2: each posting's predecessor, among the earlier postings that might be (poolOf): the
+ *  strongest tier of evidence wins, then the most recent posting. Postings without evidence are
+ *  absent. */
+function choosePredecessors(index: PostingIndex): Map<string, Candidate> {
+  const { ordered, position, member } = index;
   const chosen = new Map<string, Candidate>();
   for (const b of ordered) {
-    const pool = new Set<Posting>();
-    for (const a of byAuthor.get(authorKey(b)) ?? []) pool.add(a);
-    if (b.changeId) for (const a of byChangeId.get(b.changeId) ?? []) pool.add(a);
-    for (const l of b.links) {
-      const a = member.get(l);
-      if (a) pool.add(a);
-    }
     let best: Candidate | null = null;
-    for (const a of pool) {
+    let bestRank = 0;
+    for (const a of poolOf(b, index)) {
       if (a === b || position.get(a.id)! >= position.get(b.id)!) continue;
       const c = evidence(a, b, member);
       if (!c) continue;
-      if (!best || tier(c) > tier(best) || (tier(c) === tier(best) && position.get(c.from.id)! > position.get(best.from.id)!)) best = c;
+      const r = rank(c, b);
+      if (!best || r > bestRank || (r === bestRank && position.get(c.from.id)! > position.get(best.from.id)!)) [best, bestRank] = [c, r];
     }
     if (best) chosen.set(b.id, best);
   }
@@ -288,7 +437,8 @@ function joinFamilies({ ordered, position, member }: PostingIndex, chosen: Map<s
  *  (PATCHSETS) continues every series it bundles: besides the family it was linked into, it joins
  *  the family of its best evidence elsewhere; `secondary` holds that link, by
  *  `${family root}\0${posting id}`. */
-function gatherFamilies({ ordered, position, member, byAuthor }: PostingIndex, sets: DisjointSets): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
+function gatherFamilies(index: PostingIndex, sets: DisjointSets): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
+  const { ordered, position, member } = index;
   const families = new Map<string, Posting[]>();
   for (const p of ordered) {
     const r = sets.find(p.id);
@@ -299,7 +449,7 @@ function gatherFamilies({ ordered, position, member, byAuthor }: PostingIndex, s
     if (!b.bundle) continue;
     const home = sets.find(b.id);
     const others = new Map<string, Candidate>();
-    for (const a of byAuthor.get(authorKey(b)) ?? []) {
+    for (const a of poolOf(b, index)) {
       if (position.get(a.id)! >= position.get(b.id)! || sets.find(a.id) === home) continue;
       const c = evidence(a, b, member);
       const root = sets.find(a.id);
@@ -322,17 +472,21 @@ interface Numbering {
   lastRelease: number;
   /** The version of the previous posting, 0 before the first. */
   last: number;
+  /** Whole versions given to RFC postings so far, and to the others. */
+  rfcVersions: Set<number>;
+  releaseVersions: Set<number>;
 }
 
 /** Phase 6: the revisions of one family, `list` in date order: each posting's version and the
  *  link that joined it (`linkOf`). */
 function numberFamily(list: readonly Posting[], linkOf: (p: Posting) => Candidate | undefined, forked: ReadonlyMap<string, Posting>): Revision[] {
   const family = list[0]!.id;
-  const numbering: Numbering = { versionOf: new Map(), lastRelease: 0, last: 0 };
+  const numbering: Numbering = { versionOf: new Map(), lastRelease: 0, last: 0, rfcVersions: new Set(), releaseVersions: new Set() };
   return list.map((p): Revision => {
     const c = linkOf(p);
     const { version, inferred } = versionIn(p, c, numbering);
     numbering.versionOf.set(p.id, version);
+    (p.rfc ? numbering.rfcVersions : numbering.releaseVersions).add(Math.trunc(version));
     if (!p.rfc) numbering.lastRelease = Math.max(numbering.lastRelease, Math.trunc(version));
     numbering.last = version;
     return {
@@ -351,7 +505,7 @@ function numberFamily(list: readonly Posting[], linkOf: (p: Posting) => Candidat
 /** A posting's version in its lineage: as tagged; a partial reroll ("v2.1") under the number its
  *  predecessor got here (a bundle's); else inferred from a bundle's or RESEND's place, the
  *  changelog, or the order of postings. */
-function versionIn(p: Posting, c: Candidate | undefined, { versionOf, lastRelease, last }: Numbering): { version: number; inferred: boolean } {
+function versionIn(p: Posting, c: Candidate | undefined, { versionOf, lastRelease, last, rfcVersions, releaseVersions }: Numbering): { version: number; inferred: boolean } {
   const raw = p.version === null ? null : Number(p.version);
   if (raw !== null && !Number.isInteger(raw) && c && versionOf.has(c.from.id)) {
     // A partial reroll ("v2.1") of a posting whose number in this lineage differs (a bundle).
@@ -362,7 +516,10 @@ function versionIn(p: Posting, c: Candidate | undefined, { versionOf, lastReleas
   if (tagged !== null) return { version: tagged, inferred: false };
   if (p.bundle && last > 0) return { version: Math.trunc(last) + 1, inferred: true };
   if (p.resend) return { version: last || 1, inferred: true };
-  if (p.changelogFrom.length) return { version: Math.max(...p.changelogFrom) + 1, inferred: true };
+  // An untagged posting after RFCs that names only RFC versions ("Changes from v2 of the RFC")
+  // is the first of the series proper: v1, as its subject says by having no number.
+  const named = p.rfc ? p.changelogFrom : p.changelogFrom.filter((v) => !(rfcVersions.has(v) && !releaseVersions.has(v)) && !(v === 0 && rfcVersions.size > 0));
+  if (named.length) return { version: Math.max(...named) + 1, inferred: true };
   // An untagged RFC is a preview of the next version; an untagged posting follows the last.
   return { version: lastRelease + 1, inferred: lastRelease > 0 || p.rfc };
 }

@@ -1,6 +1,7 @@
 // Questions about series, answered from store rows: which posting a message belongs to, the whole
 // lineage of a posting with its patches, trailers, reply counts and changes (docs/cli.md
-// `patchlore series`), the series tables of the site, and the postings a thread starts.
+// `patchlore series`), the series tables of the site, the postings a thread starts, and what each
+// message of a thread is to them.
 import { withCommits } from '../commits/commits-queries.ts';
 import { lineageStatus } from '../discussion/discussion-queries.ts';
 import { revisionPatchwork, revisionsWithPatchwork } from '../patchwork/patchwork-queries.ts';
@@ -11,6 +12,9 @@ import { comparePatches, extractChangelog, type ComparedPatch } from './compare-
 import { interdiff } from './interdiff.ts';
 import { countReplies } from './count-replies.ts';
 import { isFragment, lineageTitle } from './lineage-title.ts';
+import type { ComputedLineages } from './score-lineages.ts';
+import { patchRoles, type PatchRole, type RoleMessage, type RolePosting } from './patch-roles.ts';
+import { parseSubject } from '../patch/subject-tags.ts';
 
 /** The posting a message is part of (as cover or patch), or that it replies to; null if none. */
 export function postingOf(store: Store, mid: string): string | null {
@@ -50,21 +54,39 @@ export function lineageOf(store: Store, family: string): Omit<SeriesLineage, 'po
   return { family, title: lineageTitle(revisions), author: revisions[0]!.author, revisions };
 }
 
+/** The store's lineages as the scorer reads them (score-lineages.ts). */
+export function storeLineages(store: Store): ComputedLineages {
+  const versions = new Map<string, Map<string, number>>();
+  return {
+    postingOf: (messageId) => store.series.postingOfMember(store.mail.locate(messageId)?.id ?? messageId),
+    familiesOf: (postingId) => store.series.familiesOf(postingId),
+    versionIn(family, postingId) {
+      let v = versions.get(family);
+      if (!v) versions.set(family, (v = new Map(store.series.revisions(family).map((r) => [r.id, r.version]))));
+      return v.get(postingId) ?? null;
+    },
+  };
+}
+
 /** Every revision of a lineage, oldest first. */
 export function lineage(store: Store, family: string): SeriesRevision[] {
   const out: SeriesRevision[] = [];
   let previous: SeriesPatch[] | null = null;
   for (const r of store.series.revisions(family)) {
-    const ps: SeriesPatch[] = store.series.patches(r.id).map((x) => ({
-      messageId: x.key,
-      index: x.index,
-      total: x.total,
-      subject: x.subject,
-      title: x.title,
-      fingerprint: x.fingerprint,
-      trailers: store.series.trailers(r.id, x.key),
-      replies: 0,
-    }));
+    const ps: SeriesPatch[] = store.series.patches(r.id).map((x) => {
+      const all = store.series.trailers(r.id, x.key);
+      return {
+        messageId: x.key,
+        index: x.index,
+        total: x.total,
+        subject: x.subject,
+        title: x.title,
+        fingerprint: x.fingerprint,
+        trailers: all.filter((t) => t.source !== 'carried'),
+        carried: all.filter((t) => t.source === 'carried'),
+        replies: 0,
+      };
+    });
     const counts = replyCounts(store, [...(r.coverKey ? [r.coverKey] : []), ...ps.map((p) => p.messageId)]);
     for (const p of ps) p.replies = counts.get(p.messageId) ?? 0;
     const lead = r.coverKey ?? ps[0]?.messageId;
@@ -167,4 +189,24 @@ export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
     }
   }
   return out;
+}
+
+/** What each message of a thread (`messages`, its shown nodes) is to the postings it holds: the
+ *  postings started in it, and those a message tagged as a patch belongs to though it started
+ *  elsewhere. */
+export function threadRoles(store: Store, threadId: string, messages: readonly RoleMessage[]): Map<string, PatchRole> {
+  const ids = new Set(store.series.postingsInThread(threadId));
+  for (const m of messages) {
+    if (!parseSubject(m.subject).patch) continue;
+    const p = store.series.postingOfMember(m.key);
+    if (p) ids.add(p);
+  }
+  const postings: RolePosting[] = [];
+  for (const id of ids) {
+    const family = store.series.familiesOf(id)[0];
+    const r = family === undefined ? undefined : store.series.revisions(family).find((x) => x.id === id);
+    if (!r) continue;
+    postings.push({ id, version: r.version, versionTag: r.versionTag, rfc: r.rfc, author: r.author.email, coverKey: r.coverKey, total: r.total, patches: store.series.patches(id) });
+  }
+  return patchRoles(messages, postings);
 }

@@ -151,6 +151,10 @@ export class SqliteDiscussion implements DiscussionTables {
     return this.q.statementsOfMessage.all(key) as R.StatementRow[];
   }
 
+  allStatements(): R.StatementRow[] {
+    return this.db.prepare(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN messages m ON m.id = s.message ORDER BY m.key, s.span_from`).all() as R.StatementRow[];
+  }
+
   statementsOfThread(threadId: string, order: 'thread' | 'date'): R.StatementRow[] {
     return (order === 'thread' ? this.q.statementsInThreadOrder : this.q.statementsInDateOrder).all(threadId) as R.StatementRow[];
   }

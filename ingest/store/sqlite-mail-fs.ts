@@ -111,6 +111,9 @@ export class SqliteMail implements MailTables {
       setReferences: db.prepare('UPDATE messages SET refs = ?, in_reply_to = ?, thread_id = NULL WHERE id = ?'),
       setKey: db.prepare('UPDATE messages SET key = ?, imposter = ?, thread_id = NULL WHERE id = ?'),
       insertPatchMeta: db.prepare('INSERT OR REPLACE INTO patch_meta (message, kind, meta) VALUES (?, ?, ?)'),
+      staleMine: db.prepare(`SELECT m.id, m.subject, m.body, m.from_name AS fromName, m.from_email AS fromEmail, m.refs
+        FROM messages m JOIN patch_meta p ON p.message = m.id
+        WHERE m.id > ? AND coalesce(json_extract(p.meta, '$.rules'), 1) != ? ORDER BY m.id LIMIT ?`),
       insertCopy: db.prepare('INSERT OR REPLACE INTO copies (raw_id, message) VALUES (?, ?)'),
       insertUnparsed: db.prepare(`INSERT OR REPLACE INTO copies (raw_id, message, unparsed_code, unparsed_message, unparsed_expected, unparsed_found)
         VALUES (?, NULL, ?, ?, ?, ?)`),
@@ -286,6 +289,17 @@ export class SqliteMail implements MailTables {
 
   addPatchMeta(message: number, meta: PatchMeta): void {
     this.q.insertPatchMeta.run(message, meta.kind, JSON.stringify(meta));
+  }
+
+  staleMineInputs(rules: number, after: number, limit: number): R.MineInputRow[] {
+    const rows = this.q.staleMine.all(after, rules, limit) as Array<{ id: number; subject: string; body: string; fromName: string; fromEmail: string; refs: string }>;
+    return rows.map((r) => ({
+      id: r.id,
+      subject: r.subject,
+      body: r.body,
+      from: { name: r.fromName, email: r.fromEmail },
+      isReply: (JSON.parse(r.refs) as string[]).length > 0,
+    }));
   }
 
   addCopy(rawId: number, message: number): void {

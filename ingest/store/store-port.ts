@@ -66,8 +66,11 @@ export interface MailTables {
   mayReference(id: string): R.ReferencesRow[];
   /** Give stored message `id` other references (its thread is invalidated by the caller). */
   setReferences(id: number, references: readonly string[], inReplyTo: string): void;
-  /** Store a message's patch facts (ingest/patch/mine-patch.ts). */
+  /** Store a message's patch facts (ingest/patch/mine-patch.ts); replaces earlier ones. */
   addPatchMeta(message: number, meta: PatchMeta): void;
+  /** Messages whose patch facts were mined by rules other than `rules` (PatchMeta.rules; absent
+   *  counts as 1), after row id `after`, in id order, with what mining reads of them. */
+  staleMineInputs(rules: number, after: number, limit: number): R.MineInputRow[];
   /** Record raw copy `rawId` as a copy of stored message `message`. */
   addCopy(rawId: number, message: number): void;
   /** Give stored messages new keys (imposters re-keyed); `imposter` says whether the key is the
@@ -203,6 +206,8 @@ export interface DiscussionTables {
   statementsOfThread(threadId: string, order: 'thread' | 'date'): R.StatementRow[];
   /** Statements of a message by row id, in text order (for citations). */
   statementsByRowId(rowId: number): R.StatementRow[];
+  /** Every statement, by message key, then text order (for measuring the stage on a list). */
+  allStatements(): R.StatementRow[];
   /** Verdicts of one message or a thread, in thread order. */
   verdictsOfMessage(key: string): R.VerdictRow[];
   verdictsOfThread(threadId: string): R.VerdictRow[];

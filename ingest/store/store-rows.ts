@@ -148,6 +148,20 @@ export interface MessageRecord {
   rebuiltBy: string | null;
 }
 
+/** What mining reads of a stored message (MineInput), with its row id. */
+export interface MineInputRow {
+  /** The message's row id. */
+  id: number;
+  /** Decoded Subject. */
+  subject: string;
+  /** Text parts joined, as stored. */
+  body: string;
+  /** Decoded sender. */
+  from: Address;
+  /** Whether it names a parent (References or In-Reply-To). */
+  isReply: boolean;
+}
+
 /** Where a Message-ID or key sits in the thread forest. */
 export interface Located {
   /** Node id: the message key (or the ghost's Message-ID). */

@@ -10,6 +10,10 @@ export function corpusPath(...parts: string[]): string {
   return join(CORPUS, ...parts);
 }
 
+/** The seed documents (text copies of archive pages the project starts from): $PATCHLORE_SEEDS,
+ *  default ../shared/seeds beside the project. */
+export const SEEDS = resolve(process.env.PATCHLORE_SEEDS ?? join(PROJECT_ROOT, '../shared/seeds'));
+
 /** Reason to skip, or null when `parts` exists in the corpus. */
 export function corpusMissing(...parts: string[]): string | null {
   const p = corpusPath(...parts);

@@ -1,7 +1,8 @@
 // `patchlore thread MSGID`: every shown node of the thread holding a message, in display order
-// (docs/cli.md), from store rows.
+// (docs/cli.md), with what each is to the series the thread holds, from store rows.
 import { formatAddress } from '../message/format-address.ts';
 import type { ThreadListing } from '../read-models.ts';
+import { threadRoles } from '../series/series-queries.ts';
 import type { Store } from '../store/store-port.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -11,6 +12,11 @@ export function findThread(store: Store, mid: string): ThreadListing | null {
   const at = store.mail.locate(mid);
   if (!at) return null;
   const rows = store.threads.shownNodes(at.threadId);
+  const roles = threadRoles(
+    store,
+    at.threadId,
+    rows.flatMap((r) => (r.message ? [{ key: r.id, subject: r.message.subject, parent: r.parent, imposter: r.message.imposter, from: r.message.fromEmail }] : [])),
+  );
   return {
     root: rows[0]?.id ?? at.id,
     threadId: at.threadId,
@@ -22,6 +28,7 @@ export function findThread(store: Store, mid: string): ThreadListing | null {
       from: r.message ? formatAddress(r.message.fromName, r.message.fromEmail) : null,
       date: r.message ? iso(r.message.date) : null,
       subject: r.message?.subject ?? null,
+      role: roles.get(r.id) ?? null,
     })),
   };
 }

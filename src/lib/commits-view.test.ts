@@ -103,7 +103,7 @@ describe('series pages with commits', () => {
     author,
     threadId: postingId,
     total: 1,
-    patches: [{ messageId: `${postingId}-1`, index: 1, total: 1, subject: 's', title: 'cxl: region', fingerprint: 'f', trailers: [], replies: 0, commits: [commit({ messageId: `${postingId}-1` })] }],
+    patches: [{ messageId: `${postingId}-1`, index: 1, total: 1, subject: 's', title: 'cxl: region', fingerprint: 'f', trailers: [], carried: [], replies: 0, commits: [commit({ messageId: `${postingId}-1` })] }],
     fragment: false,
     coverReplies: 0,
     link: null,

@@ -60,9 +60,9 @@ describe('lineageView', () => {
           trailers: [
             trailer('Signed-off-by', 'Alistair Popple', 'patch', 'v2p1@x'),
             trailer('Reviewed-by', 'Jason Gunthorpe', 'reply', 'review@x'),
-            trailer('Acked-by', 'David Hildenbrand', 'carried', 'v1p1@x'),
             trailer('Reviewed-by', 'Dan Williams', 'cover', 'coverreview@x'),
           ],
+          carried: [trailer('Acked-by', 'David Hildenbrand', 'carried', 'v1p1@x')],
         },
       ],
       changes: [
@@ -100,14 +100,15 @@ describe('lineageView', () => {
     expect(view.revisions[1]!.changes.dropped[0]).toMatchObject({ title: 'mm: gone', href: null });
   });
 
-  it('groups trailers reviewers first, links those given in replies, marks carried ones', () => {
+  it('groups trailers reviewers first, links those given in replies, shows carried ones apart', () => {
     const p = view.revisions[1]!.patches[0]!;
-    expect(p.trailers.map((g) => g.name)).toEqual(['Reviewed-by', 'Acked-by', 'Signed-off-by']);
+    expect(p.trailers.map((g) => g.name)).toEqual(['Reviewed-by', 'Signed-off-by']);
     expect(p.trailers[0]!.people).toEqual([
       { text: 'Jason Gunthorpe', value: 'Jason Gunthorpe <jason@example.com>', source: 'reply', href: messagePath('review@x') },
       { text: 'Dan Williams', value: 'Dan Williams <dan@example.com>', source: 'cover', href: messagePath('coverreview@x') },
     ]);
-    expect(p.trailers[1]!.people[0]).toMatchObject({ source: 'carried', href: null });
+    expect(p.earlier.map((g) => g.name)).toEqual(['Acked-by']);
+    expect(p.earlier[0]!.people[0]).toMatchObject({ source: 'carried', href: null });
     expect(view.revisions[1]).toMatchObject({ reviewed: 1, patchCount: 1, replies: 5, nacked: false });
     expect(view.revisions[1]!.mismatches).toEqual([{ text: 'Reviewed-by: Someone <s@x>, sent by Other <o@x>', href: messagePath('m@x') }]);
   });
@@ -139,7 +140,8 @@ describe('lineageView', () => {
     expect(view.revisions[0]!.announced).toBe(1);
     const p = view.revisions[1]!.patches[0]!;
     expect(p.rowClass).toBe('reviewed');
-    expect(p.trailers.map((g) => g.className)).toEqual(['t-reviewed-by', 't-acked-by', 't-signed-off-by']);
+    expect(p.trailers.map((g) => g.className)).toEqual(['t-reviewed-by', 't-signed-off-by']);
+    expect(p.earlier.map((g) => g.className)).toEqual(['t-acked-by']);
     const nak = lineageView({ title: 't', author, revisions: [revision({ postingId: 'n@x', version: 1, patches: [{ ...revisions[1]!.patches[0]!, trailers: [trailer('Nacked-by', 'Christoph Hellwig', 'reply'), trailer('Reviewed-by', 'Jason Gunthorpe', 'reply')] }] })] });
     expect(nak.revisions[0]!.patches[0]!.rowClass).toBe('nacked');
     expect(view.authorList).toBe('Alistair Popple');

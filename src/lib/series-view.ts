@@ -48,7 +48,11 @@ export interface PatchView {
   href: string;
   replies: number;
   trailers: TrailerGroup[];
-  /** Reviewed-by or Acked-by present. */
+  /** Trailers an earlier revision of the same, unchanged patch was given and this one does not
+   *  repeat: shown apart, after the patch's own. */
+  earlier: TrailerGroup[];
+  /** Reviewed-by or Acked-by present (given to this revision, or to an earlier one of the
+   *  unchanged patch). */
   reviewed: boolean;
   nacked: boolean;
   /** Its row's class: 'nacked', else 'reviewed', else ''. */
@@ -236,7 +240,7 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
 }
 
 function patchView(p: SeriesRevision['patches'][number]): PatchView {
-  const reviewed = p.trailers.some((t) => t.name === 'Reviewed-by' || t.name === 'Acked-by');
+  const reviewed = [...p.trailers, ...p.carried].some((t) => t.name === 'Reviewed-by' || t.name === 'Acked-by');
   const nacked = p.trailers.some((t) => t.name === 'Nacked-by');
   return {
     index: p.index,
@@ -245,6 +249,7 @@ function patchView(p: SeriesRevision['patches'][number]): PatchView {
     href: messagePath(p.messageId),
     replies: p.replies,
     trailers: trailerGroups(p.trailers),
+    earlier: trailerGroups(p.carried),
     reviewed,
     nacked,
     rowClass: nacked ? 'nacked' : reviewed ? 'reviewed' : '',

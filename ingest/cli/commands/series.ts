@@ -55,9 +55,12 @@ export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } 
     if (r.patchwork) out.push(`  ${patchworkLine(r.patchwork)}`);
     for (const p of r.patches) {
       const change = status.get(p.messageId);
-      const tags = p.trailers.filter((t) => REVIEW_TRAILERS.has(t.name)).map((t) => `${t.name}: ${t.person || t.value}${t.source === 'carried' ? ' (carried)' : ''}`);
+      const reviews = (ts: typeof p.trailers): string[] => ts.filter((t) => REVIEW_TRAILERS.has(t.name)).map((t) => `${t.name}: ${t.person || t.value}`);
+      const tags = reviews(p.trailers);
+      const earlier = reviews(p.carried);
       out.push(`  ${String(p.index).padStart(2)}/${p.total} ${p.title}${change && change !== 'unchanged' ? `  [${change}]` : ''}${p.patchwork ? `  ${patchworkNote(p.patchwork)}` : ''}`);
       if (tags.length) out.push(`         ${tags.join('; ')}`);
+      if (earlier.length) out.push(`         on an earlier revision of this unchanged patch: ${earlier.join('; ')}`);
       for (const c of p.commits ?? []) out.push(`         merged as ${c.commit.slice(0, 12)} ${c.subject} (${c.release ?? 'no release yet'})`);
       const diff = r.changes.find((c) => c.key === p.messageId)?.interdiff;
       if (opts.interdiff && diff) out.push(...diff.split('\n').map((l) => `       | ${l}`.trimEnd()));

@@ -21,7 +21,12 @@ export const threadCommand: Command = {
     for (const m of t.messages) {
       const indent = '  '.repeat(m.depth);
       if (m.ghost) ctx.out(`${indent}[not in archive] <${m.messageId}>`);
-      else ctx.out(`${indent}${m.subject} — ${m.from} ${m.date?.slice(0, 10) ?? ''} <${m.messageId}>`);
+      else {
+        // The cover letter, and what the subject alone does not tell: a patch sent again, one no
+        // posting holds, a patch not below its cover letter, a reused Message-ID.
+        const role = m.role?.notable ? ` [${m.role.text}]` : '';
+        ctx.out(`${indent}${m.subject} — ${m.from} ${m.date?.slice(0, 10) ?? ''} <${m.messageId}>${role}`);
+      }
     }
     return 0;
   },
