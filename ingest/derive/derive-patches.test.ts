@@ -34,7 +34,7 @@ describe('patch facts derivation', () => {
     db.prepare(`UPDATE patch_meta SET meta = json_remove(json_set(meta, '$.trailers', json('[]')), '$.rules')`).run();
     db.prepare("DELETE FROM meta WHERE key = 'derivation:patch'").run();
     expect(store.mail.staleMineInputs(MINE_RULES, 0, 10).map((r) => r.subject)).toEqual(['[PATCH] foo: fix bar', 'Re: [PATCH] foo: fix bar']);
-    expect(staleDerivations(store, { workers: 0 }).map((d) => d.name)).toEqual(['patch', 'series', 'discussion']);
+    expect(staleDerivations(store, { workers: 0 }).map((d) => d.name)).toEqual(['patch', 'series', 'discussion', 'commits', 'patchwork', 'outcomes']);
     const report = await deriveStore(store, { workers: 0 });
     expect(report.steps.find((s) => s.name === 'patch')?.count).toBe(2);
     expect(store.mail.staleMineInputs(MINE_RULES, 0, 10)).toEqual([]);
