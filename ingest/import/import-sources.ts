@@ -57,7 +57,7 @@ interface Entry {
 
 /** Counts of nothing imported yet (with zero timings). */
 export function emptySummary(): ImportSummary {
-  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, seriesMs: 0, discussionMs: 0 } };
+  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, threadMs: 0, seriesMs: 0, discussionMs: 0 } };
 }
 
 /** Run every stale derivation (ingest/derive/registry.ts) with `workers` worker threads; their
@@ -67,6 +67,7 @@ export async function deriveAll(store: Store, opts: Pick<ImportOptions, 'workers
   const timings = (summary.timings ??= emptySummary().timings!);
   const report = await deriveStore(store, { workers: opts.workers, onStep: opts.onDerive, onProgress: opts.onDeriveProgress });
   for (const s of report.steps) {
+    if (s.name === 'thread') timings.threadMs += s.ms;
     if (s.name === 'series') timings.seriesMs += s.ms;
     if (s.name === 'discussion') timings.discussionMs += s.ms;
   }
@@ -76,7 +77,9 @@ export async function deriveAll(store: Store, opts: Pick<ImportOptions, 'workers
 
 /** Thread what the last batches stored (the thread derivation alone). */
 async function threadNow(store: Store, summary: ImportSummary): Promise<void> {
-  summary.diagnostics.push(...(await deriveStore(store, { workers: 0, only: ['thread'] })).diagnostics);
+  const report = await deriveStore(store, { workers: 0, only: ['thread'] });
+  for (const s of report.steps) summary.timings!.threadMs += s.ms;
+  summary.diagnostics.push(...report.diagnostics);
 }
 
 /** Import every input into the store. Throws only for failures of the environment. */

@@ -1,7 +1,7 @@
 // Runs a Node script in a child process and measures it: wall time, peak RSS (via
 // report-rss.mjs), and the JSON line it prints.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { corpusPath } from '../../ingest/test-support/corpus.ts';
@@ -44,4 +44,18 @@ export async function measureNode<T>(args: string[], env: Record<string, string>
   rmSync(dir, { recursive: true, force: true });
   const lines = Buffer.concat(out).toString('utf8').trim().split('\n');
   return { result: JSON.parse(lines[lines.length - 1]!) as T, wallMs, peakRssBytes };
+}
+
+/** Bytes of the files at `paths` (a directory: every file under it); what does not exist counts
+ *  0. For a store, give its -wal and -shm files too. */
+export function diskBytes(...paths: string[]): number {
+  let total = 0;
+  const stack = paths.filter((p) => existsSync(p));
+  while (stack.length) {
+    const p = stack.pop()!;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const e of readdirSync(p)) stack.push(join(p, e));
+    else total += st.size;
+  }
+  return total;
 }
