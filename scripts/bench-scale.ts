@@ -80,6 +80,7 @@ try {
       const t = imp.result.timings;
       f.import = {
         wallMs: imp.wallMs,
+        cpuMs: imp.cpuMs,
         peakRssBytes: imp.peakRssBytes,
         read: imp.result.read,
         stored: imp.result.stored,
@@ -92,7 +93,7 @@ try {
       console.error(`${size.label}: import ${imp.result.read} messages in ${(imp.wallMs / 1000).toFixed(1)} s, peak RSS ${(imp.peakRssBytes / MB).toFixed(0)} MB`);
       if (!values['no-bare']) {
         const bare = await measureNode<{ messages: number; bytes: number }>([join(import.meta.dirname, 'bench/bare-parse.ts'), input]);
-        f.bare = { wallMs: bare.wallMs, peakRssBytes: bare.peakRssBytes };
+        f.bare = { wallMs: bare.wallMs, cpuMs: bare.cpuMs, peakRssBytes: bare.peakRssBytes };
         f.inputBytes = bare.result.bytes;
         save();
         console.error(`${size.label}: bare mailparser pass in ${(bare.wallMs / 1000).toFixed(1)} s`);
@@ -104,7 +105,7 @@ try {
       rmSync(site, { recursive: true, force: true });
       console.error(`${size.label}: building`);
       const build = await measureNode<{ pages: number; searchIndexBytes: number }>([join(import.meta.dirname, 'bench/build-child.ts'), db, site]);
-      f.build = { wallMs: build.wallMs, peakRssBytes: build.peakRssBytes, pages: build.result.pages, outBytes: diskBytes(site), searchIndexBytes: build.result.searchIndexBytes };
+      f.build = { wallMs: build.wallMs, cpuMs: build.cpuMs, peakRssBytes: build.peakRssBytes, pages: build.result.pages, outBytes: diskBytes(site), searchIndexBytes: build.result.searchIndexBytes };
       save();
       console.error(`${size.label}: build ${build.result.pages} pages in ${(build.wallMs / 1000).toFixed(1)} s, peak RSS ${(build.peakRssBytes / MB).toFixed(0)} MB`);
     }

@@ -1,4 +1,4 @@
-// Runs a Node script in a child process and measures it: wall time, peak RSS (via
+// Runs a Node script in a child process and measures it: wall time, peak RSS and CPU time (via
 // report-rss.mjs), and the JSON line it prints.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +22,9 @@ export interface Measured<T> {
   result: T;
   wallMs: number;
   peakRssBytes: number;
+  /** CPU time of every thread of the process, user and system: what the work cost, less
+   *  sensitive than wall time to other work on the machine. */
+  cpuMs: number;
 }
 
 export async function measureNode<T>(args: string[], env: Record<string, string> = {}): Promise<Measured<T>> {
@@ -40,10 +43,10 @@ export async function measureNode<T>(args: string[], env: Record<string, string>
   });
   const wallMs = performance.now() - t0;
   if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}`);
-  const peakRssBytes = Number(readFileSync(rssFile, 'utf8'));
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; cpuMs: number };
   rmSync(dir, { recursive: true, force: true });
   const lines = Buffer.concat(out).toString('utf8').trim().split('\n');
-  return { result: JSON.parse(lines[lines.length - 1]!) as T, wallMs, peakRssBytes };
+  return { result: JSON.parse(lines[lines.length - 1]!) as T, wallMs, peakRssBytes: usage.maxRssBytes, cpuMs: usage.cpuMs };
 }
 
 /** Bytes of the files at `paths` (a directory: every file under it); what does not exist counts

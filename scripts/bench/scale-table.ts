@@ -15,6 +15,8 @@ export interface ScaleFigures {
   inputBytes?: number;
   import?: {
     wallMs: number;
+    /** CPU time of all its threads (measure-fs.ts). */
+    cpuMs: number;
     peakRssBytes: number;
     read: number;
     stored: number;
@@ -26,8 +28,8 @@ export interface ScaleFigures {
     discussionMs: number;
   };
   /** The bare mailparser pass over the same input, in its own process. */
-  bare?: { wallMs: number; peakRssBytes: number };
-  build?: { wallMs: number; peakRssBytes: number; pages: number; outBytes: number; searchIndexBytes: number };
+  bare?: { wallMs: number; cpuMs: number; peakRssBytes: number };
+  build?: { wallMs: number; cpuMs: number; peakRssBytes: number; pages: number; outBytes: number; searchIndexBytes: number };
   search?: {
     cliP50Ms: number;
     cliP95Ms: number;
@@ -76,7 +78,9 @@ const ROWS: readonly Row[] = [
   { label: 'input, uncompressed', cell: (f) => (f.inputBytes === undefined ? undefined : mb(f.inputBytes)), total: (f) => f.inputBytes },
   { label: 'import: wall', cell: (f) => f.import && secs(f.import.wallMs), total: (f) => f.import?.wallMs },
   { label: 'import: messages/s', cell: (f) => f.import && int(f.import.read / (f.import.wallMs / 1000)) },
+  { label: 'import: CPU time, all threads (per message)', cell: (f) => f.import && `${secs(f.import.cpuMs)} (${(f.import.cpuMs / f.import.read).toFixed(2)} ms)`, total: (f) => f.import?.cpuMs },
   { label: 'bare mailparser pass: messages/s', cell: (f) => f.bare && int(f.messages / (f.bare.wallMs / 1000)) },
+  { label: 'bare mailparser pass: CPU time', cell: (f) => f.bare && secs(f.bare.cpuMs), total: (f) => f.bare?.cpuMs },
   { label: 'import speed / bare pass speed', cell: (f) => (f.import && f.bare ? `${(f.bare.wallMs / f.import.wallMs).toFixed(2)}x` : undefined) },
   { label: 'import: peak RSS', cell: (f) => f.import && mb(f.import.peakRssBytes), total: (f) => f.import?.peakRssBytes },
   { label: 'store size', cell: (f) => f.import && mb(f.import.storeBytes), total: (f) => f.import?.storeBytes },
@@ -84,6 +88,7 @@ const ROWS: readonly Row[] = [
   { label: '`series` derivation', cell: (f) => f.import && secs(f.import.seriesMs), total: (f) => f.import?.seriesMs },
   { label: '`discussion` derivation', cell: (f) => f.import && secs(f.import.discussionMs), total: (f) => f.import?.discussionMs },
   { label: 'build: wall', cell: (f) => f.build && secs(f.build.wallMs), total: (f) => f.build?.wallMs },
+  { label: 'build: CPU time', cell: (f) => f.build && secs(f.build.cpuMs), total: (f) => f.build?.cpuMs },
   { label: 'build: peak RSS', cell: (f) => f.build && mb(f.build.peakRssBytes), total: (f) => f.build?.peakRssBytes },
   { label: 'build: output (pages)', cell: (f) => f.build && `${mb(f.build.outBytes)} (${int(f.build.pages)})`, total: (f) => f.build?.outBytes },
   { label: 'build: search index', cell: (f) => f.build && mb(f.build.searchIndexBytes), total: (f) => f.build?.searchIndexBytes },
