@@ -8,6 +8,9 @@ import type { SearchField } from '../search/query-types.ts';
  *  stage's ALL_FIELDS holds the same fields; a test checks they agree). */
 export const FTS_COLUMNS: readonly SearchField[] = ['s', 'f', 't', 'c', 'm', 'n', 'nq', 'q', 'dfn', 'dfa', 'dfb', 'dfhh', 'dfctx'];
 
+/** FTS5's pending-terms budget ('hashsize'), bytes. */
+const FTS_HASH_BYTES = 16 * 1024 * 1024;
+
 /** Version of the primary tables; changing them needs a migration, not a rebuild. */
 export const PRIMARY_VERSION = 1;
 
@@ -309,6 +312,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
   content='',
   tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
 );
+-- Terms of new rows are held in memory up to this many bytes before FTS5 writes them out as a
+-- segment (default 1 MB): fewer, larger segments to merge (the nvdimm list's index took 7% less
+-- CPU to build with 16 MB, measured twice).
+INSERT INTO messages_fts(messages_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES});
 -- The words of messages_fts (for stem lookups: a query word finds the words of its stem).
 CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts_words USING fts5vocab(messages_fts, row);
 `;
