@@ -200,7 +200,7 @@ function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summar
   outcome.message.diagnostics.push(...context);
   summary.timings!.mineMs += outcome.mineMs;
   const r = storeMessage(store, rawId, outcome.message, outcome.meta);
-  const relisted = recordSighting(store, rawId, raw.origin, r.message);
+  const relisted = recordSighting(store, rawId, raw.origin, r.message, r.outcome === 'duplicate' ? undefined : outcome.message.listIds);
   if (r.outcome === 'duplicate') summary.duplicates++;
   else {
     summary.stored++;
