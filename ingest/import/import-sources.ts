@@ -18,7 +18,7 @@ const BATCH_MESSAGES = 1000;
 /** Bytes of raw mail held per batch, bounding memory whatever the message sizes. */
 const BATCH_BYTES = 32 * 1024 * 1024;
 /** Batches read and parsed ahead of the one being written. */
-const READ_AHEAD_BATCHES = 3;
+const READ_AHEAD_BATCHES = 4;
 
 /** Options for an import. */
 export interface ImportOptions {
@@ -82,6 +82,17 @@ async function threadNow(store: Store, summary: ImportSummary): Promise<void> {
   summary.diagnostics.push(...report.diagnostics);
 }
 
+/** Wait for `p`, parsing queued messages on this thread meanwhile. */
+async function helping<T>(pool: ParsePool, p: Promise<T>): Promise<T> {
+  let settled = false;
+  void p.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  while (!settled && (await pool.help()));
+  return p;
+}
+
 /** Import every input into the store. Throws only for failures of the environment. */
 export async function importSources(store: Store, inputs: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
   const summary = emptySummary();
@@ -103,7 +114,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   };
 
   const commit = async (entries: Entry[]): Promise<void> => {
-    const outcomes = await Promise.all(entries.map((e) => e.outcome));
+    const outcomes = await helping(pool, Promise.all(entries.map((e) => e.outcome)));
     store.transaction(() => {
       const checkpoints = new Map<string, string>();
       let changed = false;
@@ -114,6 +125,8 @@ export async function importSources(store: Store, inputs: readonly string[], opt
       for (const e of entries) if (e.item.checkpoint) checkpoints.set(e.item.checkpoint.epoch, e.item.checkpoint.commit);
       for (const [epoch, commit] of checkpoints) store.mail.setEpochCursor(epoch, commit);
     });
+    // Let the workers' answers in (and send them more) between the two long synchronous steps.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     // Thread as we go: the parsers are busy meanwhile, and every commit leaves threads complete.
     await threadNow(store, summary);
     for (const e of entries) queued.delete(e.rawHash);
@@ -153,12 +166,12 @@ export async function importSources(store: Store, inputs: readonly string[], opt
           // while a batch is being written.
           committing = committing.then(() => commit(full));
           inFlight.push(committing);
-          if (inFlight.length > READ_AHEAD_BATCHES) await inFlight.shift();
+          if (inFlight.length > READ_AHEAD_BATCHES) await helping(pool, inFlight.shift()!);
         }
         report();
       }
     }
-    await committing;
+    await helping(pool, committing);
     if (batch.length) await commit(batch);
   } finally {
     await committing.catch(() => undefined);
