@@ -17,6 +17,10 @@ import { recordSighting, storeMessage, timings as storeTimings } from './store-m
 const BATCH_MESSAGES = 1000;
 /** Bytes of raw mail held per batch, bounding memory whatever the message sizes. */
 const BATCH_BYTES = 32 * 1024 * 1024;
+/** Batches stored between threading passes. A pass rethreads every thread the new mail touches
+ *  whole, so a long thread that gets replies in every batch is redone once per pass: fewer
+ *  passes, less work; the last batch is always followed by one. */
+const BATCHES_PER_THREADING = 4;
 /** Batches read and parsed ahead of the one being written. */
 const READ_AHEAD_BATCHES = 4;
 
@@ -106,6 +110,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   let committing: Promise<void> = Promise.resolve();
   const inFlight: Array<Promise<void>> = [];
   let lastReport = 0;
+  let batches = 0;
   const report = (force = false): void => {
     const now = Date.now();
     if (!opts.onProgress || (!force && now - lastReport < 200)) return;
@@ -125,10 +130,12 @@ export async function importSources(store: Store, inputs: readonly string[], opt
       for (const e of entries) if (e.item.checkpoint) checkpoints.set(e.item.checkpoint.epoch, e.item.checkpoint.commit);
       for (const [epoch, commit] of checkpoints) store.mail.setEpochCursor(epoch, commit);
     });
-    // Let the workers' answers in (and send them more) between the two long synchronous steps.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    // Thread as we go: the parsers are busy meanwhile, and every commit leaves threads complete.
-    await threadNow(store, summary);
+    // Thread as we go, while the parsers are busy; first let the workers' answers in (and send
+    // them more) between the two long synchronous steps.
+    if (++batches % BATCHES_PER_THREADING === 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await threadNow(store, summary);
+    }
     for (const e of entries) queued.delete(e.rawHash);
     report();
   };
