@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchInput, diskBytes, measureNode } from './bench/measure-fs.ts';
+import { benchInput, ChildFailed, diskBytes, measureNode } from './bench/measure-fs.ts';
 import { parseSize, scaleTable, type ScaleFigures } from './bench/scale-table.ts';
 import { benchCliSearch, benchStaticSearch, percentile } from './bench/search-bench-fs.ts';
 import { readMboxrdRecords, writeScaleInputFs } from './bench/write-scale-input-fs.ts';
@@ -75,22 +75,44 @@ try {
       }
       for (const p of [db, `${db}-wal`, `${db}-shm`]) rmSync(p, { force: true });
       console.error(`${size.label}: importing`);
-      type ImportResult = { read: number; stored: number; ms: number; timings: { threadMs: number; seriesMs: number; discussionMs: number } };
-      const imp = await measureNode<ImportResult>([join(import.meta.dirname, 'bench/import-child.ts'), db, input]);
-      const t = imp.result.timings;
-      f.import = {
-        wallMs: imp.wallMs,
-        cpuMs: imp.cpuMs,
-        peakRssBytes: imp.peakRssBytes,
-        read: imp.result.read,
-        stored: imp.result.stored,
-        storeBytes: diskBytes(db, `${db}-wal`, `${db}-shm`),
-        threadMs: t.threadMs,
-        seriesMs: t.seriesMs,
-        discussionMs: t.discussionMs,
-      };
+      type StoredLine = { phase: 'stored'; ms: number; peakRssBytes: number };
+      type DoneLine = { phase: 'done'; read: number; stored: number; ms: number; timings: { threadMs: number; seriesMs: number; discussionMs: number } };
+      try {
+        const imp = await measureNode<StoredLine | DoneLine>([join(import.meta.dirname, 'bench/import-child.ts'), db, input]);
+        const done = imp.result as DoneLine;
+        const stored = (done as DoneLine & { storedAt: Omit<StoredLine, 'phase'> | null }).storedAt;
+        f.import = {
+          wallMs: imp.wallMs,
+          cpuMs: imp.cpuMs,
+          peakRssBytes: imp.peakRssBytes,
+          read: done.read,
+          stored: done.stored,
+          storeBytes: diskBytes(db, `${db}-wal`, `${db}-shm`),
+          storedMs: stored?.ms ?? done.ms,
+          storedPeakRssBytes: stored?.peakRssBytes ?? imp.peakRssBytes,
+          threadMs: done.timings.threadMs,
+          seriesMs: done.timings.seriesMs,
+          discussionMs: done.timings.discussionMs,
+        };
+        console.error(`${size.label}: import ${done.read} messages in ${(imp.wallMs / 1000).toFixed(1)} s, peak RSS ${(imp.peakRssBytes / MB).toFixed(0)} MB`);
+      } catch (err) {
+        if (!(err instanceof ChildFailed)) throw err;
+        // Failed in a derivation (a heap limit, a bug): what the storing took is still a figure.
+        const stored = (err.lines as StoredLine[]).find((l) => l.phase === 'stored');
+        f.import = {
+          wallMs: err.wallMs,
+          cpuMs: err.cpuMs,
+          peakRssBytes: err.peakRssBytes,
+          read: size.messages,
+          stored: 0,
+          storeBytes: diskBytes(db, `${db}-wal`, `${db}-shm`),
+          storedMs: stored?.ms,
+          storedPeakRssBytes: stored?.peakRssBytes,
+          failed: err.message,
+        };
+        console.error(`${size.label}: import failed after ${(err.wallMs / 1000).toFixed(1)} s: ${err.message}`);
+      }
       save();
-      console.error(`${size.label}: import ${imp.result.read} messages in ${(imp.wallMs / 1000).toFixed(1)} s, peak RSS ${(imp.peakRssBytes / MB).toFixed(0)} MB`);
       if (!values['no-bare']) {
         const bare = await measureNode<{ messages: number; bytes: number }>([join(import.meta.dirname, 'bench/bare-parse.ts'), input]);
         f.bare = { wallMs: bare.wallMs, cpuMs: bare.cpuMs, peakRssBytes: bare.peakRssBytes };

@@ -27,6 +27,22 @@ export interface Measured<T> {
   cpuMs: number;
 }
 
+/** A measured child that exited with an error: what it printed before, and what it used. */
+export class ChildFailed<T> extends Error {
+  constructor(
+    message: string,
+    /** The JSON lines it printed, in order. */
+    readonly lines: T[],
+    readonly wallMs: number,
+    readonly peakRssBytes: number,
+    readonly cpuMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Run `node --import tsx ARGS` and measure it; the result is the last line it prints (JSON). A
+ *  child that fails throws ChildFailed with the lines it printed. */
 export async function measureNode<T>(args: string[], env: Record<string, string> = {}): Promise<Measured<T>> {
   const dir = mkdtempSync(join(tmpdir(), 'patchlore-bench-'));
   const rssFile = join(dir, 'rss');
@@ -42,11 +58,16 @@ export async function measureNode<T>(args: string[], env: Record<string, string>
     child.on('close', (c) => resolve(c ?? 1));
   });
   const wallMs = performance.now() - t0;
-  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}`);
-  const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; cpuMs: number };
+  // A child killed by a signal or V8's heap limit writes no usage: it counts as unknown (0).
+  const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; cpuMs: number }) : { maxRssBytes: 0, cpuMs: 0 };
   rmSync(dir, { recursive: true, force: true });
-  const lines = Buffer.concat(out).toString('utf8').trim().split('\n');
-  return { result: JSON.parse(lines[lines.length - 1]!) as T, wallMs, peakRssBytes: usage.maxRssBytes, cpuMs: usage.cpuMs };
+  const lines = Buffer.concat(out)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as T);
+  if (code !== 0 || lines.length === 0) throw new ChildFailed(`${args.join(' ')} exited ${code}`, lines, wallMs, usage.maxRssBytes, usage.cpuMs);
+  return { result: lines[lines.length - 1]!, wallMs, peakRssBytes: usage.maxRssBytes, cpuMs: usage.cpuMs };
 }
 
 /** Bytes of the files at `paths` (a directory: every file under it); what does not exist counts

@@ -22,10 +22,17 @@ export interface ScaleFigures {
     stored: number;
     /** Bytes of the store after the import (database, WAL and shared-memory files). */
     storeBytes: number;
-    /** Threading inside the import (after every batch and at the end). */
-    threadMs: number;
-    seriesMs: number;
-    discussionMs: number;
+    /** Time until the mail was stored and threaded, when the derivations began; undefined when
+     *  the import failed before. */
+    storedMs: number | undefined;
+    /** Peak RSS until then. */
+    storedPeakRssBytes: number | undefined;
+    /** Threading inside the import (every few batches and at the end). */
+    threadMs?: number;
+    seriesMs?: number;
+    discussionMs?: number;
+    /** Why the import did not finish (its derivations' figures are then missing). */
+    failed?: string;
   };
   /** The bare mailparser pass over the same input, in its own process. */
   bare?: { wallMs: number; cpuMs: number; peakRssBytes: number };
@@ -68,7 +75,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 
 interface Row {
   label: string;
-  cell: (f: ScaleFigures) => string | undefined;
+  cell: (f: ScaleFigures) => string | false | undefined;
   /** The total whose growth is shown, when it has one. */
   total?: (f: ScaleFigures) => number | undefined;
 }
@@ -76,17 +83,19 @@ interface Row {
 const ROWS: readonly Row[] = [
   { label: 'messages (copies of the list)', cell: (f) => `${int(f.messages)} (${f.copies})` },
   { label: 'input, uncompressed', cell: (f) => (f.inputBytes === undefined ? undefined : mb(f.inputBytes)), total: (f) => f.inputBytes },
-  { label: 'import: wall', cell: (f) => f.import && secs(f.import.wallMs), total: (f) => f.import?.wallMs },
-  { label: 'import: messages/s', cell: (f) => f.import && int(f.import.read / (f.import.wallMs / 1000)) },
-  { label: 'import: CPU time, all threads (per message)', cell: (f) => f.import && `${secs(f.import.cpuMs)} (${(f.import.cpuMs / f.import.read).toFixed(2)} ms)`, total: (f) => f.import?.cpuMs },
+  { label: 'import: wall, derivations included', cell: (f) => f.import && (f.import.failed ? `failed after ${secs(f.import.wallMs)}` : secs(f.import.wallMs)), total: (f) => (f.import?.failed ? undefined : f.import?.wallMs) },
+  { label: 'import: messages/s', cell: (f) => f.import && !f.import.failed && int(f.import.read / (f.import.wallMs / 1000)) },
+  { label: 'import: mail stored and threaded (before the derivations): wall', cell: (f) => f.import?.storedMs !== undefined && secs(f.import.storedMs), total: (f) => f.import?.storedMs },
+  { label: 'import: mail stored and threaded: messages/s', cell: (f) => f.import?.storedMs !== undefined && int(f.messages / (f.import.storedMs / 1000)) },
+  { label: 'import: CPU time, all threads (per message)', cell: (f) => f.import && !f.import.failed && `${secs(f.import.cpuMs)} (${(f.import.cpuMs / f.import.read).toFixed(2)} ms)`, total: (f) => (f.import?.failed ? undefined : f.import?.cpuMs) },
   { label: 'bare mailparser pass: messages/s', cell: (f) => f.bare && int(f.messages / (f.bare.wallMs / 1000)) },
   { label: 'bare mailparser pass: CPU time', cell: (f) => f.bare && secs(f.bare.cpuMs), total: (f) => f.bare?.cpuMs },
-  { label: 'import speed / bare pass speed', cell: (f) => (f.import && f.bare ? `${(f.bare.wallMs / f.import.wallMs).toFixed(2)}x` : undefined) },
-  { label: 'import: peak RSS', cell: (f) => f.import && mb(f.import.peakRssBytes), total: (f) => f.import?.peakRssBytes },
+  { label: 'import speed / bare pass speed', cell: (f) => (f.import && !f.import.failed && f.bare ? `${(f.bare.wallMs / f.import.wallMs).toFixed(2)}x` : undefined) },
+  { label: 'import: peak RSS, storing / whole', cell: (f) => f.import && `${f.import.storedPeakRssBytes === undefined ? '–' : mb(f.import.storedPeakRssBytes)} / ${f.import.peakRssBytes ? mb(f.import.peakRssBytes) : 'unknown'}`, total: (f) => f.import?.storedPeakRssBytes },
   { label: 'store size', cell: (f) => f.import && mb(f.import.storeBytes), total: (f) => f.import?.storeBytes },
-  { label: 'threading, inside the import', cell: (f) => f.import && secs(f.import.threadMs), total: (f) => f.import?.threadMs },
-  { label: '`series` derivation', cell: (f) => f.import && secs(f.import.seriesMs), total: (f) => f.import?.seriesMs },
-  { label: '`discussion` derivation', cell: (f) => f.import && secs(f.import.discussionMs), total: (f) => f.import?.discussionMs },
+  { label: 'threading, inside the import', cell: (f) => f.import?.threadMs !== undefined && secs(f.import.threadMs), total: (f) => f.import?.threadMs },
+  { label: '`series` derivation', cell: (f) => f.import?.seriesMs !== undefined && secs(f.import.seriesMs), total: (f) => f.import?.seriesMs },
+  { label: '`discussion` derivation', cell: (f) => f.import?.discussionMs !== undefined && secs(f.import.discussionMs), total: (f) => f.import?.discussionMs },
   { label: 'build: wall', cell: (f) => f.build && secs(f.build.wallMs), total: (f) => f.build?.wallMs },
   { label: 'build: CPU time', cell: (f) => f.build && secs(f.build.cpuMs), total: (f) => f.build?.cpuMs },
   { label: 'build: peak RSS', cell: (f) => f.build && mb(f.build.peakRssBytes), total: (f) => f.build?.peakRssBytes },
@@ -98,15 +107,17 @@ const ROWS: readonly Row[] = [
   { label: 'static search: slowest query to first result', cell: (f) => f.search && `${int(f.search.staticWorstMs.ms)} ms (\`${f.search.staticWorstMs.query}\`)`, total: (f) => f.search?.staticWorstMs.ms },
 ];
 
-/** The Markdown table of `figures` (sorted by size); a cell not measured is "–". */
+/** The Markdown table of `figures` (sorted by size); a cell not measured is "–"; a failed
+ *  import's note follows the table. */
 export function scaleTable(figures: readonly ScaleFigures[]): string {
   const sorted = [...figures].sort((a, b) => a.messages - b.messages);
   const lines = [`| | ${sorted.map((f) => f.label).join(' | ')} | growth (n^b) |`, `|---|${sorted.map(() => '---|').join('')}---|`];
   for (const row of ROWS) {
-    const cells = sorted.map((f) => row.cell(f) ?? '–');
+    const cells = sorted.map((f) => row.cell(f) || '–');
     if (cells.every((c) => c === '–')) continue;
     const b = row.total ? growthExponent(sorted.map((f) => ({ n: f.messages, y: row.total!(f) }))) : null;
     lines.push(`| ${row.label} | ${cells.join(' | ')} | ${b === null ? '' : `n^${b.toFixed(2)}`} |`);
   }
+  for (const f of sorted) if (f.import?.failed) lines.push('', `${f.label}: the import failed: ${f.import.failed}`);
   return lines.join('\n');
 }
