@@ -152,6 +152,9 @@ CREATE TABLE IF NOT EXISTS thread_lists (
   PRIMARY KEY (list, thread_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS thread_lists_date ON thread_lists(list, last_date);
+-- Dropping a thread's rows (the primary key starts with the list): without it each drop read
+-- every row of the table.
+CREATE INDEX IF NOT EXISTS thread_lists_thread ON thread_lists(thread_id);
 -- Patch facts of each message (ingest/patch/mine-patch.ts), as JSON.
 CREATE TABLE IF NOT EXISTS patch_meta (
   message INTEGER PRIMARY KEY REFERENCES messages(id),
