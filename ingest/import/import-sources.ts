@@ -86,17 +86,6 @@ async function threadNow(store: Store, summary: ImportSummary): Promise<void> {
   summary.diagnostics.push(...report.diagnostics);
 }
 
-/** Wait for `p`, parsing queued messages on this thread meanwhile. */
-async function helping<T>(pool: ParsePool, p: Promise<T>): Promise<T> {
-  let settled = false;
-  void p.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  while (!settled && (await pool.help()));
-  return p;
-}
-
 /** Import every input into the store. Throws only for failures of the environment. */
 export async function importSources(store: Store, inputs: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
   const summary = emptySummary();
@@ -119,7 +108,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   };
 
   const commit = async (entries: Entry[]): Promise<void> => {
-    const outcomes = await helping(pool, Promise.all(entries.map((e) => e.outcome)));
+    const outcomes = await pool.waitFor(Promise.all(entries.map((e) => e.outcome)));
     store.transaction(() => {
       const checkpoints = new Map<string, string>();
       let changed = false;
@@ -173,12 +162,12 @@ export async function importSources(store: Store, inputs: readonly string[], opt
           // while a batch is being written.
           committing = committing.then(() => commit(full));
           inFlight.push(committing);
-          if (inFlight.length > READ_AHEAD_BATCHES) await helping(pool, inFlight.shift()!);
+          if (inFlight.length > READ_AHEAD_BATCHES) await pool.waitFor(inFlight.shift()!);
         }
         report();
       }
     }
-    await helping(pool, committing);
+    await pool.waitFor(committing);
     if (batch.length) await commit(batch);
   } finally {
     await committing.catch(() => undefined);

@@ -2,7 +2,7 @@
 // the workers also mine each parsed message's patch metadata (pure, per message), which the
 // store needs beside it.
 // Jobs wait in a queue; each worker is kept a window of jobs ahead (ingest/workers/worker-pool.ts),
-// and the main thread takes queued jobs itself when it would otherwise wait (help): a job costs it
+// and the main thread takes queued jobs itself when it would otherwise wait (waitFor): a job costs it
 // more than a worker (its large heap makes mailparser's garbage cost about 50% more CPU), but
 // waiting costs all of it. With no workers, messages are parsed on the calling thread, in order,
 // one at a time.
@@ -68,10 +68,16 @@ export class ParsePool {
     return done;
   }
 
-  /** Parse and mine, on this thread, one queued message no worker has been sent yet: for a thread
-   *  that would otherwise wait for the workers. False when there is none. */
-  help(): Promise<boolean> {
-    return this.pool ? this.pool.answerOne((job) => parseAndMine(job.raw, job.rawHash)) : Promise.resolve(false);
+  /** Wait for `p`, parsing and mining queued messages that no worker has been sent yet on this
+   *  thread meanwhile. */
+  async waitFor<T>(p: Promise<T>): Promise<T> {
+    let settled = false;
+    void p.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled && this.pool && (await this.pool.answerOne((job) => parseAndMine(job.raw, job.rawHash))));
+    return p;
   }
 
   async close(): Promise<void> {
