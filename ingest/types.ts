@@ -307,9 +307,10 @@ export interface ImportSummary {
   imposters: number;
   /** Problems met (source problems as found, message problems as their batch is stored). */
   diagnostics: Diagnostic[];
-  /** Where the time went, for benchmarks: patch mining, storing its results, linking series,
-   *  extracting the discussion (quotes, statements, verdicts, links). */
-  timings?: { mineMs: number; patchStoreMs: number; seriesMs: number; discussionMs: number };
+  /** Where the time went, for benchmarks: patch mining, storing its results, threading (after
+   *  each batch and at the end), linking series, extracting the discussion (quotes, statements,
+   *  verdicts, links). */
+  timings?: { mineMs: number; patchStoreMs: number; threadMs: number; seriesMs: number; discussionMs: number };
 }
 
 /** What `patchlore add` made of one message an argument names (ingest/add/add-fs.ts): one per

@@ -17,7 +17,7 @@ const runs = Number(values.runs);
 const MB = 1024 * 1024;
 const fmt = (label: string, messages: number, bytes: number, m: Measured<unknown>, ms: number) =>
   `${label.padEnd(14)} ${(messages / (ms / 1000)).toFixed(0).padStart(6)} messages/s  ${(bytes / MB / (ms / 1000)).toFixed(1).padStart(5)} MB/s  ` +
-  `${(ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${(m.peakRssBytes / MB).toFixed(0)} MB`;
+  `${(ms / 1000).toFixed(2).padStart(6)} s  CPU ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s  peak RSS ${(m.peakRssBytes / MB).toFixed(0)} MB`;
 
 console.log(`file: ${file}`);
 const rates: Array<{ bare: number; imp: number; ratio: number; rss: number; series: number; discussion: number }> = [];

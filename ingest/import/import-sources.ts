@@ -17,8 +17,12 @@ import { recordSighting, storeMessage, timings as storeTimings } from './store-m
 const BATCH_MESSAGES = 1000;
 /** Bytes of raw mail held per batch, bounding memory whatever the message sizes. */
 const BATCH_BYTES = 32 * 1024 * 1024;
+/** Batches stored between threading passes. A pass rethreads every thread the new mail touches
+ *  whole, so a long thread that gets replies in every batch is redone once per pass: fewer
+ *  passes, less work; the last batch is always followed by one. */
+const BATCHES_PER_THREADING = 4;
 /** Batches read and parsed ahead of the one being written. */
-const READ_AHEAD_BATCHES = 3;
+const READ_AHEAD_BATCHES = 4;
 
 /** Options for an import. */
 export interface ImportOptions {
@@ -60,7 +64,7 @@ interface Entry {
 
 /** Counts of nothing imported yet (with zero timings). */
 export function emptySummary(): ImportSummary {
-  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, seriesMs: 0, discussionMs: 0 } };
+  return { read: 0, stored: 0, duplicates: 0, identical: 0, unparsed: 0, imposters: 0, diagnostics: [], timings: { mineMs: 0, patchStoreMs: 0, threadMs: 0, seriesMs: 0, discussionMs: 0 } };
 }
 
 /** Run every stale derivation (ingest/derive/registry.ts) with `workers` worker threads; their
@@ -70,6 +74,7 @@ export async function deriveAll(store: Store, opts: Pick<ImportOptions, 'workers
   const timings = (summary.timings ??= emptySummary().timings!);
   const report = await deriveStore(store, { workers: opts.workers, onStep: opts.onDerive, onProgress: opts.onDeriveProgress });
   for (const s of report.steps) {
+    if (s.name === 'thread') timings.threadMs += s.ms;
     if (s.name === 'series') timings.seriesMs += s.ms;
     if (s.name === 'discussion') timings.discussionMs += s.ms;
   }
@@ -79,7 +84,9 @@ export async function deriveAll(store: Store, opts: Pick<ImportOptions, 'workers
 
 /** Thread what the last batches stored (the thread derivation alone). */
 async function threadNow(store: Store, summary: ImportSummary): Promise<void> {
-  summary.diagnostics.push(...(await deriveStore(store, { workers: 0, only: ['thread'] })).diagnostics);
+  const report = await deriveStore(store, { workers: 0, only: ['thread'] });
+  for (const s of report.steps) summary.timings!.threadMs += s.ms;
+  summary.diagnostics.push(...report.diagnostics);
 }
 
 /** Import every input into the store. Throws only for failures of the environment. */
@@ -95,6 +102,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   let committing: Promise<void> = Promise.resolve();
   const inFlight: Array<Promise<void>> = [];
   let lastReport = 0;
+  let batches = 0;
   const report = (force = false): void => {
     const now = Date.now();
     if (!opts.onProgress || (!force && now - lastReport < 200)) return;
@@ -103,7 +111,7 @@ export async function importSources(store: Store, inputs: readonly string[], opt
   };
 
   const commit = async (entries: Entry[]): Promise<void> => {
-    const outcomes = await Promise.all(entries.map((e) => e.outcome));
+    const outcomes = await pool.waitFor(Promise.all(entries.map((e) => e.outcome)));
     store.transaction(() => {
       const checkpoints = new Map<string, string>();
       let changed = false;
@@ -114,8 +122,12 @@ export async function importSources(store: Store, inputs: readonly string[], opt
       for (const e of entries) if (e.item.checkpoint) checkpoints.set(e.item.checkpoint.epoch, e.item.checkpoint.commit);
       for (const [epoch, commit] of checkpoints) store.mail.setEpochCursor(epoch, commit);
     });
-    // Thread as we go: the parsers are busy meanwhile, and every commit leaves threads complete.
-    await threadNow(store, summary);
+    // Thread as we go, while the parsers are busy; first let the workers' answers in (and send
+    // them more) between the two long synchronous steps.
+    if (++batches % BATCHES_PER_THREADING === 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await threadNow(store, summary);
+    }
     for (const e of entries) queued.delete(e.rawHash);
     report();
   };
@@ -154,12 +166,12 @@ export async function importSources(store: Store, inputs: readonly string[], opt
           // while a batch is being written.
           committing = committing.then(() => commit(full));
           inFlight.push(committing);
-          if (inFlight.length > READ_AHEAD_BATCHES) await inFlight.shift();
+          if (inFlight.length > READ_AHEAD_BATCHES) await pool.waitFor(inFlight.shift()!);
         }
         report();
       }
     }
-    await committing;
+    await pool.waitFor(committing);
     if (batch.length) await commit(batch);
   } finally {
     await committing.catch(() => undefined);
@@ -201,7 +213,7 @@ function storeEntry(store: Store, e: Entry, outcome: MinedOutcome | null, summar
   outcome.message.diagnostics.push(...context);
   summary.timings!.mineMs += outcome.mineMs;
   const r = storeMessage(store, rawId, outcome.message, outcome.meta);
-  const relisted = recordSighting(store, rawId, raw.origin, r.message);
+  const relisted = recordSighting(store, rawId, raw.origin, r.message, r.outcome === 'duplicate' ? undefined : outcome.message.listIds);
   if (r.outcome === 'duplicate' || r.outcome === 'superseded') summary.duplicates++;
   else {
     summary.stored++;

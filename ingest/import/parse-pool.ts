@@ -1,9 +1,11 @@
 // Parses raw messages on worker threads, so reading and storing (main thread) overlap parsing;
 // the workers also mine each parsed message's patch metadata (pure, per message), which the
 // store needs beside it.
-// Jobs wait in a queue; each worker is kept a window of jobs ahead (ingest/workers/worker-pool.ts).
-// With no workers, messages are parsed on the calling thread, in order, one at a time. (Parsing on the main thread while it
-// waits was tried: the main thread's large heap made mailparser's garbage cost 50% more CPU.)
+// Jobs wait in a queue; each worker is kept a window of jobs ahead (ingest/workers/worker-pool.ts),
+// and the main thread takes queued jobs itself when it would otherwise wait (waitFor): a job costs it
+// more than a worker (its large heap makes mailparser's garbage cost about 50% more CPU), but
+// waiting costs all of it. With no workers, messages are parsed on the calling thread, in order,
+// one at a time.
 import { parseMessage } from '../message/parse-message.ts';
 import { mineMessage } from '../patch/mine-patch.ts';
 import type { Message, PatchMeta, RawMessage, Unparsed } from '../types.ts';
@@ -33,7 +35,9 @@ export interface ParseJob {
 const JOBS_PER_POST = 16;
 /** Jobs kept in flight per worker. Replies are only read between the main thread's synchronous
  *  stretches (storing and threading a batch), so a worker must hold enough work to outlast them;
- *  512 left it idle 15% of the time. The importer's read-ahead bounds memory, not this. */
+ *  512 left it idle 15% of the time. Jobs beyond it wait in the pool's queue, where the main
+ *  thread takes some when it would otherwise wait (help). The importer's read-ahead bounds
+ *  memory, not this. */
 const WINDOW = 4096;
 /** Worker heap: mailparser allocates heavily; with a 32 MB young generation the nvdimm import
  *  spent 20% more CPU than with 128 MB. */
@@ -62,6 +66,18 @@ export class ParsePool {
     );
     this.inline = done.catch(() => undefined);
     return done;
+  }
+
+  /** Wait for `p`, parsing and mining queued messages that no worker has been sent yet on this
+   *  thread meanwhile. */
+  async waitFor<T>(p: Promise<T>): Promise<T> {
+    let settled = false;
+    void p.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled && this.pool && (await this.pool.answerOne((job) => parseAndMine(job.raw, job.rawHash))));
+    return p;
   }
 
   async close(): Promise<void> {

@@ -42,7 +42,7 @@ export async function reindexStore(
         const raw = { kind: 'raw' as const, bytes: r.bytes, origin: { source: r.source, locator: r.locator, list: '' }, envelopeDate: r.envelopeDate };
         return pool.parse(raw, r.sha256);
       });
-      const done = await Promise.all(outcomes);
+      const done = await pool.waitFor(Promise.all(outcomes));
       store.transaction(() => {
         page.forEach((r, i) => {
           const o = done[i]!;

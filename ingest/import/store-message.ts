@@ -73,8 +73,9 @@ export function sightingList(origin: Origin, listIds: readonly string[]): string
 }
 
 /** Record where raw `rawId` was read; true when its message is newly seen on that list (its
- *  thread's summary was dropped and must be redone). */
-export function recordSighting(store: Store, rawId: number, origin: Origin, message: number | null): boolean {
-  const list = message === null ? origin.list : sightingList(origin, store.mail.listIdsOf(message));
+ *  thread's summary was dropped and must be redone). `listIds`, the stored message's List-Ids
+ *  when the caller has them, saves reading them back. */
+export function recordSighting(store: Store, rawId: number, origin: Origin, message: number | null, listIds?: readonly string[]): boolean {
+  const list = message === null ? origin.list : sightingList(origin, listIds ?? store.mail.listIdsOf(message));
   return store.mail.addSighting(rawId, origin, message, list);
 }

@@ -9,6 +9,9 @@ import type { SearchField } from '../search/query-types.ts';
  *  stage's ALL_FIELDS holds the same fields; a test checks they agree). */
 export const FTS_COLUMNS: readonly SearchField[] = ['s', 'f', 't', 'c', 'm', 'n', 'nq', 'q', 'dfn', 'dfa', 'dfb', 'dfhh', 'dfctx'];
 
+/** FTS5's pending-terms budget ('hashsize'), bytes. */
+const FTS_HASH_BYTES = 16 * 1024 * 1024;
+
 /** Version of the primary tables; changing them needs a migration, not a rebuild. */
 export const PRIMARY_VERSION = 1;
 
@@ -291,6 +294,9 @@ CREATE TABLE IF NOT EXISTS thread_lists (
   PRIMARY KEY (list, thread_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS thread_lists_date ON thread_lists(list, last_date);
+-- Dropping a thread's rows (the primary key starts with the list): without it each drop read
+-- every row of the table.
+CREATE INDEX IF NOT EXISTS thread_lists_thread ON thread_lists(thread_id);
 -- Patch facts of each message (ingest/patch/mine-patch.ts), as JSON.
 CREATE TABLE IF NOT EXISTS patch_meta (
   message INTEGER PRIMARY KEY REFERENCES messages(id),
@@ -489,6 +495,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
   contentless_delete=1,
   tokenize="unicode61 remove_diacritics 2 tokenchars '_'"
 );
+-- Terms of new rows are held in memory up to this many bytes before FTS5 writes them out as a
+-- segment (default 1 MB): fewer, larger segments to merge (the nvdimm list's index took 7% less
+-- CPU to build with 16 MB, measured twice).
+INSERT INTO messages_fts(messages_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES});
 -- The words of messages_fts (for stem lookups: a query word finds the words of its stem).
 CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts_words USING fts5vocab(messages_fts, row);
 `;

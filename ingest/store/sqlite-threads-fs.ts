@@ -47,7 +47,9 @@ export class SqliteThreads implements ThreadTables {
       want.run(r.key);
       for (const id of refs) want.run(id);
     }
-    const touched = db.prepare('SELECT DISTINCT n.thread_id FROM nodes n JOIN wanted w ON w.id = n.id').pluck().all() as string[];
+    // CROSS JOIN keeps this order: a lookup per wanted id. Left to itself, the planner scanned
+    // every node of the store for each pass, which grows with the store, not with the new mail.
+    const touched = db.prepare('SELECT DISTINCT n.thread_id FROM wanted w CROSS JOIN nodes n ON n.id = w.id').pluck().all() as string[];
     const members = db.prepare('SELECT key, refs, date FROM messages WHERE thread_id = ?');
     for (const t of touched) {
       for (const r of members.all(t) as Row[]) inputs.push({ key: r.key, references: JSON.parse(r.refs) as string[], date: r.date });

@@ -17,6 +17,7 @@ export function addImportSummary(a: ImportSummary, b: ImportSummary): void {
     const t = (a.timings ??= emptySummary().timings!);
     t.mineMs += b.timings.mineMs;
     t.patchStoreMs += b.timings.patchStoreMs;
+    t.threadMs += b.timings.threadMs;
     t.seriesMs += b.timings.seriesMs;
     t.discussionMs += b.timings.discussionMs;
   }

@@ -2,8 +2,10 @@
 // (through worker-entry.mjs, which registers tsx) and answer requests in order, one at a time,
 // several per message to save round trips. The main side queues requests and keeps each worker a
 // window ahead; a worker that throws answers with the error (a bug, never bad mail: stages return
-// diagnostics), and a worker that dies fails everything it held. Used by the parse stage, the
-// discussion derivation and the static search index. No scheduling policy beyond that.
+// diagnostics), and a worker that dies fails everything it held. A thread waiting for answers may
+// answer queued requests itself (answerOne); requests wait in the queue until a worker has
+// loaded its module. Used by the parse stage, the discussion derivation and the static search
+// index. No scheduling policy beyond that.
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 
@@ -31,6 +33,8 @@ export interface PoolOptions {
 }
 
 type Envelope<Req> = { id: number; req: Req };
+/** What a worker says once its module is loaded and it serves requests. */
+const READY = 'ready';
 type Reply<Res> = { id: number; res: Res } | { id: number; error: string };
 
 interface Pending<Res> {
@@ -42,6 +46,8 @@ interface Pending<Res> {
 export class WorkerPool<Req, Res> {
   private readonly workers: Worker[] = [];
   private readonly inFlight: number[] = [];
+  /** Per worker: serving requests (it said READY), not yet, or gone (it stopped). */
+  private readonly state: Array<'starting' | 'ready' | 'gone'> = [];
   private readonly pending = new Map<number, Pending<Res>>();
   private readonly queue: Array<Envelope<Req>> = [];
   private readonly perPost: number;
@@ -56,7 +62,13 @@ export class WorkerPool<Req, Res> {
         workerData: { module: opts.module.href, data: opts.data },
         ...(opts.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb } } : {}),
       });
-      w.on('message', (replies: Array<Reply<Res>>) => {
+      w.on('message', (replies: Array<Reply<Res>> | typeof READY) => {
+        if (replies === READY) {
+          // Requests wait in the queue until then, where a waiting thread can take them.
+          this.state[i] = 'ready';
+          this.pump();
+          return;
+        }
         this.inFlight[i]! -= replies.length;
         for (const r of replies) {
           if ('res' in r) this.settle(r.id, (p) => p.resolve(r.res));
@@ -68,6 +80,7 @@ export class WorkerPool<Req, Res> {
       w.on('exit', (code) => this.failWorker(i, new Error(`BUG: ${opts.label} worker stopped (exit ${code})`)));
       this.workers.push(w);
       this.inFlight.push(0);
+      this.state.push('starting');
     }
   }
 
@@ -79,6 +92,26 @@ export class WorkerPool<Req, Res> {
   /** Requests sent and not answered yet. */
   get busy(): number {
     return this.pending.size;
+  }
+
+  /**
+   * Answer the newest queued request that no worker has been sent yet on this thread, with
+   * `handle`; false when there is none (every request is with a worker). For a thread that would
+   * otherwise wait for the workers' answers: the oldest requests, which it waits for, stay with
+   * the workers.
+   */
+  async answerOne(handle: (req: Req) => Res | Promise<Res>): Promise<boolean> {
+    const e = this.queue.pop();
+    if (!e) return false;
+    let res: Res;
+    try {
+      res = await handle(e.req);
+    } catch (err) {
+      this.settle(e.id, (p) => p.reject(new Error(`BUG: ${this.opts.label} failed on this thread: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)));
+      return true;
+    }
+    this.settle(e.id, (p) => p.resolve(res));
+    return true;
   }
 
   /** Queue a request; resolves with the worker's answer. */
@@ -93,7 +126,7 @@ export class WorkerPool<Req, Res> {
 
   private pump(): void {
     for (let i = 0; i < this.workers.length && this.queue.length > 0; i++) {
-      while (this.queue.length > 0 && this.inFlight[i]! < this.window) {
+      while (this.state[i] === 'ready' && this.queue.length > 0 && this.inFlight[i]! < this.window) {
         const batch = this.queue.splice(0, Math.min(this.perPost, this.window - this.inFlight[i]!));
         this.inFlight[i]! += batch.length;
         for (const e of batch) this.pending.get(e.id)!.worker = i;
@@ -109,7 +142,11 @@ export class WorkerPool<Req, Res> {
   }
 
   private failWorker(worker: number, err: Error): void {
-    for (const [id, p] of [...this.pending]) if (p.worker === worker || this.closing) this.settle(id, (x) => x.reject(err));
+    this.state[worker] = 'gone';
+    // With no worker left, queued requests would wait forever.
+    const none = this.state.every((s) => s === 'gone');
+    if (none) this.queue.length = 0;
+    for (const [id, p] of [...this.pending]) if (p.worker === worker || this.closing || none) this.settle(id, (x) => x.reject(err));
   }
 
   private closing = false;
@@ -149,4 +186,5 @@ export function serveRequests<Req, Res>(handle: (req: Req) => Res | Promise<Res>
     queue.push(batch);
     if (!running) void drain();
   });
+  parentPort!.postMessage(READY);
 }

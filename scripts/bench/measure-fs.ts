@@ -1,7 +1,7 @@
-// Runs a Node script in a child process and measures it: wall time, peak RSS (via
+// Runs a Node script in a child process and measures it: wall time, peak RSS and CPU time (via
 // report-rss.mjs), and the JSON line it prints.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { corpusPath } from '../../ingest/test-support/corpus.ts';
@@ -22,8 +22,27 @@ export interface Measured<T> {
   result: T;
   wallMs: number;
   peakRssBytes: number;
+  /** CPU time of every thread of the process, user and system: what the work cost, less
+   *  sensitive than wall time to other work on the machine. */
+  cpuMs: number;
 }
 
+/** A measured child that exited with an error: what it printed before, and what it used. */
+export class ChildFailed<T> extends Error {
+  constructor(
+    message: string,
+    /** The JSON lines it printed, in order. */
+    readonly lines: T[],
+    readonly wallMs: number,
+    readonly peakRssBytes: number,
+    readonly cpuMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Run `node --import tsx ARGS` and measure it; the result is the last line it prints (JSON). A
+ *  child that fails throws ChildFailed with the lines it printed. */
 export async function measureNode<T>(args: string[], env: Record<string, string> = {}): Promise<Measured<T>> {
   const dir = mkdtempSync(join(tmpdir(), 'patchlore-bench-'));
   const rssFile = join(dir, 'rss');
@@ -39,9 +58,28 @@ export async function measureNode<T>(args: string[], env: Record<string, string>
     child.on('close', (c) => resolve(c ?? 1));
   });
   const wallMs = performance.now() - t0;
-  if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}`);
-  const peakRssBytes = Number(readFileSync(rssFile, 'utf8'));
+  // A child killed by a signal or V8's heap limit writes no usage: it counts as unknown (0).
+  const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number; cpuMs: number }) : { maxRssBytes: 0, cpuMs: 0 };
   rmSync(dir, { recursive: true, force: true });
-  const lines = Buffer.concat(out).toString('utf8').trim().split('\n');
-  return { result: JSON.parse(lines[lines.length - 1]!) as T, wallMs, peakRssBytes };
+  const lines = Buffer.concat(out)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as T);
+  if (code !== 0 || lines.length === 0) throw new ChildFailed(`${args.join(' ')} exited ${code}`, lines, wallMs, usage.maxRssBytes, usage.cpuMs);
+  return { result: lines[lines.length - 1]!, wallMs, peakRssBytes: usage.maxRssBytes, cpuMs: usage.cpuMs };
+}
+
+/** Bytes of the files at `paths` (a directory: every file under it); what does not exist counts
+ *  0. For a store, give its -wal and -shm files too. */
+export function diskBytes(...paths: string[]): number {
+  let total = 0;
+  const stack = paths.filter((p) => existsSync(p));
+  while (stack.length) {
+    const p = stack.pop()!;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const e of readdirSync(p)) stack.push(join(p, e));
+    else total += st.size;
+  }
+  return total;
 }
