@@ -445,3 +445,8 @@ export function buildSearchIndex(source: Iterable<SearchDoc>, write: (path: stri
   for (const d of source) builder.add(d);
   return builder.finish(write);
 }
+
+/** What the build keeps of the index between builds. */
+export interface IndexState {
+  bytes: number;
+}
