@@ -8,12 +8,11 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { formatProblem } from '../cli/format-problem.ts';
-import { defaultWorkers } from '../import/parse-pool.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { openStore } from '../store/sqlite-store-fs.ts';
 import type { Store } from '../store/store-port.ts';
 import { checkTopicsFs } from '../topic/read-topics-fs.ts';
-import { WorkerPool } from '../workers/worker-pool.ts';
+import { WorkerPool, defaultWorkers } from '../workers/worker-pool.ts';
 import type { RenderAnswer, RenderRequest, RenderWorkerInput } from '../../src/build/render-worker.ts';
 import { pageFile, type RenderedPage } from '../../src/build/site-renderer-fs.ts';
 import { NumberingSampler, STATE_VERSION, type BuildState, type PageState } from './build-state.ts';
@@ -105,8 +104,9 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
     const versions = siteVersions(store);
     // Messages stored since the previous build (none asked for in a full build: all are new).
     const added = previous ? [...store.threads.messageIndex(previous.maxMessageId)] : [];
+    const changes = previous ? siteChanges(store, previous, versions, added) : null;
+    // Pages rendered from other sources are all rendered again (and written if they differ).
     const samePages = previous !== null && previous.bundle === bundle.hash;
-    const changes = samePages ? siteChanges(store, previous, versions, added) : null;
     let changedValues = new Set<string>();
     if (samePages) {
       const names = valueReads(Object.values(previous.pages));
@@ -117,7 +117,10 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
     if (previous && !samePages) plan.remove.push(...Object.keys(previous.pages).filter((p) => !paths.includes(p)));
 
     // The search index is brought up to date on its own thread while pages render.
-    const index = updateSearchIndexFs(dbPath, out, previous?.search ?? null, changes && previous ? { threads: [...changes.threads], families: [...changes.families], afterId: previous.maxMessageId } : null);
+    // Result rows show a message's thread, lists and series: those of changed threads and lineages
+    // are rewritten.
+    const rowThreads = changes ? new Set([...changes.threads, ...[...changes.families].flatMap((f) => versions.familyThreads.get(f) ?? [])]) : null;
+    const index = updateSearchIndexFs(dbPath, out, previous?.search ?? null, rowThreads ? { threads: [...rowThreads].filter((t) => versions.threads.has(t)) } : null);
 
     progress('rendering pages', 0, plan.render.length);
     const pages: Record<string, PageState> = {};
@@ -146,8 +149,10 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
 
     progress('writing message pages', 0, 0);
     const sampler = new NumberingSampler();
-    const messages = changes ? writeThreadMessagePagesFs(store, out, [...changes.threads].filter((t) => versions.threads.has(t))) : writeAllMessagePagesFs(store, out, previous !== null, (id, key) => sampler.add(id, key));
-    const messagePages = changes ? previous!.messagePages + messages.created : messages.pages;
+    const messages = samePages
+      ? writeThreadMessagePagesFs(store, out, [...changes!.threads].filter((t) => versions.threads.has(t)))
+      : writeAllMessagePagesFs(store, out, previous !== null, (id, key) => sampler.add(id, key));
+    const messagePages = samePages ? previous.messagePages + messages.created : messages.pages;
     const assets = copyAssetsFs(bundle.client, out, previous?.assets ?? []);
 
     progress('finishing the search index', 0, 0);
@@ -166,7 +171,7 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
       version: STATE_VERSION,
       bundle: bundle.hash,
       maxMessageId,
-      numbering: changes ? previous!.numbering : sampler.sample(),
+      numbering: samePages ? previous.numbering : sampler.sample(),
       threads: Object.fromEntries(versions.threads),
       families: Object.fromEntries(versions.families),
       values,
@@ -179,7 +184,7 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
     return {
       out,
       pages: Object.keys(pages).length + messagePages,
-      searchIndexBytes: search.state.bytes,
+      searchIndexBytes: search.bytes,
       incremental: previous !== null,
       rendered,
       written: written + messages.written + assets.written + search.written,

@@ -2,7 +2,7 @@
 // build-state-fs.ts): the sources the pages were rendered from, what each page read and what it
 // held, how each thread and lineage stood, the values pages read, and the search index's own
 // state. An incremental build compares these with the store now. Types and pure helpers.
-import type { IndexState } from '../../src/build/search-index.ts';
+import type { IndexState } from '../../src/build/search-update.ts';
 
 /** Bumped when the state's shape or meaning changes: a state of another version is ignored (the
  *  next build is a full one). */
@@ -33,7 +33,7 @@ export interface BuildState {
   messagePages: number;
   /** Files published from the bundle's client directory (copy-assets-fs.ts). */
   assets: string[];
-  /** The static search index (src/build/search-index.ts). */
+  /** The static search index (src/build/search-update.ts). */
   search: IndexState | null;
 }
 

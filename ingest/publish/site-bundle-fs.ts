@@ -44,6 +44,26 @@ export function sourceHashFs(root: string = PROJECT_ROOT): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** Relative imports of a module: `from '...'` and `import('...')` with a path starting with a dot. */
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Hash of a module and every module it imports by relative path, transitively: the code a
+ *  piece of output depends on (the search index is rebuilt whole when its code changed). */
+export function moduleHashFs(entry: string): string {
+  const h = createHash('sha256');
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    h.update(relative(PROJECT_ROOT, file)).update('\0').update(text).update('\0');
+    for (const m of text.matchAll(RELATIVE_IMPORT)) stack.push(join(dirname(file), m[1]!));
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
 /** The cache directory of compiled bundles. */
 export function bundleCacheDir(root: string = PROJECT_ROOT): string {
   return join(root, '.cache', 'site-bundle');
