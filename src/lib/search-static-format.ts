@@ -52,7 +52,7 @@ export const ROW_DOCS = 16;
 export const DATE_DOCS = 1024;
 /** Shards of a family listed in one boundaries file; a family with more has groups of this many,
  *  and a first level naming each group's first key. */
-export const GROUP_SHARDS = 1024;
+export const GROUP_SHARDS = 2048;
 
 /** The rows file of a message number, and its place there. */
 export function rowFile(doc: number): { file: number; index: number } {
