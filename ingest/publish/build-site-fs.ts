@@ -27,7 +27,7 @@ import { writeAllMessagePagesFs, writeThreadMessagePagesFs } from './write-messa
 /** What a build produced. */
 export interface SiteSummary {
   out: string;
-  /** HTML pages in the site (rendered pages and /m/ pages). */
+  /** HTML pages in the site (rendered pages and /m/ pages; not endpoint files such as rows.json). */
   pages: number;
   searchIndexBytes: number;
   /** Whether the previous build's state was used (only what changed was rendered). */
@@ -36,6 +36,10 @@ export interface SiteSummary {
   rendered: number;
   written: number;
   removed: number;
+  /** Files written of each kind. */
+  writtenBy: { pages: number; messagePages: number; assets: number; searchIndex: number };
+  /** Segments of the search index (src/build/search-segments.ts). */
+  searchSegments: number;
 }
 
 /** Topics that cannot be built; the message lists each problem as file:line: message. */
@@ -100,7 +104,8 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
     const ask = async <K extends RenderAnswer['kind']>(req: RenderRequest & { kind: K }): Promise<Extract<RenderAnswer, { kind: K }>> => (await pool!.run(req)) as Extract<RenderAnswer, { kind: K }>;
 
     // What changed since the previous build, and so which pages to render.
-    const paths = (await ask({ kind: 'pages' })).paths;
+    const sitePages = (await ask({ kind: 'pages' })).pages;
+    const props = new Map(sitePages.map((p) => [p.path, p.props]));
     const versions = siteVersions(store);
     // Messages stored since the previous build (none asked for in a full build: all are new).
     const added = previous ? [...store.threads.messageIndex(previous.maxMessageId)] : [];
@@ -113,8 +118,8 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
       const digests = (await ask({ kind: 'values', names })).digests;
       changedValues = new Set(names.filter((n, i) => digests[i] === null || digests[i] !== previous.values[n]));
     }
-    const plan = planBuild(paths, samePages ? previous.pages : null, (read) => readChanged(read, changes!, changedValues));
-    if (previous && !samePages) plan.remove.push(...Object.keys(previous.pages).filter((p) => !paths.includes(p)));
+    const plan = planBuild(sitePages, samePages ? previous.pages : null, (read) => readChanged(read, changes!, changedValues));
+    if (previous && !samePages) plan.remove.push(...Object.keys(previous.pages).filter((p) => !props.has(p)));
 
     // The search index is brought up to date on its own thread while pages render.
     // Result rows show a message's thread, lists and series: those of changed threads and lineages
@@ -133,7 +138,7 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
       batches.push(
         ask({ kind: 'render', paths: batch, previous: batch.map((p) => pages[p]?.[0] ?? null) }).then((a) => {
           for (const r of a.pages as RenderedPage[]) {
-            pages[r.path] = [r.hash, r.reads];
+            pages[r.path] = [r.hash, r.reads, props.get(r.path)!];
             if (r.written) written++;
           }
           rendered += a.pages.length;
@@ -183,12 +188,14 @@ export async function buildSiteFs(db: string, outDir: string, log: (chunk: Buffe
     writeBuildStateFs(out, state);
     return {
       out,
-      pages: Object.keys(pages).length + messagePages,
+      pages: Object.keys(pages).filter((p) => p.endsWith('/')).length + messagePages,
       searchIndexBytes: search.bytes,
       incremental: previous !== null,
       rendered,
       written: written + messages.written + assets.written + search.written,
       removed: plan.remove.length + assets.removed + search.removed,
+      writtenBy: { pages: written, messagePages: messages.written, assets: assets.written, searchIndex: search.written },
+      searchSegments: search.state.segments.length,
     };
   } finally {
     await pool?.close();

@@ -8,8 +8,9 @@ import type { IndexState } from '../../src/build/search-update.ts';
  *  next build is a full one). */
 export const STATE_VERSION = 1;
 
-/** A page: the hash of its file and what it read (src/lib/site-reads.ts). */
-export type PageState = [hash: string, reads: string[]];
+/** A page: the hash of its file, what it read while rendering (src/lib/site-reads.ts), and the
+ *  digest of the props its route gave it (src/build/site-renderer-fs.ts). */
+export type PageState = [hash: string, reads: string[], props: string];
 
 /** Row ids of the store's messages and the keys they had, sampled: a store whose row ids mean
  *  other messages now (reindexed, or another store at the same path) gets a full build. */

@@ -1,9 +1,10 @@
 // Which pages a build renders and which it removes: every page when there is no usable state of
-// the previous build; otherwise the pages that did not exist, and the pages that read something
-// that changed (src/lib/site-reads.ts: a changed thread, its citations, a lineage, the series as a
-// whole, a value whose digest differs, or anything unknown). A page no route has any more is
-// removed. Pure.
+// the previous build; otherwise the pages that did not exist, the pages given other props by
+// their route, and the pages that read something that changed (src/lib/site-reads.ts: a changed
+// thread, its citations, a lineage, the series as a whole, a value whose digest differs, or
+// anything unknown). A page no route has any more is removed. Pure.
 import { parseRead } from '../../src/lib/site-reads.ts';
+import type { SitePage } from '../../src/build/site-renderer-fs.ts';
 import type { PageState } from './build-state.ts';
 import type { SiteChanges } from './site-changes.ts';
 
@@ -35,12 +36,12 @@ export function readChanged(read: string, changes: SiteChanges, values: Readonly
 }
 
 /** `previous`: the pages of the last build (null: render everything). */
-export function planBuild(paths: readonly string[], previous: Readonly<Record<string, PageState>> | null, changed: (read: string) => boolean): BuildPlan {
-  if (!previous) return { render: [...paths], remove: [] };
-  const now = new Set(paths);
-  const render = paths.filter((p) => {
-    const page = previous[p];
-    return !page || page[1].some(changed);
+export function planBuild(pages: readonly SitePage[], previous: Readonly<Record<string, PageState>> | null, changed: (read: string) => boolean): BuildPlan {
+  if (!previous) return { render: pages.map((p) => p.path), remove: [] };
+  const now = new Set(pages.map((p) => p.path));
+  const render = pages.flatMap(({ path, props }) => {
+    const page = previous[path];
+    return !page || page[2] !== props || page[1].some(changed) ? [path] : [];
   });
   const remove = Object.keys(previous).filter((p) => !now.has(p));
   return { render, remove };

@@ -2,7 +2,7 @@
 // with, answering the build's requests: the site's pages, digests of value reads, and batches of
 // pages to render into the output directory.
 import { serveRequests, workerInput } from '../../ingest/workers/worker-pool.ts';
-import { SiteRenderer, type RenderedPage } from './site-renderer-fs.ts';
+import { SiteRenderer, type RenderedPage, type SitePage } from './site-renderer-fs.ts';
 
 /** What every render worker is started with. */
 export interface RenderWorkerInput {
@@ -19,7 +19,7 @@ export type RenderRequest =
   | { kind: 'values'; names: string[] }
   | { kind: 'render'; paths: string[]; previous: Array<string | null> };
 
-export type RenderAnswer = { kind: 'pages'; paths: string[] } | { kind: 'values'; digests: Array<string | null> } | { kind: 'render'; pages: RenderedPage[] };
+export type RenderAnswer = { kind: 'pages'; pages: SitePage[] } | { kind: 'values'; digests: Array<string | null> } | { kind: 'render'; pages: RenderedPage[] };
 
 const input = workerInput<RenderWorkerInput>();
 process.env.PATCHLORE_ROOT = input.root;
@@ -28,7 +28,7 @@ const renderer = new SiteRenderer(input.entry, input.db);
 serveRequests<RenderRequest, RenderAnswer>(async (req) => {
   switch (req.kind) {
     case 'pages':
-      return { kind: 'pages', paths: await renderer.pages() };
+      return { kind: 'pages', pages: await renderer.pages() };
     case 'values':
       return { kind: 'values', digests: await renderer.values(req.names) };
     case 'render': {
