@@ -163,7 +163,7 @@ export function seriesCitations(family: string): { cites: ThreadLink[]; citedBy:
 /** The topics of content/topics about this store's lists (a topic that cannot be read fails
  *  the build, naming it). */
 export function siteTopics(): Topic[] {
-  read(ALWAYS_READ);
+  read(valueRead('topics'));
   const { topics, problems } = storeTopicsFs(db());
   if (problems.length) throw new Error(`topics cannot be built:\n${problems.map(formatProblem).join('\n')}`);
   return topics;
@@ -185,6 +185,7 @@ const VALUES: Array<[RegExp, (m: RegExpExecArray) => unknown]> = [
   [/^lists$/, () => db().threads.lists()],
   [/^totals$/, () => db().mail.stats()],
   [/^families$/, () => db().series.familyIds()],
+  [/^topics$/, () => storeTopicsFs(db())],
   [/^recent:(\d+)$/, (m) => db().threads.recent(Number(m[1]))],
   [/^list:(\d+):(\d+):(.*)$/s, (m) => allListThreads(m[3]!).slice(Number(m[1]), Number(m[1]) + Number(m[2]))],
 ];
