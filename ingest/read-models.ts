@@ -443,6 +443,8 @@ export interface SearchOptions {
 
 /** One message as the static search index needs it. */
 export interface SearchDoc {
+  /** Its number in the index: the message's store row id. */
+  id: number;
   /** Message key. */
   key: string;
   threadId: string;
@@ -455,8 +457,8 @@ export interface SearchDoc {
   date: number | null;
   /** Lists it was seen on, sorted. */
   lists: string[];
-  /** The text of each lore search field. */
-  fields: SearchFields;
+  /** The text of each lore search field; null when not read (a result row whose snippet stays). */
+  fields: SearchFields | null;
   /** Series lineage (family id) of the message's posting or of its thread, null for none. */
   family: string | null;
   /** "v3 fs/dax: Fix ..." of that lineage's posting, '' for none. */

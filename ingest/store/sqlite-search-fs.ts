@@ -101,18 +101,28 @@ export class SqliteSearch implements SearchTables {
     return { messageId: d.messageId, to: rcpt.to, cc: rcpt.cc, body: d.body, parts: JSON.parse(d.parts) as R.StoredPart[], lists: d.lists ? d.lists.split(',').sort() : [], family: d.family };
   }
 
-  *documents(): Iterable<R.DocumentRow> {
-    // The order first, then each message by id: sorting whole rows would make SQLite hold every
-    // body at once in a temporary b-tree.
-    const order = this.db.prepare('SELECT m.id FROM threads t JOIN messages m ON m.thread_id = t.id ORDER BY t.first_date, t.id, m.ord').pluck().all() as number[];
+  *documents(afterId = 0): Iterable<R.DocumentRow> {
+    // Ids first, then each message by id: a statement iterating over whole rows would keep the
+    // table read while the caller works, and bodies are large.
+    const ids = this.db.prepare('SELECT id FROM messages WHERE thread_id IS NOT NULL AND id > ? ORDER BY id').pluck().all(afterId) as number[];
+    yield* this.documentsById(ids);
+  }
+
+  *documentsOf(threadIds: readonly string[]): Iterable<R.DocumentRow> {
+    const st = this.db.prepare('SELECT id FROM messages WHERE thread_id = ?').pluck();
+    const ids = threadIds.flatMap((t) => st.all(t) as number[]).sort((a, b) => a - b);
+    yield* this.documentsById(ids);
+  }
+
+  private *documentsById(ids: readonly number[]): Iterable<R.DocumentRow> {
     const row = this.db.prepare(
-      `SELECT m.key, m.message_id AS messageId, m.thread_id AS threadId, m.subject, m.author, m.from_name AS fromName, m.recipients,
+      `SELECT m.id, m.key, m.message_id AS messageId, m.thread_id AS threadId, m.subject, m.author, m.from_name AS fromName, m.recipients,
               m.date, m.body, m.parts, (SELECT group_concat(list, ',') FROM message_lists l WHERE l.message = m.id) AS lists,
               (SELECT json_group_array(json_array(facet, value)) FROM message_facets f WHERE f.message = m.id) AS facets
        FROM messages m WHERE m.id = ?`,
     );
     type Doc = Omit<R.DocumentRow, 'to' | 'cc' | 'parts' | 'lists' | 'facets'> & { recipients: string; parts: string; lists: string | null; facets: string };
-    for (const id of order) {
+    for (const id of ids) {
       const { recipients, parts, lists, facets, ...r } = row.get(id) as Doc;
       const rcpt = JSON.parse(recipients) as { to: R.DocumentRow['to']; cc: R.DocumentRow['cc'] };
       yield {
@@ -130,6 +140,10 @@ export class SqliteSearch implements SearchTables {
     this.db.prepare('DELETE FROM message_facets WHERE facet = ?').run(facet);
     const ins = this.db.prepare('INSERT OR IGNORE INTO message_facets (message, facet, value) SELECT id, ?, ? FROM messages WHERE key = ?');
     for (const r of rows) ins.run(facet, r.value, r.key);
+  }
+
+  *facetMessages(facet: string): Iterable<{ value: string; id: number }> {
+    yield* this.db.prepare('SELECT value, message AS id FROM message_facets WHERE facet = ? ORDER BY value, message').iterate(facet) as Iterable<{ value: string; id: number }>;
   }
 
   facetValues(facet: string): Map<string, string[]> {

@@ -188,11 +188,41 @@ export class SqliteThreads implements ThreadTables {
     return this.db.prepare(`SELECT ${THREAD_COLUMNS} FROM threads ORDER BY last_date DESC, id LIMIT ?`).all(limit) as R.ThreadRow[];
   }
 
-  *messageIndex(): Iterable<R.MessageIndexRow> {
+  *messageIndex(afterId = 0): Iterable<R.MessageIndexRow> {
     const rows = this.db
-      .prepare('SELECT key, message_id AS messageId, thread_id AS threadId, subject, author, date, imposter FROM messages WHERE thread_id IS NOT NULL ORDER BY id')
-      .all() as Array<Omit<R.MessageIndexRow, 'imposter'> & { imposter: number }>;
+      .prepare('SELECT id, key, message_id AS messageId, thread_id AS threadId, subject, author, date, imposter FROM messages WHERE thread_id IS NOT NULL AND id > ? ORDER BY id')
+      .iterate(afterId) as Iterable<Omit<R.MessageIndexRow, 'imposter'> & { imposter: number }>;
     for (const r of rows) yield { ...r, imposter: r.imposter === 1 };
+  }
+
+  *versions(): Iterable<R.ThreadVersionRow> {
+    // Members from the thread index (no message row is read), keys from the nodes, then lists.
+    const members = this.db.prepare(
+      `SELECT thread_id AS id, sum(id) AS idSum, sum(ord) AS ordSum FROM messages INDEXED BY messages_thread
+       WHERE thread_id IS NOT NULL GROUP BY thread_id`,
+    );
+    const sums = new Map<string, { idSum: number; ordSum: number }>();
+    for (const r of members.iterate() as Iterable<{ id: string; idSum: number; ordSum: number }>) sums.set(r.id, { idSum: r.idSum, ordSum: r.ordSum });
+    const keys = this.db.prepare('SELECT thread_id AS id, total(length(id)) AS keyChars FROM nodes INDEXED BY nodes_thread GROUP BY thread_id');
+    const keyChars = new Map<string, number>();
+    for (const r of keys.iterate() as Iterable<{ id: string; keyChars: number }>) keyChars.set(r.id, r.keyChars);
+    const listings = new Map<string, number>();
+    // Through the thread index: reading thread_id from message rows would read whole messages.
+    for (const r of this.db
+      .prepare(
+        `SELECT m.thread_id AS id, count(*) AS n FROM messages m INDEXED BY messages_thread CROSS JOIN message_lists l ON l.message = m.id
+         WHERE m.thread_id IS NOT NULL GROUP BY m.thread_id`,
+      )
+      .iterate() as Iterable<{ id: string; n: number }>)
+      listings.set(r.id, r.n);
+    const lists = new Map<string, string>();
+    for (const r of this.db.prepare('SELECT thread_id AS id, list FROM thread_lists ORDER BY thread_id, list').iterate() as Iterable<{ id: string; list: string }>) {
+      lists.set(r.id, lists.has(r.id) ? `${lists.get(r.id)} ${r.list}` : r.list);
+    }
+    for (const r of this.db.prepare(`SELECT ${THREAD_COLUMNS} FROM threads`).iterate() as Iterable<R.ThreadRow>) {
+      const s = sums.get(r.id);
+      yield { ...r, idSum: s?.idSum ?? 0, ordSum: s?.ordSum ?? 0, keyChars: keyChars.get(r.id) ?? 0, listings: listings.get(r.id) ?? 0, lists: lists.get(r.id) ?? '' };
+    }
   }
 
   ghosts(): Array<{ id: string; threadId: string }> {

@@ -132,8 +132,12 @@ export interface ThreadTables {
   listThreads(list: string, offset: number, limit: number): R.ThreadRow[];
   /** Threads active most recently, across lists. */
   recent(limit: number): R.ThreadRow[];
-  /** Every threaded message key with its Message-ID and thread (for /m/ pages). */
-  messageIndex(): Iterable<R.MessageIndexRow>;
+  /** Every threaded message key with its Message-ID and thread (for /m/ pages), by row id; only
+   *  those with a row id above `afterId` when given. */
+  messageIndex(afterId?: number): Iterable<R.MessageIndexRow>;
+  /** What each thread is made of, in numbers (members, their row ids and places, lists): two
+   *  equal rows mean an unchanged thread (the site's incremental build). */
+  versions(): Iterable<R.ThreadVersionRow>;
   /** Shown ghosts with their thread. */
   ghosts(): Array<{ id: string; threadId: string }>;
   /** The earliest message of a thread's author. */
@@ -230,14 +234,18 @@ export interface SearchTables {
   find(plan: R.SearchPlan, opts: R.FindOptions): R.FindResult;
   /** What a hit shows beyond its row: recipients, text, lists, lineage (unless known). */
   hitDetail(rowId: number, withFamily: boolean): R.HitDetailRow;
-  /** Every threaded message, in thread order (threads by first date, messages in display order),
-   *  with what the static index needs. */
-  documents(): Iterable<R.DocumentRow>;
+  /** Every threaded message by row id (only those above `afterId` when given), with what the
+   *  static index needs. */
+  documents(afterId?: number): Iterable<R.DocumentRow>;
+  /** The threaded messages of these threads, by row id. */
+  documentsOf(threadIds: readonly string[]): Iterable<R.DocumentRow>;
   /** Replace every value of one facet: each message (by key) with its values. Keys not stored
    *  are skipped. */
   replaceFacet(facet: string, rows: Iterable<{ key: string; value: string }>): void;
   /** The values of a facet per message key. */
   facetValues(facet: string): Map<string, string[]>;
+  /** The messages (row ids) of each value of a facet, by value then row id. */
+  facetMessages(facet: string): Iterable<{ value: string; id: number }>;
 }
 
 /** Git histories read by `patchlore commits` (primary: kept through reindex), what linking reads

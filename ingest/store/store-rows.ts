@@ -289,6 +289,24 @@ export interface ThreadRow {
   lastDate: number | null;
 }
 
+/** A thread in numbers (ThreadTables.versions): equal rows, unchanged thread. */
+export interface ThreadVersionRow {
+  id: string;
+  root: string;
+  subject: string;
+  messages: number;
+  ghosts: number;
+  firstDate: number | null;
+  lastDate: number | null;
+  /** Sums of its messages' row ids and places in the thread, and of its nodes' ids' lengths. */
+  idSum: number;
+  ordSum: number;
+  keyChars: number;
+  /** Lists of its messages: (message, list) sightings, and the thread's lists. */
+  listings: number;
+  lists: string;
+}
+
 /** A stored message as pages show it. */
 export interface MessageRow {
   /** Store row id (what the discussion tables refer to). */
@@ -336,6 +354,8 @@ export interface ListRow {
 
 /** A threaded message, for /m/ pages. */
 export interface MessageIndexRow {
+  /** Row id. */
+  id: number;
   key: string;
   messageId: string;
   threadId: string;
@@ -664,6 +684,8 @@ export interface HitDetailRow {
 
 /** A threaded message as the static search index reads it. */
 export interface DocumentRow {
+  /** Row id: the message's number in the static search index. */
+  id: number;
   key: string;
   messageId: string;
   threadId: string;

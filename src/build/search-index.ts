@@ -1,43 +1,42 @@
-// Builds the static site's search index (format: src/lib/search-static-format.ts) from the
-// messages in thread order: per field family, every word and every pair of adjacent words with
-// its postings, sorted by key and cut into shards of about SHARD_BYTES; the manifest; and the
-// rows results show, in chunks of whole threads. One pass over the messages, which are not
-// kept: each field is split into words once, words and pairs become dense ids (pairs through a
-// hash table of typed arrays, not strings) and postings go to typed columns, so memory holds the
-// postings (about 10 bytes each), not the text. Pure but for `write`, which receives each file.
-import type { SearchField } from '../../ingest/search/query-types.ts';
+// Builds one segment of the static site's search index (format: src/lib/search-static-format.ts)
+// from messages given in ascending number: per field family, every word and every pair of
+// adjacent words with its postings, sorted by key and cut into shards (shardWriter). One pass over
+// the messages, which are not kept: each field is split into words once, words and pairs become
+// dense ids (pairs through a hash table of typed arrays, not strings) and postings go to typed
+// columns, so memory holds the postings (about 10 bytes each), not the text; a build bounds it by
+// the messages per segment (search-segments.ts). Rows and dates are not its business
+// (search-rows.ts). Pure but for `write`, which receives each file.
+import type { SearchField, SearchFields } from '../../ingest/search/query-types.ts';
 import { searchTokens } from '../../ingest/search/search-tokens.ts';
-import { messageHref, seriesPath } from '../lib/paths.ts';
-import type { SearchDoc } from '../../ingest/read-models.ts';
 import {
   FAMILIES,
   FAMILY_NAMES,
-  FORMAT_VERSION,
+  GROUP_SHARDS,
   appendPosting,
-  chunkStarts,
-  encodeNumbers,
-  encodeSigned,
+  frontCode,
   pairKey,
   wordKey,
-  type DocRow,
   type FamilyName,
-  type FacetFile,
-  type SearchMeta,
+  type SegmentMeta,
+  type ShardEntry,
 } from '../lib/search-static-format.ts';
 
 /** A shard is closed once it holds this many characters (about 4-6 KB gzip): small enough that
- *  a query's few shards stay far under the 300 KB budget, large enough to keep files few. */
+ *  a query's few shards stay far under the 300 KB budget, large enough to keep files few... */
 export const SHARD_BYTES = 12 * 1024;
-/** Characters of a message's own text kept for its snippet. */
-export const SUMMARY_CHARS = 220;
+/** ...but a query fetches a shard from every segment, and small segments (the mail of the last
+ *  syncs) have few entries per key: their shards are smaller. */
+export const SMALL_SHARD_BYTES = 3 * 1024;
+/** Segments of fewer messages than this get SMALL_SHARD_BYTES. */
+export const SMALL_SEGMENT_DOCS = 8192;
 
-/** Files written and their sizes. */
-export interface SearchIndexSummary {
-  docs: number;
-  files: number;
-  bytes: number;
-  shards: Record<FamilyName, number>;
+/** Shard size for a segment of `docs` messages. */
+export function shardBytes(docs: number): number {
+  return docs < SMALL_SEGMENT_DOCS ? SMALL_SHARD_BYTES : SHARD_BYTES;
 }
+
+/** Where a segment's files go: `write(path, content)` with paths under search/. */
+export type WriteFile = (path: string, content: string) => void;
 
 /** Values per chunk of a column. */
 const CHUNK = 1 << 16;
@@ -156,30 +155,6 @@ class Tally {
   }
 }
 
-/** The start of a message's own words, without the "On ... wrote:" line. */
-function summaryOf(nq: string): string {
-  const own = nq
-    .split('\n')
-    .filter((l) => !/wrote:\s*$/.test(l) && !/^(?:Signed-off-by|Cc|Reviewed-by|Acked-by):/i.test(l))
-    .join(' ')
-    .replace(/[\s\ue000]+/g, ' ')
-    .trim();
-  return own.length > SUMMARY_CHARS ? own.slice(0, SUMMARY_CHARS).replace(/\s\S*$/, '') + '…' : own;
-}
-
-/** Front-coded list: each string as the length it shares with the previous one and the rest. */
-function frontCode(list: readonly string[]): string {
-  let prev = '';
-  return list
-    .map((s) => {
-      let i = 0;
-      while (i < s.length && i < prev.length && s[i] === prev[i] && i < 35) i++;
-      prev = s;
-      return i.toString(36) + s.slice(i);
-    })
-    .join('\n');
-}
-
 /** Group postings by entry id (a counting sort; message order is kept within an entry). */
 function byEntry(entries: number, post: Postings): { start: Int32Array; docs: Int32Array; cells: Uint16Array } {
   const start = new Int32Array(entries + 1);
@@ -212,8 +187,8 @@ function encodeRange(g: { docs: Int32Array; cells: Uint16Array }, from: number, 
   return out;
 }
 
-/** Builds the index from messages given one at a time, in thread order. */
-class SearchIndexBuilder {
+/** Builds a segment from messages given one at a time, in ascending number. */
+export class SegmentBuilder {
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly pairs = new PairTable();
@@ -221,14 +196,12 @@ class SearchIndexBuilder {
   private readonly pairPost = {} as Record<FamilyName, Postings>;
   private readonly wordTally = new Tally();
   private readonly pairTally = new Tally();
-  private readonly rows: DocRow[] = [];
-  private readonly minutes: number[] = [];
-  private readonly threadStarts: number[] = [];
-  /** facet -> value -> message numbers (ascending: messages are added in order). */
-  private readonly facets = new Map<string, Map<string, number[]>>();
-  private lastThread: string | null = null;
   /** Word ids of the field being added. */
   private ids: number[] = [];
+  private last = -1;
+  private first = -1;
+  /** Messages added. */
+  docs = 0;
 
   constructor() {
     for (const f of FAMILY_NAMES) {
@@ -248,36 +221,18 @@ class SearchIndexBuilder {
     return id;
   }
 
-  /** Add the next message (message numbers follow the order of calls). */
-  add(d: SearchDoc): void {
-    const n = this.rows.length;
-    if (n === 0 || this.lastThread !== d.threadId) this.threadStarts.push(n);
-    this.lastThread = d.threadId;
-    this.minutes.push(d.date === null ? 0 : Math.floor(d.date / 60_000));
-    for (const [facet, value] of d.facets) {
-      const values = this.facets.get(facet) ?? new Map<string, number[]>();
-      this.facets.set(facet, values);
-      const docs = values.get(value) ?? [];
-      if (docs[docs.length - 1] !== n) docs.push(n);
-      values.set(value, docs);
-    }
-    this.rows.push([
-      d.key,
-      d.subject,
-      d.fromName || d.author,
-      d.date === null ? '' : new Date(d.date).toISOString(),
-      messageHref(d.threadId, d.key),
-      d.lists.join(' '),
-      d.family ? seriesPath(d.family) : '',
-      d.seriesTitle,
-      summaryOf(d.fields.nq),
-    ]);
+  /** Add message number `n` (above every number added before) with its search fields. */
+  add(n: number, fields: SearchFields): void {
+    if (n <= this.last) throw new Error(`BUG: message ${n} added after ${this.last}`);
+    if (this.first < 0) this.first = n;
+    this.last = n;
+    this.docs++;
     for (const family of FAMILY_NAMES) {
-      const fields = FAMILIES[family] as readonly SearchField[];
+      const names = FAMILIES[family] as readonly SearchField[];
       const wp = this.wordPost[family];
       const pp = this.pairPost[family];
-      for (let fi = 0; fi < fields.length; fi++) {
-        const tokens = searchTokens(d.fields[fields[fi]!]);
+      for (let fi = 0; fi < names.length; fi++) {
+        const tokens = searchTokens(fields[names[fi]!]);
         if (tokens.length === 0) continue;
         const ids = this.ids;
         ids.length = 0;
@@ -302,38 +257,23 @@ class SearchIndexBuilder {
     }
   }
 
-  /** Write every file; returns what was written. */
-  finish(write: (path: string, content: string) => void): SearchIndexSummary {
-    let files = 0;
+  /** Write the segment's files under search/<id>/; `to` is the end of its number range (above
+   *  the last message added). */
+  finish(id: string, to: number, writeFile: WriteFile): SegmentMeta {
     let bytes = 0;
-    const out = (path: string, content: string): void => {
-      files++;
+    const write: WriteFile = (path, content) => {
       bytes += Buffer.byteLength(content);
-      write(path, content);
+      writeFile(path, content);
     };
-    const rows = this.rows;
-    const chunks = chunkStarts(this.threadStarts, rows.length);
-    chunks.forEach((start, c) => out(`search/docs/${c}.json`, JSON.stringify(rows.slice(start, chunks[c + 1] ?? rows.length))));
     const order = this.wordOrder();
     const shards = {} as Record<FamilyName, number>;
-    for (const family of FAMILY_NAMES) shards[family] = this.writeFamily(family, order, out);
-    const deltas = (starts: readonly number[]): string => encodeNumbers(starts.map((v, i) => v - (i ? starts[i - 1]! : 0)));
-    for (const [facet, values] of this.facets) {
-      const file: FacetFile = {};
-      for (const [value, docs] of [...values].sort(([a], [b]) => (a < b ? -1 : 1))) file[value] = deltas(docs);
-      out(`search/facets/${facet}.json`, JSON.stringify(file));
+    const grouped = {} as Record<FamilyName, boolean>;
+    for (const family of FAMILY_NAMES) {
+      const w = shardWriter(`search/${id}/${family}`, FAMILIES[family].length, shardBytes(this.docs), write);
+      this.writeFamily(family, order, w.emit);
+      ({ shards: shards[family], grouped: grouped[family] } = w.finish());
     }
-    const meta: SearchMeta = {
-      version: FORMAT_VERSION,
-      docs: rows.length,
-      shards,
-      minutes: encodeSigned(this.minutes),
-      threadStarts: deltas(this.threadStarts),
-      chunkStarts: deltas(chunks),
-      ...(this.facets.size ? { facets: [...this.facets.keys()].sort() } : {}),
-    };
-    out('search/index.json', JSON.stringify(meta));
-    return { docs: rows.length, files, bytes, shards };
+    return { id, from: this.first < 0 ? to : this.first, to, docs: this.docs, bytes, shards, grouped };
   }
 
   /** The orders entries are written in: words by (key, word), then pairs, whose keys (PAIR_MARK
@@ -355,21 +295,26 @@ class SearchIndexBuilder {
     return { keys, byWord, byKey, rank };
   }
 
-  /** The shards of one field family and their index (the first key of each), its words first,
-   *  then its pairs; the family's postings are let go as they are grouped. Returns how many
-   *  shards it has. */
-  private writeFamily(family: FamilyName, { keys, byWord, byKey, rank }: WordOrder, out: (path: string, content: string) => void): number {
+  /** The entries of one field family in key order, its words first, then its pairs; the
+   *  family's postings are let go as they are grouped. */
+  private writeFamily(family: FamilyName, { keys, byWord, byKey, rank }: WordOrder, emit: (entry: ShardEntry, nextKey: string | undefined) => void): void {
+    const width = FAMILIES[family].length;
     const words = this.words;
     const W = words.length;
     const w = byEntry(W, this.wordPost[family]);
     const p = byEntry(this.pairs.size, this.pairPost[family]);
     this.wordPost[family] = postings();
     this.pairPost[family] = postings();
+    const entry = (key: string, word: string, g: ReturnType<typeof byEntry>, id: number): ShardEntry => {
+      const row: ShardEntry = [key, word === key ? '' : word];
+      for (let f = 0; f < width; f++) row.push(encodeRange(g, g.start[id]!, g.start[id + 1]!, f));
+      while (row.length > 2 && row[row.length - 1] === '') row.pop();
+      return row;
+    };
     // Pairs of this family as rank(a) * W + rank(b): unique, and sorted as their keys.
     const present: number[] = [];
     for (let id = 0; id < this.pairs.size; id++) if (p.start[id + 1]! > p.start[id]!) present.push(rank[this.pairs.a[id]!]! * W + rank[this.pairs.b[id]!]!);
     const pairOrder = Float64Array.from(present).sort();
-    const shards = shardWriter(family, out);
     const wordsHere: number[] = [];
     for (const id of byKey) if (w.start[id + 1]! > w.start[id]!) wordsHere.push(id);
     const pairKeyAt = (i: number): string => {
@@ -379,16 +324,15 @@ class SearchIndexBuilder {
     for (let i = 0; i < wordsHere.length; i++) {
       const id = wordsHere[i]!;
       const next = i + 1 < wordsHere.length ? keys[wordsHere[i + 1]!] : pairOrder.length ? pairKeyAt(0) : undefined;
-      shards.emit(keys[id]!, words[id]!, w, id, next);
+      emit(entry(keys[id]!, words[id]!, w, id), next);
     }
     let key = pairOrder.length ? pairKeyAt(0) : '';
     for (let i = 0; i < pairOrder.length; i++) {
       const k = pairOrder[i]!;
       const next = i + 1 < pairOrder.length ? pairKeyAt(i + 1) : undefined;
-      shards.emit(key, key, p, this.pairs.find(byWord[Math.floor(k / W)]!, byWord[k % W]!), next);
+      emit(entry(key, key, p, this.pairs.find(byWord[Math.floor(k / W)]!, byWord[k % W]!)), next);
       key = next ?? '';
     }
-    return shards.finish();
   }
 }
 
@@ -404,44 +348,48 @@ interface WordOrder {
   rank: Int32Array;
 }
 
-/** Writes the entries of one family, in key order, into shards of about SHARD_BYTES, cut only
- *  between keys so that each key lives in one shard; `finish` writes the last shard and the
- *  family's index of first keys, and says how many shards there are. */
-function shardWriter(
-  family: FamilyName,
-  out: (path: string, content: string) => void,
-): { emit: (key: string, word: string, g: ReturnType<typeof byEntry>, id: number, nextKey: string | undefined) => void; finish: () => number } {
-  const width = FAMILIES[family].length;
+/** Writes entries given in key order under `dir` (search/<segment>/<family>) into shards of about
+ *  `bytes` characters, cut only between keys so that each key lives in one shard; `finish` writes
+ *  the last shard and the boundaries: one file of first keys, or, beyond GROUP_SHARDS shards, a
+ *  file of each group's first key and one per group (g<n>.txt) of its shards' first keys. The
+ *  segment builder and the merge (search-segments.ts) write through it. */
+export function shardWriter(
+  dir: string,
+  width: number,
+  bytes: number,
+  write: WriteFile,
+): { emit: (entry: ShardEntry, nextKey: string | undefined) => void; finish: () => { shards: number; grouped: boolean } } {
   const firsts: string[] = [];
   let shard: string[] = [];
   let size = 0;
   const flush = (): void => {
     if (shard.length === 0) return;
-    out(`search/${family}/${firsts.length - 1}.json`, `[${shard.join(',')}]`);
+    write(`${dir}/${firsts.length - 1}.json`, `[${shard.join(',')}]`);
     shard = [];
     size = 0;
   };
-  const emit = (key: string, word: string, g: ReturnType<typeof byEntry>, id: number, nextKey: string | undefined): void => {
-    if (shard.length === 0) firsts.push(key);
-    const row: string[] = [key, word === key ? '' : word];
-    for (let f = 0; f < width; f++) row.push(encodeRange(g, g.start[id]!, g.start[id + 1]!, f));
-    while (row.length > 2 && row[row.length - 1] === '') row.pop();
-    const json = JSON.stringify(row);
+  const emit = (entry: ShardEntry, nextKey: string | undefined): void => {
+    if (entry.length > width + 2) throw new Error(`BUG: an entry of ${entry.length - 2} fields in a family of ${width}`);
+    if (shard.length === 0) firsts.push(entry[0]);
+    const json = JSON.stringify(entry);
     shard.push(json);
     size += json.length + 1;
-    if (size >= SHARD_BYTES && nextKey !== key) flush();
+    if (size >= bytes && nextKey !== entry[0]) flush();
   };
-  const finish = (): number => {
+  const finish = (): { shards: number; grouped: boolean } => {
     flush();
-    out(`search/${family}/index.txt`, frontCode(firsts));
-    return firsts.length;
+    const grouped = firsts.length > GROUP_SHARDS;
+    if (!grouped) write(`${dir}/index.txt`, frontCode(firsts));
+    else {
+      const tops: string[] = [];
+      for (let g = 0; g * GROUP_SHARDS < firsts.length; g++) {
+        const group = firsts.slice(g * GROUP_SHARDS, (g + 1) * GROUP_SHARDS);
+        tops.push(group[0]!);
+        write(`${dir}/g${g}.txt`, frontCode(group));
+      }
+      write(`${dir}/index.txt`, frontCode(tops));
+    }
+    return { shards: firsts.length, grouped };
   };
   return { emit, finish };
-}
-
-/** Build the whole index. `docs` must be in thread order (searchDocs gives them so). */
-export function buildSearchIndex(source: Iterable<SearchDoc>, write: (path: string, content: string) => void): SearchIndexSummary {
-  const builder = new SearchIndexBuilder();
-  for (const d of source) builder.add(d);
-  return builder.finish(write);
 }

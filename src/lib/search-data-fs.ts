@@ -1,18 +1,21 @@
-// What the static search index reads from the store at build time: every threaded message in
-// thread order (threads by first date, messages in display order) with its search fields, and
-// the series lineage of each. Opens the store at the path it is given read-only, on its own
-// connection. Rows only: the index is built by src/build/search-index.ts.
+// What the static search index reads from the store at build time: threaded messages by number
+// (row id) with their search fields, and the series lineage of each. Reads through the store it is
+// given. Rows only: the index is built by src/build/search-*.ts.
 import type { SearchDoc } from '../../ingest/read-models.ts';
 import { messageFields } from '../../ingest/search/message-fields.ts';
-import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import { seriesLabel } from '../../ingest/series/revision-label.ts';
-import type { Store } from '../../ingest/store/store-port.ts';
+import type { DocumentRow, Store } from '../../ingest/store/store-port.ts';
 
 type Series = { family: string; label: string };
 
+/** Each message's series lineage and label, by its key or else its thread. */
+export interface SeriesLabels {
+  byKey: Map<string, Series>;
+  byThread: Map<string, Series>;
+}
 
 /** The lineage of each posting, by cover letter and patch key, and of each thread. */
-function seriesLabels(store: Store): { byKey: Map<string, Series>; byThread: Map<string, Series> } {
+export function seriesLabels(store: Store): SeriesLabels {
   // Lineage of each posting, with its version and its title, read in one pass with where the
   // posting is (its thread, its cover letter), postings in date order.
   const postingFamily = new Map<string, Series>();
@@ -37,18 +40,16 @@ function seriesLabels(store: Store): { byKey: Map<string, Series>; byThread: Map
   return { byKey, byThread };
 }
 
-/** Every threaded message, in thread order. */
-export function* searchDocs(dbPath: string): Generator<SearchDoc> {
-  // One pass over the messages: a large page cache would only hold what is never read again.
-  const store = openStore(dbPath, { readonly: true, cacheKiB: 8192 });
-  try {
-    const { byKey, byThread } = seriesLabels(store);
-    for (const r of store.search.documents()) {
-      const fields = messageFields(r);
-      const series = byKey.get(r.key) ?? byThread.get(r.threadId) ?? null;
-      yield { key: r.key, threadId: r.threadId, subject: r.subject, author: r.author, fromName: r.fromName, date: r.date, lists: r.lists, fields, family: series?.family ?? null, seriesTitle: series?.label ?? '', facets: r.facets };
-    }
-  } finally {
-    store.close();
-  }
+/** A message as the index takes it: with its search fields, or (`withFields` false) without
+ *  (fields empty: for a row whose snippet is kept). */
+export function searchDoc(r: DocumentRow, labels: SeriesLabels, withFields = true): SearchDoc {
+  const fields = withFields ? messageFields(r) : null;
+  const series = labels.byKey.get(r.key) ?? labels.byThread.get(r.threadId) ?? null;
+  return { id: r.id, key: r.key, threadId: r.threadId, subject: r.subject, author: r.author, fromName: r.fromName, date: r.date, lists: r.lists, fields, family: series?.family ?? null, seriesTitle: series?.label ?? '', facets: r.facets };
+}
+
+/** Every threaded message of a store with a number above `afterId`, by number. */
+export function* searchDocs(store: Store, afterId = 0): Generator<SearchDoc & { fields: NonNullable<SearchDoc['fields']> }> {
+  const labels = seriesLabels(store);
+  for (const r of store.search.documents(afterId)) yield searchDoc(r, labels) as SearchDoc & { fields: NonNullable<SearchDoc['fields']> };
 }

@@ -1,40 +1,48 @@
 // The static site's search engine: evaluates a parsed lore query (ingest/search/parse-query.ts)
-// against the sharded index (search-static-format.ts), fetching only the shards its words need
-// through a Loader. Matching follows the CLI's, decided by textMatch (plan-search.ts): a word
-// typed in lower case finds every word of its stem, other words are found as written, a phrase
-// (or a word with punctuation, "fs/dax.c") is found by its adjacent word pairs, word* by the
-// words starting so ("fs/da*": pairs whose second word starts so). Scores are bm25-like
-// (FIELD_WEIGHT x idf x saturated count); order is by score or by date. Pure but for the Loader.
+// against the sharded index (search-static-format.ts), fetching only the files its words need
+// through a Loader: in each segment, the boundaries and the shards holding its keys; the dates of
+// the blocks a date range or a sort by date cannot decide from the blocks' summary; the rows of
+// the hits shown. Matching follows the CLI's, decided by textMatch (plan-search.ts): a word typed
+// in lower case finds every word of its stem, other words are found as written, a phrase (or a
+// word with punctuation, "fs/dax.c") is found by its adjacent word pairs, word* by the words
+// starting so ("fs/da*": pairs whose second word starts so). Scores are bm25-like (FIELD_WEIGHT x
+// idf x saturated count); order is by score (then newest number) or by date. Pure but for the
+// Loader.
 import { facetValues, textMatch } from '../../ingest/search/plan-search.ts';
 import { FIELD_WEIGHT } from '../../ingest/search/query-prefixes.ts';
-import type { FacetNode, QueryNode, SearchField, TextNode } from '../../ingest/search/query-types.ts';
+import type { DateNode, FacetNode, QueryNode, SearchField, TextNode } from '../../ingest/search/query-types.ts';
 import {
+  GROUP_SHARDS,
   PAIR_MARK,
+  dateBlock,
+  decodeDateBlock,
+  decodeDateSummary,
   decodeNumbers,
   decodePostings,
-  decodeSigned,
   familyOf,
+  frontDecode,
   pairKey,
+  rowFile,
   shardOf,
   wordKey,
+  type DateRange,
   type DocRow,
   type FacetFile,
   type FamilyName,
+  type RowsFile,
   type SearchMeta,
+  type SegmentMeta,
   type ShardEntry,
 } from './search-static-format.ts';
 
-/** Where the index comes from (fetch in the browser, the disk in tests). */
+/** Where the index comes from (fetch in the browser, the disk or memory in tests): the text of a
+ *  file under /search/, by its path there ("index.json", "s3/text/12.json"). Each file is asked
+ *  for once per query (cache it to share it between queries). */
 export interface Loader {
-  meta(): Promise<SearchMeta>;
-  /** A facet's file; asked only for facets the manifest lists. */
-  facet(name: string): Promise<FacetFile>;
-  boundaries(family: FamilyName): Promise<string[]>;
-  shard(family: FamilyName, n: number): Promise<ShardEntry[]>;
-  docs(chunk: number): Promise<DocRow[]>;
+  file(path: string): Promise<string>;
 }
 
-/** Most shards one wildcard may fetch; a broader one is refused with a message. */
+/** Most shards one wildcard may fetch in a segment; a broader one is refused with a message. */
 export const MAX_WILDCARD_SHARDS = 8;
 
 /** Thrown for a query the static index cannot answer (a wildcard too broad). */
@@ -43,15 +51,15 @@ export class StaticQueryError extends Error {}
 /** Messages matched, with scores. */
 type Scores = Map<number, number>;
 
-/** What a query found: message numbers in order, and what was downloaded to find them. */
-export interface EngineResult {
-  hits: Array<{ doc: number; score: number }>;
-  /** Minutes since the epoch per message (for dates without fetching rows). */
-  minutes: number[];
-  threadStarts: number[];
-  /** First message number of each docs chunk. */
-  chunkStarts: number[];
-  shardsFetched: number;
+/** What a query found. */
+export interface QueryResult {
+  /** Messages matched. */
+  total: number;
+  /** `count` message numbers from `offset` in the order asked for (a sort by date fetches the
+   *  dates it needs for them). */
+  page(offset: number, count: number): Promise<number[]>;
+  /** Files fetched so far. */
+  fetched(): number;
 }
 
 /** A word lookup: entries of `key` in one family, narrowed by `accept`. */
@@ -106,18 +114,51 @@ function lookupsOf(node: TextNode): { lookups: Lookup[]; parts: number } {
   }
 }
 
-/** Entries of a family answering a lookup, fetched shard by shard as needed. */
-async function entriesFor(l: Lookup, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<ShardEntry[]> {
-  const bounds = await loader.boundaries(l.family);
-  if (bounds.length === 0) return [];
-  const first = shardOf(bounds, l.key);
-  const last = l.until === undefined ? first : shardOf(bounds, l.until);
+/** The files of one query, each fetched once. */
+class Files {
+  private readonly texts = new Map<string, Promise<string>>();
+  private readonly parsed = new Map<string, Promise<unknown>>();
+  constructor(private readonly loader: Loader) {}
+  text(path: string): Promise<string> {
+    let t = this.texts.get(path);
+    if (!t) this.texts.set(path, (t = this.loader.file(path)));
+    return t;
+  }
+  /** A file read once and turned into a value once. */
+  value<T>(path: string, read: (text: string) => T): Promise<T> {
+    let v = this.parsed.get(path) as Promise<T> | undefined;
+    if (!v) this.parsed.set(path, (v = this.text(path).then(read)));
+    return v;
+  }
+  get size(): number {
+    return this.texts.size;
+  }
+}
+
+/** The shards [first, last] of a segment's family that may hold keys from `key` to `until`, or
+ *  null when the family has no shard. */
+async function shardRange(seg: SegmentMeta, family: FamilyName, key: string, until: string, files: Files): Promise<[number, number] | null> {
+  const dir = `${seg.id}/${family}`;
+  const top = await files.value(`${dir}/index.txt`, frontDecode);
+  if (top.length === 0) return null;
+  if (!seg.grouped[family]) return [shardOf(top, key), shardOf(top, until)];
+  // Two levels: the groups holding the range, then their shards' first keys.
+  const g1 = shardOf(top, key);
+  const g2 = shardOf(top, until);
+  const firsts = (await Promise.all(Array.from({ length: g2 - g1 + 1 }, (_, i) => files.value(`${dir}/g${g1 + i}.txt`, frontDecode)))).flat();
+  return [g1 * GROUP_SHARDS + shardOf(firsts, key), g1 * GROUP_SHARDS + shardOf(firsts, until)];
+}
+
+/** Entries of a lookup in one segment, fetched shard by shard as needed. */
+async function entriesIn(seg: SegmentMeta, l: Lookup, files: Files): Promise<ShardEntry[]> {
+  const range = await shardRange(seg, l.family, l.key, l.until ?? l.key, files);
+  if (!range) return [];
+  const [first, last] = range;
   if (last - first + 1 > MAX_WILDCARD_SHARDS) throw new StaticQueryError(`"${l.key.replace(PAIR_MARK, '')}*" is too broad for the static index (more than ${MAX_WILDCARD_SHARDS} shards); give more letters`);
   const out: ShardEntry[] = [];
-  for (let n = first; n <= last; n++) {
-    const id = `${l.family}/${n}`;
-    if (!fetched.has(id)) fetched.set(id, loader.shard(l.family, n));
-    for (const e of await fetched.get(id)!) {
+  const shards = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => files.value(`${seg.id}/${l.family}/${first + i}.json`, (t) => JSON.parse(t) as ShardEntry[])));
+  for (const shard of shards) {
+    for (const e of shard) {
       const key = e[0];
       const inRange = l.until === undefined ? key === l.key : key >= l.key && key <= l.until;
       if (inRange && l.accept(e[1] || key, key)) out.push(e);
@@ -139,12 +180,12 @@ function fieldPostings(entries: readonly ShardEntry[], field: SearchField): Map<
   return out;
 }
 
-async function textScores(node: TextNode, count: Promise<number>, loader: Loader, fetched: Map<string, Promise<ShardEntry[]>>): Promise<Scores> {
+async function textScores(node: TextNode, meta: SearchMeta, files: Files): Promise<Scores> {
   const { lookups, parts } = lookupsOf(node);
-  const found = await Promise.all(lookups.map((l) => entriesFor(l, loader, fetched)));
-  const docs = await count;
   const scores: Scores = new Map();
   if (parts === 0) return scores;
+  // Every lookup in every segment at once; a segment's entries carry its own messages' numbers.
+  const found = await Promise.all(lookups.map(async (l) => (await Promise.all(meta.segments.map((s) => entriesIn(s, l, files)))).flat()));
   for (const field of node.fields) {
     const fam = familyOf(field).family;
     // Per part, its entries' postings in this field; a message matches with every part (a
@@ -155,111 +196,201 @@ async function textScores(node: TextNode, count: Promise<number>, loader: Loader
       matched = new Map();
       for (const [d, c] of perPart[0]!) if (perPart.every((p) => p.has(d))) matched.set(d, Math.min(c, ...perPart.map((p) => p.get(d)!)));
     }
-    const idf = Math.log(1 + docs / Math.max(1, matched.size));
+    const idf = Math.log(1 + meta.docs / Math.max(1, matched.size));
     for (const [d, c] of matched) scores.set(d, (scores.get(d) ?? 0) + FIELD_WEIGHT[field] * idf * (c / (c + 1.2)));
   }
   return scores;
 }
 
-/** Evaluate a query; hits in score order (or date order when `sort` is date). */
-export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevance' | 'date'): Promise<EngineResult> {
-  // The manifest, the shard boundaries and the shards are fetched at once: none waits for
-  // the manifest, which only the scores (message count) and dates need.
-  const metaLoaded = loader.meta();
-  const fetched = new Map<string, Promise<ShardEntry[]>>();
+/** The dates of the index: the blocks' summary, and each block's minutes when needed. */
+class Dates {
+  private summary: Promise<DateRange[]> | null = null;
+  constructor(
+    private readonly files: Files,
+    private readonly blocks: number,
+  ) {}
+  ranges(): Promise<DateRange[]> {
+    return (this.summary ??= this.blocks ? this.files.value('dates/index.txt', decodeDateSummary) : Promise.resolve([]));
+  }
+  /** Message number -> minute (0: no date) of a block's messages. */
+  block(n: number): Promise<Map<number, number>> {
+    return this.files.value(`dates/${n}.txt`, (t) => {
+      const b = decodeDateBlock(t);
+      return new Map(b.docs.map((d, i) => [d, b.minutes[i]!]));
+    });
+  }
+  /** Every block that has messages. */
+  async present(): Promise<number[]> {
+    return (await this.ranges()).flatMap((r, n) => (r[1] > 0 || r[2] > 0 ? [n] : []));
+  }
+}
+
+/** Message numbers by dates block. */
+function groupByBlock(docs: Iterable<number>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const d of docs) {
+    const b = dateBlock(d);
+    let list = out.get(b);
+    if (!list) out.set(b, (list = []));
+    list.push(d);
+  }
+  return out;
+}
+
+/** Whether a minute is in a date range (dates are kept to the minute: 10:00:30 counts as 10:00). */
+const inRange = (minute: number, n: DateNode): boolean => minute > 0 && minute * 60_000 >= (n.from ?? -Infinity) && minute * 60_000 < (n.to ?? Infinity);
+
+/** The messages of `candidates` in a date range: a block entirely in or out of the range decides
+ *  without its dates. */
+async function dateFilter(candidates: Scores, n: DateNode, dates: Dates): Promise<Scores> {
+  const ranges = await dates.ranges();
+  const byBlock = groupByBlock(candidates.keys());
+  const out: Scores = new Map();
+  await Promise.all(
+    [...byBlock].map(async ([b, docs]) => {
+      const [min, max, undated] = ranges[b] ?? [0, 0, 0];
+      if (max === 0 || !(max * 60_000 >= (n.from ?? -Infinity) && min * 60_000 < (n.to ?? Infinity))) return;
+      const whole = undated === 0 && inRange(min, n) && inRange(max, n);
+      const minutes = whole ? null : await dates.block(b);
+      for (const d of docs) if (whole || inRange(minutes!.get(d) ?? 0, n)) out.set(d, candidates.get(d)!);
+    }),
+  );
+  return out;
+}
+
+/** Every message in a date range (a date alone, or in an OR). */
+async function dateSet(n: DateNode, dates: Dates): Promise<Scores> {
+  const ranges = await dates.ranges();
+  const blocks = ranges.flatMap(([min, max], b) => (max > 0 && max * 60_000 >= (n.from ?? -Infinity) && min * 60_000 < (n.to ?? Infinity) ? [b] : []));
+  const out: Scores = new Map();
+  for (const m of await Promise.all(blocks.map((b) => dates.block(b)))) for (const [d, minute] of m) if (inRange(minute, n)) out.set(d, 0);
+  return out;
+}
+
+/** Every message (pure negation). */
+async function universe(dates: Dates): Promise<Scores> {
+  const out: Scores = new Map();
+  for (const m of await Promise.all((await dates.present()).map((b) => dates.block(b)))) for (const d of m.keys()) out.set(d, 0);
+  return out;
+}
+
+/** Messages with a facet value (or one its alias stands for): from the facet's file, when the
+ *  manifest lists it. */
+async function facetSet(n: FacetNode, meta: SearchMeta, files: Files): Promise<Scores> {
+  const out: Scores = new Map();
+  if (!meta.facets?.includes(n.facet)) return out;
+  const file = await files.value(`facets/${n.facet}.json`, (t) => JSON.parse(t) as FacetFile);
+  for (const value of facetValues(n)) {
+    let at = 0;
+    for (const d of decodeNumbers(file[value] ?? '')) out.set((at += d), 0);
+  }
+  return out;
+}
+
+/** Evaluate a query; `sort` decides the order pages give. */
+export async function runQuery(query: QueryNode, loader: Loader, sort: 'relevance' | 'date'): Promise<QueryResult> {
+  const files = new Files(loader);
+  const meta = await files.value('index.json', (t) => JSON.parse(t) as SearchMeta);
+  const dates = new Dates(files, meta.dateBlocks);
   // Fetch every shard the query needs at once, before evaluating.
   const texts: TextNode[] = [];
-  const facetNodes: FacetNode[] = [];
   const stack: QueryNode[] = [query];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.kind === 'term' || n.kind === 'phrase') texts.push(n);
-    else if (n.kind === 'facet') facetNodes.push(n);
     else if (n.kind === 'not') stack.push(n.child);
     else if (n.kind === 'and' || n.kind === 'or') stack.push(...n.children);
   }
   const textResults = new Map<TextNode, Scores>();
-  const count = metaLoaded.then((m) => m.docs);
-  // Awaited below as well: a failed manifest is reported once, by that await.
-  count.catch(() => undefined);
-  // Facet files are small and only listed facets exist: fetched once the manifest says which.
-  const facetFiles = new Map<string, FacetFile>();
-  const facetsLoaded = metaLoaded.then(async (m) => {
-    const names = [...new Set(facetNodes.map((f) => f.facet))].filter((f) => m.facets?.includes(f));
-    await Promise.all(names.map(async (f) => facetFiles.set(f, await loader.facet(f))));
-  });
-  facetsLoaded.catch(() => undefined);
-  await Promise.all(texts.map(async (t) => textResults.set(t, await textScores(t, count, loader, fetched))));
-  await facetsLoaded;
-  const meta = await metaLoaded;
-  const minutes = decodeSigned(meta.minutes);
-  const starts = (deltas: string): number[] => {
-    let at = 0;
-    return decodeNumbers(deltas).map((d) => (at += d));
-  };
-  const threadStarts = starts(meta.threadStarts);
-  const chunkStarts = starts(meta.chunkStarts);
+  await Promise.all(texts.map(async (t) => textResults.set(t, await textScores(t, meta, files))));
 
-  const all = (): Scores => new Map(minutes.map((_, d) => [d, 0]));
-  const evaluate = (n: QueryNode): Scores => {
+  const evaluate = async (n: QueryNode): Promise<Scores> => {
     switch (n.kind) {
       case 'term':
       case 'phrase':
         return textResults.get(n)!;
-      case 'date': {
-        // Dates are kept to the minute: a message dated 10:00:30 counts as 10:00.
-        const out: Scores = new Map();
-        minutes.forEach((m, d) => {
-          if (m > 0 && m * 60_000 >= (n.from ?? -Infinity) && m * 60_000 < (n.to ?? Infinity)) out.set(d, 0);
-        });
-        return out;
-      }
-      case 'facet': {
-        const out: Scores = new Map();
-        const file = facetFiles.get(n.facet);
-        for (const value of facetValues(n)) {
-          let at = 0;
-          for (const d of decodeNumbers(file?.[value] ?? '')) out.set((at += d), 0);
-        }
-        return out;
-      }
+      case 'date':
+        return dateSet(n, dates);
+      case 'facet':
+        return facetSet(n, meta, files);
       case 'not': {
-        const inner = evaluate(n.child);
-        const out = all();
+        const inner = await evaluate(n.child);
+        const out = await universe(dates);
         for (const d of inner.keys()) out.delete(d);
         return out;
       }
       case 'and': {
-        const parts = n.children.map(evaluate);
-        parts.sort((a, b) => a.size - b.size);
-        const out: Scores = new Map();
-        for (const d of parts[0]!.keys()) {
-          if (!parts.every((p) => p.has(d))) continue;
-          out.set(d, parts.reduce((sum, p) => sum + p.get(d)!, 0));
+        // Words narrow first; dates then filter what they found, and negations remove from it.
+        const dateKids = n.children.filter((c): c is DateNode => c.kind === 'date');
+        const notKids = n.children.filter((c): c is Extract<QueryNode, { kind: 'not' }> => c.kind === 'not');
+        const others = n.children.filter((c) => c.kind !== 'date' && c.kind !== 'not');
+        let out: Scores;
+        if (others.length) {
+          const parts = await Promise.all(others.map(evaluate));
+          parts.sort((a, b) => a.size - b.size);
+          out = new Map();
+          for (const d of parts[0]!.keys()) {
+            if (!parts.every((p) => p.has(d))) continue;
+            out.set(d, parts.reduce((sum, p) => sum + p.get(d)!, 0));
+          }
+        } else if (dateKids.length) {
+          out = await dateSet(dateKids.shift()!, dates);
+        } else {
+          out = await universe(dates);
         }
+        for (const dn of dateKids) out = await dateFilter(out, dn, dates);
+        for (const nk of notKids) for (const d of (await evaluate(nk.child)).keys()) out.delete(d);
         return out;
       }
       case 'or': {
         const out: Scores = new Map();
-        for (const p of n.children.map(evaluate)) for (const [d, s] of p) out.set(d, (out.get(d) ?? 0) + s);
+        for (const p of await Promise.all(n.children.map(evaluate))) for (const [d, s] of p) out.set(d, (out.get(d) ?? 0) + s);
         return out;
       }
     }
   };
-  const scores = evaluate(query);
-  const hits = [...scores].map(([doc, score]) => ({ doc, score }));
-  const byDate = (a: { doc: number }, b: { doc: number }): number => minutes[b.doc]! - minutes[a.doc]! || b.doc - a.doc;
-  hits.sort(sort === 'date' ? byDate : (a, b) => b.score - a.score || byDate(a, b));
-  return { hits, minutes, threadStarts, chunkStarts, shardsFetched: fetched.size };
+  const scores = await evaluate(query);
+  const total = scores.size;
+  if (sort === 'relevance') {
+    const order = [...scores].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([d]) => d);
+    return { total, page: async (offset, count) => order.slice(offset, offset + count), fetched: () => files.size };
+  }
+  return { total, page: byDate(scores, dates), fetched: () => files.size };
 }
 
-/** The docs chunk of a message and its place there. */
-export function rowOf(chunkStarts: readonly number[], doc: number): { chunk: number; index: number } {
-  const chunk = shardOf(chunkStarts, doc);
-  return { chunk, index: doc - chunkStarts[chunk]! };
+/** Pages of hits newest first (then highest number), fetching the dates of blocks only until the
+ *  page asked for is known: blocks are read from the latest date they hold down. */
+function byDate(scores: Scores, dates: Dates): QueryResult['page'] {
+  const known: Array<[doc: number, minute: number]> = [];
+  let pending: Array<{ block: number; max: number; docs: number[] }> | null = null;
+  const order = (a: [number, number], b: [number, number]): number => b[1] - a[1] || b[0] - a[0];
+  return async (offset, count) => {
+    if (!pending) {
+      const ranges = await dates.ranges();
+      pending = [...groupByBlock(scores.keys())].map(([block, docs]) => ({ block, max: ranges[block]?.[1] ?? 0, docs })).sort((a, b) => b.max - a.max || b.block - a.block);
+    }
+    const need = offset + count;
+    // Read blocks until `need` hits are known and no unread block can hold a later one.
+    while (pending.length && (known.length < need || known[need - 1]![1] <= pending[0]!.max)) {
+      const next = pending.shift()!;
+      const minutes = await dates.block(next.block);
+      for (const d of next.docs) known.push([d, minutes.get(d) ?? 0]);
+      known.sort(order);
+    }
+    return known.slice(offset, offset + count).map(([d]) => d);
+  };
 }
 
-/** The thread (index into threadStarts) of a message. */
-export function threadOf(threadStarts: readonly number[], doc: number): number {
-  return shardOf(threadStarts, doc);
+/** The result rows of messages, from their rows files. */
+export async function rowsOf(docs: readonly number[], loader: Loader): Promise<Map<number, DocRow>> {
+  const files = [...new Set(docs.map((d) => rowFile(d).file))];
+  const loaded = new Map(await Promise.all(files.map(async (f) => [f, JSON.parse(await loader.file(`rows/${f}.json`)) as RowsFile] as const)));
+  const out = new Map<number, DocRow>();
+  for (const d of docs) {
+    const { file, index } = rowFile(d);
+    const row = loaded.get(file)?.[index];
+    if (!row) throw new Error(`the search index has no row for message ${d}`);
+    out.set(d, row);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 // The results page's view model: hits grouped by series lineage, then by thread, in the order
 // of their best hit. Pure: hits and their rows in, groups out (the page renders them).
-import type { DocRow } from './search-static-format.ts';
+import { rowThread, type DocRow } from './search-static-format.ts';
 
 export interface ResultHit {
   doc: number;
@@ -8,7 +8,8 @@ export interface ResultHit {
 }
 
 export interface ThreadGroup {
-  thread: number;
+  /** The thread's page. */
+  thread: string;
   hits: ResultHit[];
 }
 
@@ -19,13 +20,13 @@ export interface ResultGroup {
   threads: ThreadGroup[];
 }
 
-/** Group hits (already in result order) by lineage, then thread; `threadOf` maps a message. */
-export function groupResults(hits: readonly ResultHit[], threadOf: (doc: number) => number): ResultGroup[] {
+/** Group hits (already in result order) by lineage, then thread (the thread page of each row). */
+export function groupResults(hits: readonly ResultHit[]): ResultGroup[] {
   const groups: ResultGroup[] = [];
   const bySeries = new Map<string, ResultGroup>();
-  const byThread = new Map<number, ThreadGroup>();
+  const byThread = new Map<string, ThreadGroup>();
   for (const h of hits) {
-    const thread = threadOf(h.doc);
+    const thread = rowThread(h.row);
     let t = byThread.get(thread);
     if (!t) {
       t = { thread, hits: [] };

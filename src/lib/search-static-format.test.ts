@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHUNK_DOCS,
-  MAX_CHUNK_DOCS,
+  DATE_DOCS,
+  ROW_DOCS,
   appendNumber,
   appendPosting,
-  chunkStarts,
+  dateBlock,
+  decodeDateBlock,
+  decodeDateSummary,
   decodeNumbers,
   decodePostings,
   decodeSigned,
   encodeNumbers,
   encodePostings,
+  encodeDateBlock,
+  encodeDateSummary,
   encodeSigned,
+  frontCode,
   frontDecode,
+  rowFile,
+  rowThread,
 } from './search-static-format.ts';
 
 describe('the static index format', () => {
@@ -31,24 +38,25 @@ describe('the static index format', () => {
     expect(frontDecode('')).toEqual([]);
   });
 
-  it('cuts rows into chunks of whole threads, long threads apart', () => {
-    // Threads of 10 messages: a chunk ends at the first thread start from CHUNK_DOCS on.
-    const tens = Array.from({ length: 20 }, (_, i) => i * 10);
-    expect(chunkStarts(tens, 200)).toEqual([0, 40, 80, 120, 160]);
-    // One thread of 200 messages: cut every MAX_CHUNK_DOCS.
-    expect(chunkStarts([0], 200)).toEqual([0, MAX_CHUNK_DOCS, 2 * MAX_CHUNK_DOCS, 3 * MAX_CHUNK_DOCS]);
-    // A chunk too small to end at the next thread start runs on to MAX_CHUNK_DOCS.
-    expect(chunkStarts([0, 5, 30, 100], 110)).toEqual([0, MAX_CHUNK_DOCS, 100]);
-    expect(chunkStarts([], 0)).toEqual([]);
-    expect(chunkStarts([0], 1)).toEqual([0]);
-    for (const starts of [tens, [0], [0, 5, 30, 100], [0, 31, 32, 33, 96]]) {
-      const docs = (starts[starts.length - 1] ?? 0) + 17;
-      const cs = chunkStarts(starts, docs);
-      cs.forEach((c, i) => {
-        const end = cs[i + 1] ?? docs;
-        expect(end - c).toBeLessThanOrEqual(MAX_CHUNK_DOCS);
-        if (i + 1 < cs.length && end - c < MAX_CHUNK_DOCS) expect([starts.includes(end), end - c >= CHUNK_DOCS]).toEqual([true, true]);
-      });
-    }
+  it('front-codes key lists, sharing at most 35 characters', () => {
+    const keys = ['abc', 'abd', 'x', 'y'.repeat(40), `${'y'.repeat(40)}z`];
+    expect(frontCode(keys.slice(0, 3))).toBe('0abc\n2d\n0x');
+    expect(frontDecode(frontCode(keys))).toEqual(keys);
+  });
+
+  it('files messages by number: rows and dates blocks', () => {
+    expect(rowFile(0)).toEqual({ file: 0, index: 0 });
+    expect(rowFile(ROW_DOCS * 3 + 5)).toEqual({ file: 3, index: 5 });
+    expect([dateBlock(DATE_DOCS - 1), dateBlock(DATE_DOCS)]).toEqual([0, 1]);
+    const block = { docs: [1024, 1030, 1031, 2047], minutes: [29000000, 0, 28999990, 29500000] };
+    expect(decodeDateBlock(encodeDateBlock(block))).toEqual(block);
+    expect(decodeDateBlock(encodeDateBlock({ docs: [], minutes: [] }))).toEqual({ docs: [], minutes: [] });
+    const summary: Array<[number, number, number]> = [[0, 0, 0], [28999990, 29500000, 1], [29500001, 29500001, 0]];
+    expect(decodeDateSummary(encodeDateSummary(summary))).toEqual(summary);
+  });
+
+  it('tells the thread of a result row by its link', () => {
+    const row = ['k', 's', 'a', '', '/t/0123456789abcdef/#k%40x', '', '', '', ''] as const;
+    expect(rowThread([...row])).toBe('/t/0123456789abcdef/');
   });
 });

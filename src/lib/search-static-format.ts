@@ -1,21 +1,30 @@
-// The static site's search index format, shared by the build (src/build/search-index.ts) and the
-// browser (search-engine.ts). An inverted index cut in shards so a query downloads only what its
-// words need:
-//   /search/index.json           the manifest: per-message dates, thread starts
-//   /search/<family>/index.txt    the first key of each shard of a family (front-coded)
-//   /search/<family>/<n>.json     shards: entries [key, word, postings of each field]
-//   /search/docs/<n>.json         what results show, whole threads of about CHUNK_DOCS messages
-//                                 a file (a thread's hits come in one request)
-//   /search/facets/<facet>.json   per value of a facet (Patchwork state, merged), its messages
-// Fields are grouped in four families so a light field never downloads a heavy one: headers and
-// diff names/functions, own text, quoted text, diff lines. Within a family, entries are sorted by
-// key and shards end only between keys, so one key is in one shard. A word's key is its stem
-// (every word of a stem is in one place: lore's stemmed search is one lookup); a phrase is looked
-// up by its word pairs, keyed PAIR_MARK + "w1 w2". Messages are numbered in thread order. Pure.
+// The static site's search index format, shared by the build (src/build/search-*.ts) and the
+// browser (search-engine.ts). Messages are numbered by their store row id, which never changes
+// for a message: new mail adds numbers, and renumbers nothing. An inverted index in segments,
+// each cut in shards so a query downloads only what its words need:
+//   /search/index.json               the manifest: messages, segments; nothing per message
+//   /search/<seg>/<family>/index.txt  the first key of each shard of a family (front-coded), or
+//                                    of each group of GROUP_SHARDS shards, whose own first keys
+//                                    are in g<n>.txt (a segment with many shards)
+//   /search/<seg>/<family>/<n>.json   shards: entries [key, word, postings of each field]
+//   /search/rows/<n>.json            what results show, ROW_DOCS messages by number a file, so
+//                                    a query fetches rows only for the hits it shows
+//   /search/dates/index.txt          per DATE_DOCS messages by number: the earliest and latest
+//                                    minute among them
+//   /search/dates/<n>.txt            each message's number and minute, for the blocks a date
+//                                    range or a sort by date cannot decide from the index
+//   /search/facets/<facet>.json      per value of a facet (Patchwork state, merged), its messages
+// A segment indexes messages of a range of numbers; a build adds a segment for new mail and
+// merges small segments (src/build/search-segments.ts), so a segment's files never change once
+// written. Fields are grouped in four families so a light field never downloads a heavy one:
+// headers and diff names/functions, own text, quoted text, diff lines. Within a family, entries
+// are sorted by key and shards end only between keys, so one key is in one shard of a segment. A
+// word's key is its stem (every word of a stem is in one place: lore's stemmed search is one
+// lookup); a phrase is looked up by its word pairs, keyed PAIR_MARK + "w1 w2". Pure.
 import type { SearchField } from '../../ingest/search/query-types.ts';
 import { stemWord } from '../../ingest/search/stem-word.ts';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Field families: the fields of each, in the order their postings appear in an entry. */
 export const FAMILIES = {
@@ -36,24 +45,23 @@ export function familyOf(field: SearchField): { family: FamilyName; index: numbe
   throw new Error(`BUG: field ${field} in no family`);
 }
 
-/** Messages per docs chunk: a chunk ends at the first thread start after this many, so that
- *  the hits of a thread, which results show together, are in one file... */
-export const CHUNK_DOCS = 32;
-/** ...unless the thread is long: no chunk holds more than this many messages. */
-export const MAX_CHUNK_DOCS = 2 * CHUNK_DOCS;
+/** Messages (by number) per rows file: a hit shown fetches one small file, whatever the archive's
+ *  size. */
+export const ROW_DOCS = 16;
+/** Messages (by number) per dates block. */
+export const DATE_DOCS = 1024;
+/** Shards of a family listed in one boundaries file; a family with more has groups of this many,
+ *  and a first level naming each group's first key. */
+export const GROUP_SHARDS = 2048;
 
-/** First message number of each docs chunk, given the first of each thread (ascending). */
-export function chunkStarts(threadStarts: readonly number[], docs: number): number[] {
-  const out: number[] = [];
-  let t = 0;
-  for (let start = 0; start < docs; ) {
-    out.push(start);
-    // The first thread start at least CHUNK_DOCS on, but never past MAX_CHUNK_DOCS.
-    while (t < threadStarts.length && threadStarts[t]! < start + CHUNK_DOCS) t++;
-    const next = t < threadStarts.length ? threadStarts[t]! : docs;
-    start = Math.min(next, start + MAX_CHUNK_DOCS, docs);
-  }
-  return out;
+/** The rows file of a message number, and its place there. */
+export function rowFile(doc: number): { file: number; index: number } {
+  return { file: Math.floor(doc / ROW_DOCS), index: doc % ROW_DOCS };
+}
+
+/** The dates block of a message number. */
+export function dateBlock(doc: number): number {
+  return Math.floor(doc / DATE_DOCS);
 }
 
 /** Where an indexed word is filed: its stem when it starts with a letter (lore stems only
@@ -74,25 +82,36 @@ export function pairKey(a: string, b: string): string {
  *  none; trailing empties dropped)]. */
 export type ShardEntry = [string, string, ...string[]];
 
+/** One segment of the index. */
+export interface SegmentMeta {
+  /** Its directory under /search/. */
+  id: string;
+  /** The numbers of its messages are in [from, to). */
+  from: number;
+  to: number;
+  /** Messages it indexes, and the bytes of its files. */
+  docs: number;
+  bytes: number;
+  /** Per family: shards, and whether the boundaries have two levels (groups). */
+  shards: Record<FamilyName, number>;
+  grouped: Record<FamilyName, boolean>;
+}
+
 /** The manifest. */
 export interface SearchMeta {
   version: number;
   /** Messages indexed. */
   docs: number;
-  /** Per family: the number of shards (their first keys are in /search/<family>/index.txt,
-   *  front-coded: see frontDecode). */
-  shards: Record<FamilyName, number>;
-  /** Minutes since the epoch of each message (0 = no date), as deltas from the previous message. */
-  minutes: string;
-  /** First message number of each thread, as deltas. */
-  threadStarts: string;
-  /** First message number of each docs chunk (chunkStarts), as deltas. */
-  chunkStarts: string;
-  /** Facets with a file under /search/facets/ (a facet no message has is not written). */
+  /** Segments, oldest messages first. */
+  segments: SegmentMeta[];
+  /** Dates blocks (files /search/dates/<n>.txt for n below this). */
+  dateBlocks: number;
+  /** Facets with a file under /search/facets/ (a facet no message has is not listed). */
   facets?: string[];
 }
 
-/** A facet file: each value's messages, ascending, as deltas. */
+/** A facet's file: per value, the numbers of its messages (ascending, as encodeNumbers of the
+ *  differences, the first from 0). */
 export type FacetFile = Record<string, string>;
 
 /** What the results page shows of one message. */
@@ -234,4 +253,61 @@ export function frontDecode(text: string): string[] {
     prev = s;
   }
   return out;
+}
+
+/** Front-coded list: each string as the length it shares with the previous one (base 36, one
+ *  digit: at most 35) and the rest. */
+export function frontCode(list: readonly string[]): string {
+  let prev = '';
+  return list
+    .map((s) => {
+      let i = 0;
+      while (i < s.length && i < prev.length && s[i] === prev[i] && i < 35) i++;
+      prev = s;
+      return i.toString(36) + s.slice(i);
+    })
+    .join('\n');
+}
+
+/** The dates summary: per block, the earliest and latest minute of its dated messages (0, 0 when
+ *  none has a date) and whether some of its messages have no date (1) or not (0). */
+export type DateRange = [min: number, max: number, undated: number];
+
+export function encodeDateSummary(blocks: readonly DateRange[]): string {
+  return encodeSigned(blocks.flat());
+}
+
+export function decodeDateSummary(s: string): DateRange[] {
+  const flat = decodeSigned(s);
+  const out: DateRange[] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) out.push([flat[i]!, flat[i + 1]!, flat[i + 2]!]);
+  return out;
+}
+
+/** A dates block: its messages' numbers (ascending) and minutes since the epoch (0: no date). */
+export interface DateBlock {
+  docs: number[];
+  minutes: number[];
+}
+
+/** "<numbers as deltas>|<minutes as signed deltas>". */
+export function encodeDateBlock(b: DateBlock): string {
+  return `${encodeNumbers(b.docs.map((d, i) => d - (i ? b.docs[i - 1]! + 1 : 0)))}|${encodeSigned(b.minutes)}`;
+}
+
+export function decodeDateBlock(s: string): DateBlock {
+  const [d = '', m = ''] = s.split('|');
+  let at = -1;
+  return { docs: decodeNumbers(d).map((x, i) => (at = i === 0 ? x : at + 1 + x)), minutes: decodeSigned(m) };
+}
+
+/** A rows file: the row of each message number of its range, null where none (trailing nulls
+ *  left out). */
+export type RowsFile = Array<DocRow | null>;
+
+/** The thread a result row belongs to: its thread page (the row's link without the anchor). */
+export function rowThread(row: DocRow): string {
+  const href = row[4];
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
 }

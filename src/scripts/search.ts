@@ -1,19 +1,19 @@
 // Browser side of /search/: reads ?q= (and &sort=), parses the lore query, runs it on the sharded
-// static index (fetching only the shards its words need), and shows hits grouped by series and
-// thread. Everything from mail is set with textContent: subjects, names and snippets are
+// static index (fetching only the shards its words need), and shows hits a page at a time,
+// grouped by series and thread (rows are fetched for the hits shown only). Everything from mail is set with textContent: subjects, names and snippets are
 // mail-controlled. Keyboard: "/" focuses the search box, j/k move between results, Enter opens.
 import { formatQueryError, parseQuery } from '../../ingest/search/parse-query.ts';
 import { highlightOf, markPieces } from '../../ingest/search/search-snippet.ts';
 import { messagePath } from '../lib/paths.ts';
 import { messageIdQuery } from '../lib/search-query.ts';
-import { StaticQueryError, rowOf, runQuery, threadOf, type Loader } from '../lib/search-engine.ts';
+import { StaticQueryError, rowsOf, runQuery, type Loader } from '../lib/search-engine.ts';
 import { groupResults, type ResultHit } from '../lib/search-results-view.ts';
+import { rowThread } from '../lib/search-static-format.ts';
 import { relaxations, type Relaxation } from '../lib/search-suggest.ts';
 import type { QueryNode } from '../../ingest/search/query-types.ts';
-import { frontDecode, type DocRow, type FacetFile, type FamilyName, type SearchMeta, type ShardEntry } from '../lib/search-static-format.ts';
 
-/** Thread groups shown at first and per "More results". */
-const PAGE_GROUPS = 10;
+/** Hits shown at first and per "More results". */
+const PAGE_HITS = 20;
 
 const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
@@ -22,22 +22,20 @@ const more = document.getElementById('search-more') as HTMLButtonElement;
 const sortLine = document.getElementById('search-sort')!;
 const input = document.querySelector<HTMLInputElement>('form.search input[name=q]')!;
 
-const json = <T>(path: string): Promise<T> =>
-  fetch(path).then((r) => {
-    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-    return r.json() as Promise<T>;
-  });
-const cache = new Map<string, Promise<unknown>>();
-const once = <T>(path: string, load: () => Promise<T>): Promise<T> => {
-  if (!cache.has(path)) cache.set(path, load());
-  return cache.get(path) as Promise<T>;
-};
+/** Index files, each fetched once per page load. */
+const cache = new Map<string, Promise<string>>();
 const loader: Loader = {
-  meta: () => once('/search/index.json', () => json<SearchMeta>('/search/index.json')),
-  boundaries: (f: FamilyName) => once(`/search/${f}/index.txt`, () => fetch(`/search/${f}/index.txt`).then((r) => r.text()).then(frontDecode)),
-  shard: (f: FamilyName, n: number) => once(`/search/${f}/${n}.json`, () => json<ShardEntry[]>(`/search/${f}/${n}.json`)),
-  docs: (c: number) => once(`/search/docs/${c}.json`, () => json<DocRow[]>(`/search/docs/${c}.json`)),
-  facet: (name: string) => once(`/search/facets/${name}.json`, () => json<FacetFile>(`/search/facets/${name}.json`)),
+  file(path) {
+    let f = cache.get(path);
+    if (!f) {
+      f = fetch(`/search/${path}`).then((r) => {
+        if (!r.ok) throw new Error(`/search/${path}: HTTP ${r.status}`);
+        return r.text();
+      });
+      cache.set(path, f);
+    }
+    return f;
+  },
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -55,17 +53,6 @@ function sortLinks(q: string, sort: string): void {
     if (s === sort) a.setAttribute('aria-current', 'true');
     else a.removeAttribute('aria-current');
   }
-}
-
-async function rowsOf(docs: number[], chunkStarts: readonly number[]): Promise<Map<number, DocRow>> {
-  const chunks = [...new Set(docs.map((d) => rowOf(chunkStarts, d).chunk))];
-  const byChunk = new Map(await Promise.all(chunks.map((c) => loader.docs(c).then((rows) => [c, rows] as const))));
-  const out = new Map<number, DocRow>();
-  for (const d of docs) {
-    const at = rowOf(chunkStarts, d);
-    out.set(d, byChunk.get(at.chunk)![at.index]!);
-  }
-  return out;
 }
 
 function hitItem(h: ResultHit, highlight: ReturnType<typeof highlightOf>): HTMLLIElement {
@@ -118,28 +105,19 @@ async function run(q: string, sort: 'relevance' | 'date'): Promise<void> {
     status.textContent = err instanceof StaticQueryError ? err.message : `The search index could not be read: ${(err as Error).message}`;
     return;
   }
-  const { hits, threadStarts, chunkStarts } = result;
   sortLinks(q, sort);
-  const threadsOf = (d: number): number => threadOf(threadStarts, d);
-  const threads = new Set(hits.map((h) => threadsOf(h.doc))).size;
   const highlight = highlightOf(parsed.query);
-  // Show groups a page at a time: rows are fetched only for what is shown.
-  const order: number[] = [];
-  const seen = new Set<number>();
-  for (const h of hits) {
-    const t = threadsOf(h.doc);
-    if (!seen.has(t)) {
-      seen.add(t);
-      order.push(t);
-    }
-  }
+  const { total } = result;
+  // Shown a page of hits at a time: rows are fetched only for what is shown.
   let shown = 0;
+  const threads = new Set<string>();
   const showMore = async (): Promise<void> => {
-    const want = new Set(order.slice(shown, shown + PAGE_GROUPS));
-    shown += PAGE_GROUPS;
-    const page = hits.filter((h) => want.has(threadsOf(h.doc)));
-    const rows = await rowsOf(page.map((h) => h.doc), chunkStarts);
-    for (const g of groupResults(page.map((h) => ({ doc: h.doc, row: rows.get(h.doc)! })), threadsOf)) {
+    const docs = await result.page(shown, PAGE_HITS);
+    shown += docs.length;
+    const rows = await rowsOf(docs, loader);
+    const page = docs.map((doc) => ({ doc, row: rows.get(doc)! }));
+    for (const h of page) threads.add(rowThread(h.row));
+    for (const g of groupResults(page)) {
       const li = el('li');
       if (g.seriesHref) {
         const head = el('p', 'search-series', 'Series: ');
@@ -160,14 +138,13 @@ async function run(q: string, sort: 'relevance' | 'date'): Promise<void> {
       }
       list.append(li);
     }
-    more.hidden = shown >= order.length;
+    more.hidden = shown >= total;
   };
-  more.onclick = () => void showMore();
+  more.onclick = () => void showMore().then(() => (status.textContent = statusLine(total, shown, threads.size)));
   await showMore();
-  if (hits.length === 0) await offerRelaxations(parsed.query, sort);
+  if (total === 0) await offerRelaxations(parsed.query, sort);
   // Said last: tests and screen readers take this line as "results are shown".
-  status.textContent =
-    hits.length === 0 ? 'No messages match.' : `${hits.length} ${hits.length === 1 ? 'message matches' : 'messages match'} in ${threads} ${threads === 1 ? 'thread' : 'threads'}.`;
+  status.textContent = statusLine(total, shown, threads.size);
 }
 
 /** For a query that finds nothing: the looser queries that find something, as links. */
@@ -177,7 +154,7 @@ async function offerRelaxations(query: QueryNode, sort: 'relevance' | 'date'): P
     const p = parseQuery(r.query);
     if (p.kind !== 'ok') continue;
     try {
-      const n = (await runQuery(p.query, loader, sort)).hits.length;
+      const n = (await runQuery(p.query, loader, sort)).total;
       if (n > 0) found.push({ r, n });
     } catch {
       // A relaxation too broad for the static index is not offered.
@@ -191,6 +168,14 @@ async function offerRelaxations(query: QueryNode, sort: 'relevance' | 'date'): P
     li.append(...(i ? [', '] : []), a, ` (${n}: ${r.why})`);
   });
   list.append(li);
+}
+
+/** "N messages match", with the threads they are in once every hit is shown. */
+function statusLine(total: number, shown: number, threads: number): string {
+  if (total === 0) return 'No messages match.';
+  const messages = `${total} ${total === 1 ? 'message matches' : 'messages match'}`;
+  if (shown < total) return `${messages}; the first ${shown} are shown.`;
+  return `${messages} in ${threads} ${threads === 1 ? 'thread' : 'threads'}.`;
 }
 
 /** j/k move between results, "/" goes to the search box. */

@@ -1,6 +1,6 @@
 // patchlore build: render the static site from the store.
 import { resolve } from 'node:path';
-import { buildSiteFs, TopicsError, type SiteSummary } from '../../publish/build-site-fs.ts';
+import { SiteOutError, buildSiteFs, TopicsError, type SiteSummary } from '../../publish/build-site-fs.ts';
 import type { Command } from '../commands.ts';
 import { createSteps } from '../progress.ts';
 import { UserError, type Context } from '../main.ts';
@@ -12,8 +12,9 @@ export async function buildSite(ctx: Context, out: string): Promise<SiteSummary>
   try {
     return await buildSiteFs(ctx.dbPath, out, undefined, (step, done, total) => steps.update(step, done, total, total ? `${done}/${total} pages` : ''));
   } catch (err) {
-    // Broken topics are the user's to fix; Astro failing is the environment (the boundary says so).
-    if (err instanceof TopicsError) throw new UserError(err.message);
+    // Broken topics and a wrong output directory are the user's to fix; Astro failing is the
+    // environment (the boundary says so).
+    if (err instanceof TopicsError || err instanceof SiteOutError) throw new UserError(err.message);
     throw err;
   } finally {
     steps.end();
@@ -30,8 +31,11 @@ example: patchlore build --out site && patchlore serve --out site`,
   async run(ctx) {
     const out = resolve((ctx.options.out as string | undefined) ?? 'site');
     const r = await buildSite(ctx, out);
-    if (ctx.json) ctx.outJson({ pages: r.pages, out: r.out, searchIndexBytes: r.searchIndexBytes });
-    else ctx.out(`built ${r.pages} pages into ${r.out} (search index ${(r.searchIndexBytes / 1024).toFixed(0)} KB)`);
+    if (ctx.json) ctx.outJson(r);
+    else {
+      const how = r.incremental ? `updated: ${r.rendered} pages rendered, ${r.written} files written, ${r.removed} removed` : 'built';
+      ctx.out(`${how}: ${r.pages} pages in ${r.out} (search index ${(r.searchIndexBytes / 1024).toFixed(0)} KB)`);
+    }
     return 0;
   },
 };
