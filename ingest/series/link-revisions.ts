@@ -152,7 +152,7 @@ export function linkRevisions(postings: readonly Posting[], trailers: readonly P
   const sets = joinFamilies(index, chosen, overrides);
   const { families, secondary } = gatherFamilies(index, sets);
   const trailersOf = new Map<string, PostingTrailer[]>();
-  for (const t of trailers) trailersOf.set(t.patchKey, [...(trailersOf.get(t.patchKey) ?? []), t]);
+  for (const t of trailers) appendTo(trailersOf, t.patchKey, t);
   const revisions: Revision[] = [];
   const carried: PostingTrailer[] = [];
   for (const [root, list] of families) {
@@ -177,6 +177,14 @@ interface PostingIndex {
   byChangeId: Map<string, Posting[]>;
 }
 
+/** Add `value` to the list of `key` (in place: copying the list on every append made indexing an
+ *  author of thousands of postings quadratic). */
+function appendTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** Who sent a posting, as the postings of one author are found: the address, else the name. */
 const authorKey = (p: Posting): string => p.author.email.toLowerCase() || p.author.name.toLowerCase();
 
@@ -191,12 +199,9 @@ function indexPostings(postings: readonly Posting[]): PostingIndex {
     for (const x of p.patches) member.set(x.key, p);
   }
   const byAuthor = new Map<string, Posting[]>();
-  for (const p of ordered) {
-    const k = authorKey(p);
-    byAuthor.set(k, [...(byAuthor.get(k) ?? []), p]);
-  }
+  for (const p of ordered) appendTo(byAuthor, authorKey(p), p);
   const byChangeId = new Map<string, Posting[]>();
-  for (const p of ordered) if (p.changeId) byChangeId.set(p.changeId, [...(byChangeId.get(p.changeId) ?? []), p]);
+  for (const p of ordered) if (p.changeId) appendTo(byChangeId, p.changeId, p);
   return { ordered, position, member, byAuthor, byChangeId };
 }
 
@@ -242,7 +247,7 @@ function forkRivals({ ordered }: PostingIndex, chosen: Map<string, Candidate>): 
       chosen.delete(b.id);
       continue;
     }
-    successors.set(c.from.id, [...(successors.get(c.from.id) ?? []), b]);
+    appendTo(successors, c.from.id, b);
   }
   return forked;
 }
@@ -292,7 +297,7 @@ function gatherFamilies({ ordered, position, member, byAuthor }: PostingIndex, s
   const families = new Map<string, Posting[]>();
   for (const p of ordered) {
     const r = sets.find(p.id);
-    families.set(r, [...(families.get(r) ?? []), p]);
+    appendTo(families, r, p);
   }
   const secondary = new Map<string, Candidate>();
   for (const b of ordered) {
