@@ -84,7 +84,9 @@ function mergeUnthreaded(drafts: readonly Draft[]): Set<Draft> {
   for (const d of drafts) {
     if (!isRootOnly(d)) continue;
     const k = groupKey(members(d)[0]!, false);
-    loose.set(k, [...(loose.get(k) ?? []), d]);
+    const list = loose.get(k);
+    if (list) list.push(d);
+    else loose.set(k, [d]);
   }
   const merged = new Set<Draft>();
   for (const list of loose.values()) {
