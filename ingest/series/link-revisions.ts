@@ -9,6 +9,7 @@
 // RESEND is the version it resends. Pure; never throws.
 import type { Lineages, Posting, PostingTrailer, Revision, RevisionOverrides, RevisionSignal } from '../types.ts';
 import { DisjointSets } from '../thread/disjoint-sets.ts';
+import { appendTo } from './append-to.ts';
 import { trailerIdentity } from './collect-trailers.ts';
 
 /** Confidence of each signal: how often it is right, as judged on the nvdimm list. */
@@ -175,14 +176,6 @@ interface PostingIndex {
   byAuthor: Map<string, Posting[]>;
   /** Postings by change-id, in date order. */
   byChangeId: Map<string, Posting[]>;
-}
-
-/** Add `value` to the list of `key` (in place: copying the list on every append made indexing an
- *  author of thousands of postings quadratic). */
-function appendTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
-  const list = lists.get(key);
-  if (list) list.push(value);
-  else lists.set(key, [value]);
 }
 
 /** Who sent a posting, as the postings of one author are found: the address, else the name. */
