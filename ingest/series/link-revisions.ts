@@ -11,6 +11,7 @@ import type { Lineages, Posting, PostingTrailer, Revision, RevisionOverrides, Re
 import { DisjointSets } from '../thread/disjoint-sets.ts';
 import { appendTo } from './append-to.ts';
 import { trailerIdentity } from './collect-trailers.ts';
+import { RevisionCandidates } from './revision-candidates.ts';
 
 /** Confidence of each signal: how often it is right, as judged on the nvdimm list. */
 export const SIGNAL_CONFIDENCE: Record<RevisionSignal, number> = {
@@ -28,6 +29,9 @@ export const SIGNAL_CONFIDENCE: Record<RevisionSignal, number> = {
 export const HEURISTIC_WINDOW_MS = 3 * 365 * 24 * 3600 * 1000;
 /** Titles at least this similar (word overlap) count as "the same title". */
 export const TITLE_SIMILARITY = 0.8;
+/** A changelog naming the earlier version links it when the titles are at least this similar
+ *  (or the postings share a patch). */
+export const CHANGELOG_SIMILARITY = 0.5;
 
 export const NO_OVERRIDES: RevisionOverrides = { pin: [], split: [] };
 
@@ -129,7 +133,7 @@ function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candida
   const va = num(a) ?? 1;
   // 0 in a changelog is an RFC without a number ("Changes since RFC").
   const named = b.changelogFrom.includes(va) || (a.rfc && a.version === null && b.changelogFrom.includes(0));
-  if (named && laterVersion(a, b) && (similar >= 0.5 || shared > 0)) {
+  if (named && laterVersion(a, b) && (similar >= CHANGELOG_SIMILARITY || shared > 0)) {
     return { from: a, signal: 'changelog', confidence: SIGNAL_CONFIDENCE.changelog };
   }
   if (gap > HEURISTIC_WINDOW_MS) return null;
@@ -176,6 +180,8 @@ interface PostingIndex {
   byAuthor: Map<string, Posting[]>;
   /** Postings by change-id, in date order. */
   byChangeId: Map<string, Posting[]>;
+  /** Each author's postings indexed by title words and patches, built when first asked. */
+  similar: Map<string, RevisionCandidates>;
 }
 
 /** Who sent a posting, as the postings of one author are found: the address, else the name. */
@@ -195,32 +201,80 @@ function indexPostings(postings: readonly Posting[]): PostingIndex {
   for (const p of ordered) appendTo(byAuthor, authorKey(p), p);
   const byChangeId = new Map<string, Posting[]>();
   for (const p of ordered) if (p.changeId) appendTo(byChangeId, p.changeId, p);
-  return { ordered, position, member, byAuthor, byChangeId };
+  return { ordered, position, member, byAuthor, byChangeId, similar: new Map() };
 }
 
 /** Phase 2: each posting's predecessor, among the earlier postings of its author, of its
  *  change-id and those it links to: the strongest tier of evidence wins, then the most recent
  *  posting. Postings without evidence are absent. */
-function choosePredecessors({ ordered, position, member, byAuthor, byChangeId }: PostingIndex): Map<string, Candidate> {
+function choosePredecessors(index: PostingIndex): Map<string, Candidate> {
   const chosen = new Map<string, Candidate>();
-  for (const b of ordered) {
-    const pool = new Set<Posting>();
-    for (const a of byAuthor.get(authorKey(b)) ?? []) pool.add(a);
-    if (b.changeId) for (const a of byChangeId.get(b.changeId) ?? []) pool.add(a);
-    for (const l of b.links) {
-      const a = member.get(l);
-      if (a) pool.add(a);
-    }
-    let best: Candidate | null = null;
-    for (const a of pool) {
-      if (a === b || position.get(a.id)! >= position.get(b.id)!) continue;
-      const c = evidence(a, b, member);
-      if (!c) continue;
-      if (!best || tier(c) > tier(best) || (tier(c) === tier(best) && position.get(c.from.id)! > position.get(best.from.id)!)) best = c;
-    }
+  for (const b of index.ordered) {
+    const best = choosePredecessor(b, index);
     if (best) chosen.set(b.id, best);
   }
   return chosen;
+}
+
+/** The earlier postings `b` may have explicit evidence against: of its change-id, those it links
+ *  to, and the one it replies to when by its author. Only these can give explicit evidence; the
+ *  author's other postings only heuristic evidence. */
+function explicitPool(b: Posting, { position, member, byChangeId }: PostingIndex): Set<Posting> {
+  const pool = new Set<Posting>();
+  if (b.changeId) for (const a of byChangeId.get(b.changeId) ?? []) pool.add(a);
+  for (const l of b.links) {
+    const a = member.get(l);
+    if (a) pool.add(a);
+  }
+  const parent = b.inReplyTo ? member.get(b.inReplyTo) : undefined;
+  if (parent && authorKey(parent) === authorKey(b)) pool.add(parent);
+  for (const a of pool) if (position.get(a.id)! >= position.get(b.id)!) pool.delete(a);
+  return pool;
+}
+
+/** The author's earlier postings that may have heuristic evidence against `b`, most recent first:
+ *  every heuristic asks for titles at least this alike, or a shared patch. */
+const MIN_SIMILARITY = Math.min(CHANGELOG_SIMILARITY, TITLE_SIMILARITY);
+
+/** `b`'s predecessor: the explicit evidence first, else the most recent earlier posting of its
+ *  author with heuristic evidence (looked for among the similar ones only, newest first). */
+function choosePredecessor(b: Posting, index: PostingIndex): Candidate | null {
+  const { position, member } = index;
+  const better = (c: Candidate, best: Candidate | null): boolean =>
+    !best || tier(c) > tier(best) || (tier(c) === tier(best) && position.get(c.from.id)! > position.get(best.from.id)!);
+  const explicit = explicitPool(b, index);
+  let best: Candidate | null = null;
+  for (const a of explicit) {
+    const c = evidence(a, b, member);
+    if (c && better(c, best)) best = c;
+  }
+  if (best && tier(best) === 2) return best;
+  for (const a of similarPostings(b, index)) {
+    // Older than the best so far: only explicit evidence could still win, and that was weighed.
+    if (best && position.get(a.id)! <= position.get(best.from.id)!) break;
+    if (explicit.has(a)) continue;
+    const c = evidence(a, b, member);
+    if (c && better(c, best)) return c;
+  }
+  return best;
+}
+
+/** The author's earlier postings sharing enough of `b`'s title, or a patch, most recent first. */
+function similarPostings(b: Posting, index: PostingIndex): Posting[] {
+  const key = authorKey(b);
+  let c = index.similar.get(key);
+  if (!c) index.similar.set(key, (c = new RevisionCandidates(index.byAuthor.get(key) ?? [], words, MIN_SIMILARITY)));
+  return c.of(b);
+}
+
+/** Every earlier posting of `b`'s author with evidence that `b` revises it, oldest first. */
+function authorEvidence(b: Posting, index: PostingIndex): Candidate[] {
+  const pool = new Set(similarPostings(b, index));
+  for (const a of explicitPool(b, index)) if (authorKey(a) === authorKey(b)) pool.add(a);
+  return [...pool]
+    .sort((x, y) => index.position.get(x.id)! - index.position.get(y.id)!)
+    .map((a) => evidence(a, b, index.member))
+    .filter((c): c is Candidate => c !== null);
 }
 
 /** Phase 3: a series divided in two continues its numbering in both halves: the second posting
@@ -286,7 +340,8 @@ function joinFamilies({ ordered, position, member }: PostingIndex, chosen: Map<s
  *  (PATCHSETS) continues every series it bundles: besides the family it was linked into, it joins
  *  the family of its best evidence elsewhere; `secondary` holds that link, by
  *  `${family root}\0${posting id}`. */
-function gatherFamilies({ ordered, position, member, byAuthor }: PostingIndex, sets: DisjointSets): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
+function gatherFamilies(index: PostingIndex, sets: DisjointSets): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
+  const { ordered, position } = index;
   const families = new Map<string, Posting[]>();
   for (const p of ordered) {
     const r = sets.find(p.id);
@@ -297,12 +352,11 @@ function gatherFamilies({ ordered, position, member, byAuthor }: PostingIndex, s
     if (!b.bundle) continue;
     const home = sets.find(b.id);
     const others = new Map<string, Candidate>();
-    for (const a of byAuthor.get(authorKey(b)) ?? []) {
-      if (position.get(a.id)! >= position.get(b.id)! || sets.find(a.id) === home) continue;
-      const c = evidence(a, b, member);
-      const root = sets.find(a.id);
+    for (const c of authorEvidence(b, index)) {
+      const root = sets.find(c.from.id);
+      if (root === home) continue;
       const prev = others.get(root);
-      if (c && (!prev || position.get(c.from.id)! > position.get(prev.from.id)!)) others.set(root, c);
+      if (!prev || position.get(c.from.id)! > position.get(prev.from.id)!) others.set(root, c);
     }
     for (const [root, c] of others) {
       families.get(root)!.push(b);
