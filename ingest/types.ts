@@ -563,6 +563,30 @@ export interface Revision {
   confidence: number;
 }
 
+/** Evidence that a posting revises an earlier one (link-revisions.ts). */
+export interface RevisionCandidate {
+  /** The earlier posting (Posting.id). */
+  from: string;
+  /** The strongest signal found. */
+  signal: RevisionSignal;
+  /** Its confidence (SIGNAL_CONFIDENCE). */
+  confidence: number;
+}
+
+/** What linking found for one posting by comparing it with earlier postings (link-revisions.ts:
+ *  findEvidence), before forks, manual decisions and families. Kept in the store, so that new
+ *  mail recomputes it only for the postings the mail can concern. */
+export interface PostingEvidence {
+  /** The posting (Posting.id). */
+  postingId: string;
+  /** Its predecessor: the strongest tier of evidence, then the most recent posting; null when no
+   *  earlier posting has any. */
+  predecessor: RevisionCandidate | null;
+  /** For a bundle (PATCHSETS), every earlier posting of its author with evidence, oldest first
+   *  (the bundle continues their lineages too); empty for any other posting. */
+  bundled: RevisionCandidate[];
+}
+
 /** A trailer of one patch of a posting. */
 export interface PostingTrailer {
   /** The posting (Posting.id). */

@@ -7,7 +7,7 @@
 // join postings of different authors. Manual pins and splits (content/series-links.json) win over
 // all of it. Versions missing from subjects are inferred (changelog, order in the lineage); a
 // RESEND is the version it resends. Pure; never throws.
-import type { Lineages, Posting, PostingTrailer, Revision, RevisionOverrides, RevisionSignal } from '../types.ts';
+import type { Lineages, Posting, PostingEvidence, PostingTrailer, Revision, RevisionCandidate, RevisionOverrides, RevisionSignal } from '../types.ts';
 import { DisjointSets } from '../thread/disjoint-sets.ts';
 import { appendTo } from './append-to.ts';
 import { trailerIdentity } from './collect-trailers.ts';
@@ -149,13 +149,24 @@ function tier(c: Candidate): number {
   return c.confidence >= 0.9 ? 2 : 1;
 }
 
-/** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying). */
-export function linkRevisions(postings: readonly Posting[], trailers: readonly PostingTrailer[], overrides: RevisionOverrides = NO_OVERRIDES): Lineages {
+/** Where a part of the postings is linked (ingest/series/link-scope.ts): what comparing them with
+ *  earlier postings found, computed before for each of them. */
+export interface LinkScope {
+  /** By posting id; every posting given must have its entry. */
+  evidence: ReadonlyMap<string, PostingEvidence>;
+}
+
+/** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying).
+ *  With a `scope`, the postings' evidence is the scope's instead of found here: then `postings`
+ *  need only be closed under it (every posting its evidence names, every posting naming one of
+ *  them, manual pins), and the lineages come out as they would among all postings. */
+export function linkRevisions(postings: readonly Posting[], trailers: readonly PostingTrailer[], overrides: RevisionOverrides = NO_OVERRIDES, scope?: LinkScope): Lineages {
   const index = indexPostings(postings);
-  const chosen = choosePredecessors(index);
+  const evidence = scope?.evidence ?? new Map(index.ordered.map((b) => [b.id, evidenceOf(b, index)]));
+  const chosen = predecessorsOf(index, evidence);
   const forked = forkRivals(index, chosen);
   const sets = joinFamilies(index, chosen, overrides);
-  const { families, secondary } = gatherFamilies(index, sets);
+  const { families, secondary } = gatherFamilies(index, sets, evidence);
   const trailersOf = new Map<string, PostingTrailer[]>();
   for (const t of trailers) appendTo(trailersOf, t.patchKey, t);
   const revisions: Revision[] = [];
@@ -185,7 +196,7 @@ interface PostingIndex {
 }
 
 /** Who sent a posting, as the postings of one author are found: the address, else the name. */
-const authorKey = (p: Posting): string => p.author.email.toLowerCase() || p.author.name.toLowerCase();
+export const authorKey = (p: Pick<Posting, 'author'>): string => p.author.email.toLowerCase() || p.author.name.toLowerCase();
 
 /** Phase 1: order the postings and index them by message, author and change-id. */
 function indexPostings(postings: readonly Posting[]): PostingIndex {
@@ -204,14 +215,42 @@ function indexPostings(postings: readonly Posting[]): PostingIndex {
   return { ordered, position, member, byAuthor, byChangeId, similar: new Map() };
 }
 
-/** Phase 2: each posting's predecessor, among the earlier postings of its author, of its
- *  change-id and those it links to: the strongest tier of evidence wins, then the most recent
- *  posting. Postings without evidence are absent. */
-function choosePredecessors(index: PostingIndex): Map<string, Candidate> {
+/** Phase 2: what comparing each posting of `of` (by id) with the earlier ones among `postings`
+ *  finds: its predecessor (among the earlier postings of its author, of its change-id and those
+ *  it links to: the strongest tier of evidence wins, then the most recent posting) and, for a
+ *  bundle, its evidence against every earlier posting of its author. `postings` must hold, for
+ *  each of them, its author's postings, its change-id's and those it links to. */
+export function findEvidence(postings: readonly Posting[], of: Iterable<string>): PostingEvidence[] {
+  const index = indexPostings(postings);
+  const out: PostingEvidence[] = [];
+  for (const id of of) {
+    const b = index.member.get(id);
+    if (!b || b.id !== id) throw new Error(`BUG: findEvidence asked about ${id}, which is not among its postings`);
+    out.push(evidenceOf(b, index));
+  }
+  return out;
+}
+
+function evidenceOf(b: Posting, index: PostingIndex): PostingEvidence {
+  const stored = (c: Candidate): RevisionCandidate => ({ from: c.from.id, signal: c.signal, confidence: c.confidence });
+  const predecessor = choosePredecessor(b, index);
+  return { postingId: b.id, predecessor: predecessor && stored(predecessor), bundled: b.bundle ? authorEvidence(b, index).map(stored) : [] };
+}
+
+/** A stored candidate with its posting, which must be among the postings linked. */
+function candidateOf(c: RevisionCandidate, { member }: PostingIndex): Candidate {
+  const from = member.get(c.from);
+  if (!from || from.id !== c.from) throw new Error(`BUG: evidence names ${c.from}, which is not among the postings linked`);
+  return { from, signal: c.signal, confidence: c.confidence };
+}
+
+/** Each posting's predecessor, from its evidence. Postings without one are absent. */
+function predecessorsOf(index: PostingIndex, evidence: ReadonlyMap<string, PostingEvidence>): Map<string, Candidate> {
   const chosen = new Map<string, Candidate>();
   for (const b of index.ordered) {
-    const best = choosePredecessor(b, index);
-    if (best) chosen.set(b.id, best);
+    const e = evidence.get(b.id);
+    if (!e) throw new Error(`BUG: no evidence for posting ${b.id}`);
+    if (e.predecessor) chosen.set(b.id, candidateOf(e.predecessor, index));
   }
   return chosen;
 }
@@ -340,7 +379,7 @@ function joinFamilies({ ordered, position, member }: PostingIndex, chosen: Map<s
  *  (PATCHSETS) continues every series it bundles: besides the family it was linked into, it joins
  *  the family of its best evidence elsewhere; `secondary` holds that link, by
  *  `${family root}\0${posting id}`. */
-function gatherFamilies(index: PostingIndex, sets: DisjointSets): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
+function gatherFamilies(index: PostingIndex, sets: DisjointSets, evidence: ReadonlyMap<string, PostingEvidence>): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
   const { ordered, position } = index;
   const families = new Map<string, Posting[]>();
   for (const p of ordered) {
@@ -352,7 +391,7 @@ function gatherFamilies(index: PostingIndex, sets: DisjointSets): { families: Ma
     if (!b.bundle) continue;
     const home = sets.find(b.id);
     const others = new Map<string, Candidate>();
-    for (const c of authorEvidence(b, index)) {
+    for (const c of evidence.get(b.id)!.bundled.map((x) => candidateOf(x, index))) {
       const root = sets.find(c.from.id);
       if (root === home) continue;
       const prev = others.get(root);
