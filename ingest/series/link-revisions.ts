@@ -35,14 +35,25 @@ export const CHANGELOG_SIMILARITY = 0.5;
 
 export const NO_OVERRIDES: RevisionOverrides = { pin: [], split: [] };
 
-function words(title: string): Set<string> {
-  return new Set(
-    title
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}_/.-]+/gu, ' ')
-      .split(/\s+/)
-      .filter((w) => w.length > 0),
-  );
+/** Titles whose words are kept while linking (a title is compared with many others); the cache
+ *  starts over when full. */
+const WORD_CACHE_TITLES = 65_536;
+const wordCache = new Map<string, ReadonlySet<string>>();
+
+function words(title: string): ReadonlySet<string> {
+  let w = wordCache.get(title);
+  if (w === undefined) {
+    if (wordCache.size >= WORD_CACHE_TITLES) wordCache.clear();
+    w = new Set(
+      title
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}_/.-]+/gu, ' ')
+        .split(/\s+/)
+        .filter((x) => x.length > 0),
+    );
+    wordCache.set(title, w);
+  }
+  return w;
 }
 
 /** Word-set similarity of two titles (Jaccard), 1 for equal titles. */

@@ -35,7 +35,7 @@ export class RevisionCandidates {
    *  counts them. */
   constructor(
     postings: readonly Posting[],
-    words: (title: string) => Set<string>,
+    words: (title: string) => ReadonlySet<string>,
     minSimilarity: number,
   ) {
     const sets = postings.map((p) => [...words(p.title)]);
