@@ -27,8 +27,6 @@ import type { Derivation } from './derivation.ts';
 const THREAD_CHUNK = 256;
 /** Postings linked together at most, unless one connected part is larger. */
 const LINK_CHUNK = 2048;
-/** Roots written per statement batch. */
-const ROOT_BATCH = 4096;
 
 export const seriesDerivation: Derivation = {
   name: 'series',
@@ -74,16 +72,10 @@ export function refreshSeries(store: Store, overrides: RevisionOverrides, opts: 
 /** Keep the roots of these threads (null: every thread) as they are now, before any grouping
  *  scope is taken (grouping-scope.ts). */
 function keepRootsOf(store: Store, threads: readonly string[] | null): void {
-  let batch: SeriesRootRow[] = [];
-  for (const r of store.series.rootMessages(UNTHREADED_KINDS, threads)) {
-    if (r.date === null) continue;
-    batch.push(rootRow(r.key, r.fromEmail, r.date));
-    if (batch.length >= ROOT_BATCH) {
-      store.series.keepRoots(batch);
-      batch = [];
-    }
-  }
-  store.series.keepRoots(batch);
+  // Read whole before writing (one connection): a few small rows per thread.
+  const rows: SeriesRootRow[] = [];
+  for (const r of store.series.rootMessages(UNTHREADED_KINDS, threads)) if (r.date !== null) rows.push(rootRow(r.key, r.fromEmail, r.date));
+  store.series.keepRoots(rows);
 }
 
 /** What regrouping changed: postings as they were and as they are, those gone, and every posting
