@@ -128,7 +128,7 @@ export function stableTree(p: Pick<Posting, 'prefixes'>): string {
 }
 
 /** The evidence that `b` revises the earlier `a`, strongest signal first; null when none. */
-function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candidate | null {
+export function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candidate | null {
   // A backport to a stable tree is not a revision of the mainline patch, nor of its backports to
   // other trees.
   if (stableTree(a) !== stableTree(b)) return null;
