@@ -245,7 +245,7 @@ describe('findEvidence', () => {
           rfc: s.rfc,
           resend: s.resend,
           bundle: s.bundle && i % 4 === 0,
-          prefixes: s.prefixes,
+          prefixes: [...s.prefixes],
           changeId: s.changeId,
           changelogFrom: [...s.changelogFrom].sort(),
           patchTitles: s.patches.map((x) => x.title.join(' ')),
