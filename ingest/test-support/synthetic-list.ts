@@ -6,10 +6,11 @@
 // previous version, a revision sent in reply to the previous one, patches sent without threading;
 // replies (some to replies) with review trailers. Messages come in date order, from a seeded
 // generator, so the next n messages of a list are a realistic increment: new revisions of active
-// lineages, reviews of recent postings. Bodies are a line each.
+// lineages, reviews of recent postings. Bodies are a line each. `nextRevision` continues a stored
+// posting's lineage, for increments of any store.
 import { threadPending } from '../derive/derive-threads.ts';
 import type { MessageRecord, Store } from '../store/store-port.ts';
-import type { FoundTrailer, PatchMeta, SubjectTags } from '../types.ts';
+import type { FoundTrailer, PatchMeta, Posting, SubjectTags } from '../types.ts';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2021, 0, 4);
@@ -32,7 +33,7 @@ function random(seed: number): () => number {
 }
 
 /** One message to store. */
-interface Synthetic {
+export interface Synthetic {
   date: number;
   record: MessageRecord;
   meta: PatchMeta;
@@ -268,16 +269,65 @@ export function storeSynthetic(store: Store, list: Iterator<Synthetic>, count: n
   let stored = 0;
   while (stored < count) {
     const n = Math.min(batch, count - stored);
-    store.transaction(() => {
-      for (let i = 0; i < n; i++) {
-        const m = list.next().value as Synthetic;
-        const id = store.mail.insertMessage(m.record);
-        store.mail.addPatchMeta(id, m.meta);
-      }
-      store.derived.bumpGeneration();
-    });
-    threadPending(store);
+    const messages: Synthetic[] = [];
+    for (let i = 0; i < n; i++) messages.push(list.next().value as Synthetic);
+    storeMessages(store, messages);
     stored += n;
   }
   return stored;
+}
+
+/** Store messages as one import batch, then thread them. */
+export function storeMessages(store: Store, messages: readonly Synthetic[]): void {
+  store.transaction(() => {
+    for (const m of messages) {
+      const id = store.mail.insertMessage(m.record);
+      store.mail.addPatchMeta(id, m.meta);
+    }
+    store.derived.bumpGeneration();
+  });
+  threadPending(store);
+}
+
+/** The next revision of a stored posting, sent at `at` by its author (its cover letter, when it
+ *  has one, says what changed; every other patch is changed), with a review of the posting's
+ *  first patch and of the new one's: new mail continuing a lineage and its old thread. `tag`
+ *  makes the Message-IDs unique. */
+export function nextRevision(p: Posting, at: number, tag: string): Synthetic[] {
+  const author: Author = { name: p.author.name, email: p.author.email, b4: p.changeId !== null, subsystem: '' };
+  const reviewer: Author = { name: 'Rita Reviewer', email: 'rita@reviewers.example', b4: false, subsystem: '' };
+  const v = Math.trunc(Number(p.version ?? '1')) + 1;
+  const total = p.patches.length > 1 ? p.patches.length : null;
+  const base = `next.${tag}@synthetic.example`;
+  const out: Synthetic[] = [];
+  const cover = total !== null ? base : null;
+  if (cover) {
+    const tags = tagsOf({ title: p.title, version: v, rfc: false, resend: false, index: 0, total, reply: false });
+    out.push({ date: at, record: record(cover, author, at, subjectOf(tags), null, []), meta: meta('cover', tags, { changeId: p.changeId, changelogFrom: [v - 1] }) });
+  }
+  p.patches.forEach((x, i) => {
+    const id = total === null ? base : `${base}.${i + 1}`;
+    const tags = tagsOf({ title: total === null ? p.title : x.title, version: v, rfc: false, resend: false, index: total === null ? null : i + 1, total, reply: false });
+    const fingerprint = i % 2 === 0 ? x.fingerprint : `${x.fingerprint}.${tag}`;
+    const t = at + (i + 1) * 1000;
+    out.push({
+      date: t,
+      record: record(id, author, t, subjectOf(tags), cover, cover ? [cover] : []),
+      meta: meta('patch', tags, {
+        diff: { files: [{ path: 'f.c', oldPath: null, status: 'modified', insertions: 1, deletions: 0, binary: false }], insertions: 1, deletions: 0, hunks: [], fingerprint },
+        changeId: total === null ? p.changeId : null,
+        trailers: [{ name: 'Signed-off-by', value: `${author.name} <${author.email}>`, person: author.name, email: author.email }],
+      }),
+    });
+  });
+  const review = (id: string, to: string, refs: string[], title: string, t: number): Synthetic => {
+    const tags = tagsOf({ title, version: v, rfc: false, resend: false, index: null, total: null, reply: true });
+    const trailers = [{ name: 'Reviewed-by', value: `${reviewer.name} <${reviewer.email}>`, person: reviewer.name, email: reviewer.email }];
+    return { date: t, record: record(id, reviewer, t, subjectOf(tags), to, [...refs, to]), meta: meta('reply', tags, { hasDiff: false, hasDiffstat: false, trailers }) };
+  };
+  const old = p.patches[0];
+  if (old) out.push(review(`${base}.review-old`, old.key, p.coverKey ? [p.coverKey] : [], old.title, at + DAY));
+  const first = out[cover ? 1 : 0]!;
+  out.push(review(`${base}.review`, first.record.key, cover ? [cover] : [], first.meta.tags.title, at + DAY));
+  return out;
 }
