@@ -13,6 +13,7 @@
 import type { LocatedRootRow, SeriesRootRow } from '../store/store-rows.ts';
 import type { SeriesMessage } from '../types.ts';
 import { UNTHREADED_WINDOW_MS } from './group-postings.ts';
+import { reachFrom } from './reach-from.ts';
 
 /** Kinds of thread roots that postings gather across threads (a superset of what group-postings.ts
  *  gathers: its drafts sent without threading are made of patches and numbered cover letters). */
@@ -60,16 +61,9 @@ export function rootRow(key: string, email: string, date: number): SeriesRootRow
 /** The grouping scope of the threads `seeds`; threads in `exclude` (already grouped in a scope of
  *  their own) are never part of it. */
 export function groupingScope(seeds: Iterable<string>, reader: GroupingReader, exclude: ReadonlySet<string> = new Set()): GroupingScope {
-  const threads = new Set<string>();
   const postings = new Set<string>();
   const messages: SeriesMessage[] = [];
-  let frontier = [...new Set(seeds)].filter((t) => !exclude.has(t));
-  while (frontier.length > 0) {
-    for (const t of frontier) threads.add(t);
-    const found = new Set<string>();
-    const join = (t: string): void => {
-      if (!threads.has(t) && !exclude.has(t)) found.add(t);
-    };
+  const threads = reachFrom(seeds, exclude, (frontier, join) => {
     const loaded = reader.threadMessages(frontier);
     messages.push(...loaded);
     // Roots as they are now and as they were kept before: chains of both.
@@ -83,7 +77,6 @@ export function groupingScope(seeds: Iterable<string>, reader: GroupingReader, e
     const stored = reader.postingsInThreads(frontier).filter((p) => !postings.has(p));
     for (const p of stored) postings.add(p);
     if (stored.length) for (const t of reader.memberThreads(stored)) join(t);
-    frontier = [...found];
-  }
+  });
   return { threads: [...threads], messages, postings: [...postings] };
 }

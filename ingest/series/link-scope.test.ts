@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aPosting } from '../test-support/posting-builder.ts';
 import type { Posting, PostingEvidence } from '../types.ts';
 import { authorKey } from './link-revisions.ts';
 import { evidenceContext, evidenceScope, lineageScope, memberKeys, pinnedPartners, type LinkReader } from './link-scope.ts';
@@ -7,28 +8,7 @@ const DAY = 86_400_000;
 
 function posting(id: string, o: Partial<Posting> & { email?: string; day?: number | null } = {}): Posting {
   const { email, day, ...rest } = o;
-  return {
-    id,
-    threadId: id,
-    author: { name: 'Ann Author', email: email ?? 'ann@x' },
-    date: day === null ? null : (day ?? 0) * DAY,
-    version: null,
-    rfc: false,
-    resend: false,
-    bundle: false,
-    total: 1,
-    prefixes: [],
-    title: id,
-    subject: id,
-    coverKey: null,
-    cover: null,
-    patches: [{ key: `${id}.1`, index: 1, total: 1, subject: id, title: id, fingerprint: '' }],
-    changeId: null,
-    links: [],
-    changelogFrom: [],
-    inReplyTo: null,
-    ...rest,
-  };
+  return aPosting(id, { author: { name: 'Ann Author', email: email ?? 'ann@x' }, date: day === null ? null : (day ?? 0) * DAY, ...rest });
 }
 
 /** A reader over stored postings and their kept evidence. */

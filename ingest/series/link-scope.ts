@@ -13,6 +13,7 @@
 import type { RevisionOverrides, Posting, PostingEvidence } from '../types.ts';
 import { appendTo } from './append-to.ts';
 import { authorKey } from './link-revisions.ts';
+import { reachFrom } from './reach-from.ts';
 
 /** What the scopes are found from (the store's series tables). */
 export interface LinkReader {
@@ -88,21 +89,13 @@ export function pinnedPartners(overrides: RevisionOverrides, reader: Pick<LinkRe
  *  linked together, they come out as they would among all postings. Postings in `exclude` (a
  *  connected part taken before) are left out. */
 export function lineageScope(seeds: Iterable<string>, reader: LinkReader, pinned: ReadonlyMap<string, readonly string[]>, exclude: ReadonlySet<string> = new Set()): string[] {
-  const seen = new Set<string>();
-  let frontier = [...new Set(seeds)].filter((id) => !exclude.has(id));
-  while (frontier.length > 0) {
-    for (const id of frontier) seen.add(id);
-    const next = new Set<string>();
-    const reach = (id: string): void => {
-      if (!seen.has(id) && !exclude.has(id)) next.add(id);
-    };
+  const part = reachFrom(seeds, exclude, (frontier, reach) => {
     for (const e of reader.evidence(frontier)) {
       if (e.predecessor) reach(e.predecessor.from);
       for (const c of e.bundled) reach(c.from);
     }
     for (const id of reader.evidenceNaming(frontier)) reach(id);
     for (const id of frontier) for (const p of pinned.get(id) ?? []) reach(p);
-    frontier = [...next];
-  }
-  return [...seen];
+  });
+  return [...part];
 }

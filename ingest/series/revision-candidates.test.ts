@@ -1,32 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { aPosting } from '../test-support/posting-builder.ts';
 import type { Posting } from '../types.ts';
 import { prefixLength, RevisionCandidates } from './revision-candidates.ts';
 
 const words = (t: string): ReadonlySet<string> => new Set(t.split(' ').filter((w) => w));
 
 function posting(id: string, title: string, patches: Array<[string, string]> = []): Posting {
-  return {
-    id,
-    threadId: id,
-    author: { name: 'Ann Author', email: 'ann@example.org' },
-    date: null,
-    version: null,
-    rfc: false,
-    resend: false,
-    bundle: false,
-    total: null,
-    prefixes: [],
-    title,
-    subject: title,
-    coverKey: null,
-    cover: null,
-    patches: patches.map(([t, fingerprint], i) => ({ key: `${id}.${i}`, index: i + 1, total: patches.length, subject: t, title: t, fingerprint })),
-    changeId: null,
-    links: [],
-    changelogFrom: [],
-    inReplyTo: null,
-  };
+  return aPosting(id, { title, patches: patches.map(([t, fingerprint], i) => ({ key: `${id}.${i}`, index: i + 1, total: patches.length, subject: t, title: t, fingerprint })) });
 }
 
 const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {

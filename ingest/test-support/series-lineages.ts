@@ -7,6 +7,7 @@
 // change-id, and a pinned mail that is a "naked" cover letter only until the first patch of its
 // series comes. Every message is a plain string for the mail builder.
 import { mail } from './mail-builder.ts';
+import { patch } from './series-mail.ts';
 
 const LIST = 'lineages.example.org';
 const T0 = Date.UTC(2024, 2, 4, 9, 0, 0);
@@ -26,28 +27,6 @@ const MIA = 'Mia Maker <mia@example.org>';
 
 const when = (hours: number): string => new Date(T0 + hours * HOUR).toUTCString();
 
-/** A patch body with a one-line diff (its fingerprint follows `file` and `line`). */
-function patchBody(author: string, file: string, line: string): string {
-  return `Change ${file}.
-
-Signed-off-by: ${author}
----
- ${file} | 1 +
- 1 file changed, 1 insertion(+)
-
-diff --git a/${file} b/${file}
-index 1111111..2222222 100644
---- a/${file}
-+++ b/${file}
-@@ -1,3 +1,4 @@ int f(void)
- a
- b
-+${line}
- c
--- 
-2.45.0
-`;
-}
 
 interface Send {
   /** Cover letter id (or the single patch's); patches are `${id}.k`. */
@@ -82,7 +61,7 @@ function post(s: Send): string[] {
     const id = n === 1 && s.cover === null ? s.id : `${s.id}.${i + 1}`;
     const subject = n === 1 && s.cover === null ? `[${s.tag}] ${title}` : `[${s.tag} ${i + 1}/${n}] ${title}`;
     const parent = threaded && id !== head ? { inReplyTo: head, references: [head] } : id === head ? replyTo : {};
-    out.push(mail({ id, from: s.from, date: new Date(T0 + s.hours * HOUR + (i + 1) * 1000).toUTCString(), listId: LIST, subject, body: patchBody(s.from, file, line), ...parent }));
+    out.push(mail({ id, from: s.from, date: new Date(T0 + s.hours * HOUR + (i + 1) * 1000).toUTCString(), listId: LIST, subject, body: patch(file, line, s.from), ...parent }));
   });
   return out;
 }
@@ -156,13 +135,13 @@ export function lineageMail(): string[] {
     reply('review-baz@example.org', BOB, 24 * 13, `${I.bazV1}.2`, [I.bazV1], '[PATCH 2/2] fs: baz two', 'Reviewed-by: Bob Reviewer <bob@example.org>\n'),
     // Sent without threading: three patches, the first sent again, then a cover letter.
     ...post({ id: I.hank, from: HANK, hours: 50, tag: 'PATCH', title: 'drivers: qux', patches: [['drivers: qux a', 'drivers/qux.c', 'a();'], ['drivers: qux b', 'drivers/qux.c', 'b();'], ['drivers: qux c', 'drivers/qux.c', 'c();']], cover: null, threaded: false }),
-    mail({ id: `${I.hank}.again`, from: HANK, date: when(50.5), listId: LIST, subject: '[PATCH 1/3] drivers: qux a', body: patchBody(HANK, 'drivers/qux.c', 'a_again();') }),
+    mail({ id: `${I.hank}.again`, from: HANK, date: when(50.5), listId: LIST, subject: '[PATCH 1/3] drivers: qux a', body: patch('drivers/qux.c', 'a_again();', HANK) }),
     mail({ id: `${I.hank}.cover`, from: HANK, date: when(51), listId: LIST, subject: '[PATCH 0/3] drivers: qux', body: 'Qux.\n\n drivers/qux.c | 3 +++\n 1 file changed, 3 insertions(+)\n' }),
     ...post({ id: I.hankV2, from: HANK, hours: 24 * 6, tag: 'PATCH v2', title: 'drivers: qux', patches: [['drivers: qux a', 'drivers/qux.c', 'a();'], ['drivers: qux b', 'drivers/qux.c', 'b2();'], ['drivers: qux c', 'drivers/qux.c', 'c();']], cover: null, threaded: false }),
     reply('review-hank@example.org', BOB, 24 * 7, `${I.hankV2}.2`, [], '[PATCH v2 2/3] drivers: qux b', 'Reviewed-by: Bob Reviewer <bob@example.org>\n'),
     // One Message-ID, two messages: the later send dated earlier keeps the plain ID.
-    mail({ id: I.jack, from: JACK, date: when(60), listId: LIST, subject: '[PATCH] lib: fix quux', body: patchBody(JACK, 'lib/quux.c', 'fix();') }),
-    mail({ id: I.jack, from: JACK, date: when(59), listId: LIST, subject: '[RESEND PATCH] lib: fix quux', body: patchBody(JACK, 'lib/quux.c', 'fix_again();') }),
+    mail({ id: I.jack, from: JACK, date: when(60), listId: LIST, subject: '[PATCH] lib: fix quux', body: patch('lib/quux.c', 'fix();', JACK) }),
+    mail({ id: I.jack, from: JACK, date: when(59), listId: LIST, subject: '[RESEND PATCH] lib: fix quux', body: patch('lib/quux.c', 'fix_again();', JACK) }),
     // Kim's two v2s both follow her v1, so the second forks; unless the first has the change-id of
     // Leo's earlier posting: then it continues Leo's lineage and the second simply follows v1.
     ...post({ id: I.sortLeo, from: LEO, hours: 70, tag: 'PATCH', title: 'lib: faster sort', patches: [['lib: faster sort', 'lib/sort.c', 'leo();']], cover: null }).map(withChangeId('20240307-sort-1')),
@@ -172,9 +151,9 @@ export function lineageMail(): string[] {
     // Mia's untagged mail is the naked cover letter of patch 2 (its reply), until patch 1, replying
     // elsewhere in the thread, makes the posting start without one.
     mail({ id: I.naked, from: MIA, date: when(100), listId: LIST, subject: 'mm: a naked series', body: 'Two patches follow.\n' }),
-    mail({ id: `${I.naked}.2`, from: MIA, date: when(100.1), listId: LIST, inReplyTo: I.naked, references: [I.naked], subject: '[PATCH 2/2] mm: naked b', body: patchBody(MIA, 'mm/naked.c', 'b();') }),
+    mail({ id: `${I.naked}.2`, from: MIA, date: when(100.1), listId: LIST, inReplyTo: I.naked, references: [I.naked], subject: '[PATCH 2/2] mm: naked b', body: patch('mm/naked.c', 'b();', MIA) }),
     mail({ id: `${I.naked}.reply`, from: BOB, date: when(100.2), listId: LIST, inReplyTo: I.naked, references: [I.naked], subject: 'Re: mm: a naked series', body: 'Where is patch 1?\n' }),
-    mail({ id: `${I.naked}.1`, from: MIA, date: when(100.3), listId: LIST, inReplyTo: `${I.naked}.reply`, references: [I.naked, `${I.naked}.reply`], subject: '[PATCH 1/2] mm: naked a', body: patchBody(MIA, 'mm/naked.c', 'a();') }),
+    mail({ id: `${I.naked}.1`, from: MIA, date: when(100.3), listId: LIST, inReplyTo: `${I.naked}.reply`, references: [I.naked, `${I.naked}.reply`], subject: '[PATCH 1/2] mm: naked a', body: patch('mm/naked.c', 'a();', MIA) }),
     ...post({ id: I.nakedLater, from: LEO, hours: 200, tag: 'PATCH', title: 'mm: naked c', patches: [['mm: naked c', 'mm/naked.c', 'c();']], cover: null }),
     // A reply naming two threads joins them.
     mail({ id: I.joiner, from: CAROL, date: when(24 * 16), listId: LIST, inReplyTo: I.fooV3, references: [I.barDave, I.fooV3], subject: 'Re: [PATCH v3 0/2] mm: fix foo refcounts', body: 'Both of these.\n\nAcked-by: Carol Maintainer <carol@example.org>\n' }),
