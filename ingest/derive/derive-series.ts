@@ -27,6 +27,10 @@ import type { Derivation } from './derivation.ts';
 const THREAD_CHUNK = 256;
 /** Postings linked together at most, unless one connected part is larger. */
 const LINK_CHUNK = 2048;
+/** Changed threads above which everything is recomputed instead: what a change is noted with
+ *  (each changed posting as it was and as it is) grows with the change, a full recomputation
+ *  does not, and it costs little more when so much changed. */
+const FULL_ABOVE_THREADS = 50_000;
 
 export const seriesDerivation: Derivation = {
   name: 'series',
@@ -51,19 +55,22 @@ interface Tally {
 }
 
 /** Bring the series tables up to date with the threads written since they were derived (with
- *  `full`, with every thread, from empty tables). Returns the lineages written. Call inside a
- *  transaction: the dirty threads are forgotten at the end. */
+ *  `full`, or when more than FULL_ABOVE_THREADS were, with every thread, from empty tables).
+ *  Returns the lineages written. Call inside a transaction: the dirty threads are forgotten at
+ *  the end. */
 export function refreshSeries(store: Store, overrides: RevisionOverrides, opts: { full: boolean; progress?: (done: number, total: number) => void }): number {
   const s = store.series;
-  const threads = opts.full ? store.threads.ids() : s.dirtyThreads();
+  const dirty = opts.full ? [] : s.dirtyThreads();
+  const full = opts.full || dirty.length > FULL_ABOVE_THREADS;
+  const threads = full ? store.threads.ids() : dirty;
   const tally: Tally = { done: 0, total: threads.length, progress: opts.progress };
-  if (opts.full) s.clear();
-  keepRootsOf(store, opts.full ? null : threads);
+  if (full) s.clear();
+  keepRootsOf(store, full ? null : threads);
   // A pin whose posting goes or changes leaves its partner's lineage to recompute.
-  const pinnedBefore = opts.full ? [] : [...pinnedPartners(overrides, s).keys()];
-  const grouped = regroup(store, threads, opts.full, tally);
-  const seeds = opts.full ? s.postingIds() : refreshEvidence(store, grouped, pinnedBefore, tally);
-  if (opts.full) findAllEvidence(store, tally);
+  const pinnedBefore = full ? [] : [...pinnedPartners(overrides, s).keys()];
+  const grouped = regroup(store, threads, full, tally);
+  const seeds = full ? s.postingIds() : refreshEvidence(store, grouped, pinnedBefore, tally);
+  if (full) findAllEvidence(store, tally);
   const families = relink(store, seeds, overrides, tally);
   s.clearDirtyThreads();
   return families;
