@@ -292,8 +292,10 @@ export function storeMessages(store: Store, messages: readonly Synthetic[]): voi
 /** The next revision of a stored posting, sent at `at` by its author (its cover letter, when it
  *  has one, says what changed; every other patch is changed), with a review of the posting's
  *  first patch and of the new one's: new mail continuing a lineage and its old thread. `tag`
- *  makes the Message-IDs unique. */
+ *  makes the Message-IDs unique. Nothing for a posting without patches. */
 export function nextRevision(p: Posting, at: number, tag: string): Synthetic[] {
+  // A cover letter without patches (its patches replied elsewhere) has nothing to revise.
+  if (p.patches.length === 0) return [];
   const author: Author = { name: p.author.name, email: p.author.email, b4: p.changeId !== null, subsystem: '' };
   const reviewer: Author = { name: 'Rita Reviewer', email: 'rita@reviewers.example', b4: false, subsystem: '' };
   const v = Math.trunc(Number(p.version ?? '1')) + 1;
@@ -327,7 +329,7 @@ export function nextRevision(p: Posting, at: number, tag: string): Synthetic[] {
   };
   const old = p.patches[0];
   if (old) out.push(review(`${base}.review-old`, old.key, p.coverKey ? [p.coverKey] : [], old.title, at + DAY));
-  const first = out[cover ? 1 : 0]!;
+  const first = out.find((m) => m.meta.kind === 'patch')!;
   out.push(review(`${base}.review`, first.record.key, cover ? [cover] : [], first.meta.tags.title, at + DAY));
   return out;
 }
