@@ -600,10 +600,12 @@ export interface Posting {
   /** Parent of the cover (or first patch) when outside the posting: sent in reply to it. */
   inReplyTo: string | null;
   /** Paths its patches change, sorted, without repeats (revisions of a series change some of the
-   *  same files; a kernel series and its user-space counterpart change none). Not stored. */
+   *  same files; a kernel series and its user-space counterpart change none). Not stored as a
+   *  column (kept in the posting's record, posting_records). */
   files: string[];
   /** Addresses (lower case) its patches are signed off or co-developed by: a series taken over
-   *  by someone else keeps its first author's sign-off. Not stored. */
+   *  by someone else keeps its first author's sign-off. Not stored as a column (kept in the
+   *  posting's record, posting_records, and as its pool keys, posting_keys). */
   signers: string[];
 }
 
@@ -631,6 +633,30 @@ export interface Revision {
   /** How sure that link is (link-revisions.ts: SIGNAL_CONFIDENCE), 0 to 1; 1 for the first
    *  posting. */
   confidence: number;
+}
+
+/** Evidence that a posting revises an earlier one (link-revisions.ts). */
+export interface RevisionCandidate {
+  /** The earlier posting (Posting.id). */
+  from: string;
+  /** The strongest signal found. */
+  signal: RevisionSignal;
+  /** Its confidence (SIGNAL_CONFIDENCE). */
+  confidence: number;
+}
+
+/** What linking found for one posting by comparing it with earlier postings (link-revisions.ts:
+ *  findEvidence), before forks, manual decisions and families. Kept in the store, so that new
+ *  mail recomputes it only for the postings the mail can concern. */
+export interface PostingEvidence {
+  /** The posting (Posting.id). */
+  postingId: string;
+  /** Its predecessor: the strongest tier of evidence, then the most recent posting; null when no
+   *  earlier posting has any. */
+  predecessor: RevisionCandidate | null;
+  /** For a bundle (PATCHSETS), every earlier posting of its author with evidence, oldest first
+   *  (the bundle continues their lineages too); empty for any other posting. */
+  bundled: RevisionCandidate[];
 }
 
 /** A trailer of one patch of a posting. */

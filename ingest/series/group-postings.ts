@@ -6,6 +6,7 @@
 // patch of v5) and series sent in reply to another series are postings of their own.
 // Pure; iterative; never throws.
 import type { Posting, PostingPatch, SeriesMessage } from '../types.ts';
+import { appendTo } from './append-to.ts';
 
 /** Patches sent without threading belong together when sent within this time of the first:
  *  git send-email sends a series in seconds; a slow SMTP relay or a resumed send takes minutes. */
@@ -85,7 +86,7 @@ function mergeUnthreaded(drafts: readonly Draft[], byKey: ReadonlyMap<string, Se
   for (const d of drafts) {
     if (!isRootOnly(d)) continue;
     const k = groupKey(members(d)[0]!, false);
-    loose.set(k, [...(loose.get(k) ?? []), d]);
+    appendTo(loose, k, d);
   }
   const merged = new Set<Draft>();
   for (const list of loose.values()) {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Posting, PostingTrailer, RevisionOverrides } from '../types.ts';
-import { linkRevisions, titleSimilarity } from './link-revisions.ts';
+import type { Posting, PostingEvidence, PostingTrailer, RevisionOverrides } from '../types.ts';
+import { evidence, findEvidence, identities, linkRevisions, rank, titleKey, titleSimilarity } from './link-revisions.ts';
 
 let n = 0;
 const day = 86_400_000;
@@ -261,5 +262,113 @@ describe('titleSimilarity', () => {
     expect(titleSimilarity('fs/dax: Fix FS DAX page reference counts', 'fs/dax: Fix ZONE_DEVICE page reference counts')).toBeGreaterThanOrEqual(0.6);
     expect(titleSimilarity('dax: fix leak in foo', 'dax: fix leak in bar')).toBeLessThan(0.8);
     expect(titleSimilarity('x', 'x')).toBe(1);
+  });
+});
+
+/** What comparing `b` with every earlier posting finds, the way linking is defined: the
+ *  predecessor among its pool (the postings of each of its author's identities and of its
+ *  signers, of its title, of its change-id and those it links to: best rank, then most recent),
+ *  and for a bundle every earlier posting of its pool with evidence, oldest first. */
+function everyPair(postings: Posting[], b: Posting): PostingEvidence {
+  const ordered = [...postings].sort((x, y) => (x.date ?? Infinity) - (y.date ?? Infinity) || (x.id < y.id ? -1 : 1));
+  const place = new Map(ordered.map((p, i) => [p, i]));
+  const member = new Map<string, Posting>();
+  for (const p of ordered) for (const k of [p.id, p.coverKey, ...p.patches.map((x) => x.key)]) if (k) member.set(k, p);
+  const earlier = ordered.filter((a) => place.get(a)! < place.get(b)!);
+  const looks = new Set([...identities(b), ...b.signers]);
+  const pool = earlier.filter(
+    (a) =>
+      identities(a).some((k) => looks.has(k)) ||
+      titleKey(a.title) === titleKey(b.title) ||
+      (b.changeId && a.changeId === b.changeId) ||
+      b.links.some((l) => member.get(l) === a),
+  );
+  let best: ReturnType<typeof evidence> = null;
+  for (const a of pool) {
+    const c = evidence(a, b, member);
+    if (c && (!best || rank(c, b) > rank(best, b) || (rank(c, b) === rank(best, b) && place.get(c.from)! > place.get(best.from)!))) best = c;
+  }
+  const stored = (c: NonNullable<typeof best>) => ({ from: c.from.id, signal: c.signal, confidence: c.confidence });
+  const bundled = b.bundle ? pool.flatMap((a) => evidence(a, b, member) ?? []) : [];
+  return { postingId: b.id, predecessor: best && stored(best), bundled: bundled.map(stored) };
+}
+
+describe('findEvidence', () => {
+  const word = fc.constantFrom('mm', 'dax', 'fix', 'page', 'refcount', 'zone', 'device', 'folio');
+  const arb = fc
+    .array(
+      fc.record({
+        author: fc.constantFrom('ann@x', 'bob@x', 'ANN@x', ''),
+        name: fc.constantFrom('Ann Author', 'Bob Builder', 'Ann'),
+        day: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: null }),
+        title: fc.array(word, { maxLength: 5 }),
+        version: fc.constantFrom(null, '1', '2', '3', '2.1'),
+        rfc: fc.boolean(),
+        resend: fc.boolean(),
+        bundle: fc.boolean(),
+        prefixes: fc.constantFrom([], ['6.1']),
+        changeId: fc.constantFrom(null, null, 'c1', 'c2'),
+        patches: fc.array(fc.record({ title: fc.array(word, { minLength: 1, maxLength: 3 }), fp: fc.constantFrom('', 'f1', 'f2', 'f3', 'f4') }), { maxLength: 4 }),
+        changelogFrom: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }),
+        links: fc.array(fc.nat(), { maxLength: 2 }),
+        inReplyTo: fc.option(fc.nat(), { nil: null }),
+        signers: fc.constantFrom([], ['ann@x'], ['bob@x'], ['name:bob builder']),
+        files: fc.constantFrom([], ['mm/x.c'], ['fs/dax.c'], ['mm/x.c', 'fs/dax.c']),
+      }),
+      { minLength: 1, maxLength: 30 },
+    )
+    .map((specs) => {
+      const ps = specs.map((s, i): Posting =>
+        posting({
+          id: `q${i}@x`,
+          author: { name: s.name, email: s.author },
+          date: s.day === null ? null : at(s.day),
+          title: s.title.join(' '),
+          version: s.version,
+          rfc: s.rfc,
+          resend: s.resend,
+          bundle: s.bundle && i % 4 === 0,
+          prefixes: [...s.prefixes],
+          changeId: s.changeId,
+          changelogFrom: [...s.changelogFrom].sort(),
+          patchTitles: s.patches.map((x) => x.title.join(' ')),
+          fingerprints: s.patches.map((x) => x.fp),
+          signers: [...s.signers],
+          files: [...s.files],
+        }),
+      );
+      const keyOf = (n: number) => {
+        const p = ps[n % ps.length]!;
+        return p.patches[0]?.key ?? p.id;
+      };
+      return ps.map((p, i) => ({ ...p, links: specs[i]!.links.map(keyOf), inReplyTo: specs[i]!.inReplyTo === null ? null : keyOf(specs[i]!.inReplyTo!) }));
+    });
+
+  it('finds what comparing every pair of postings finds', () => {
+    fc.assert(
+      fc.property(arb, (ps) => {
+        const found = findEvidence(ps, ps.map((p) => p.id));
+        expect(found).toEqual(ps.map((b) => everyPair(ps, b)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives linkRevisions the same lineages as a scope as when it finds them itself', () => {
+    fc.assert(
+      fc.property(arb, (ps) => {
+        const evidence = new Map(findEvidence(ps, ps.map((p) => p.id)).map((e) => [e.postingId, e]));
+        expect(linkRevisions(ps, [], undefined, { evidence })).toEqual(linkRevisions(ps, []));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('says which posting a scope left out', () => {
+    const a = posting({ date: at(0) });
+    const b = posting({ date: at(5), version: '2' });
+    const evidence = new Map(findEvidence([a, b], [a.id, b.id]).map((e) => [e.postingId, e]));
+    expect(() => linkRevisions([b], [], undefined, { evidence })).toThrow(`BUG: evidence names ${a.id}`);
+    expect(() => findEvidence([a], [b.id])).toThrow('BUG');
   });
 });

@@ -9,10 +9,13 @@
 // heuristic joins postings whose patches change none of the same files (a kernel series and its
 // user-space counterpart), nor a standalone patch into a series it was split from. Manual pins and
 // splits (content/series-links.json) win over all of it. Versions missing from subjects are
-// inferred (changelog, order in the lineage); a RESEND is the version it resends. Pure; never
-// throws.
-import type { Lineages, Posting, PostingPatch, PostingTrailer, Revision, RevisionOverrides, RevisionSignal } from '../types.ts';
+// inferred (changelog, order in the lineage); a RESEND is the version it resends. What comparing
+// each posting with the earlier ones it might revise finds (findEvidence: PostingEvidence) can be
+// kept and given back to linkRevisions (a LinkScope), so that new mail compares again only the
+// postings it can concern (link-scope.ts). Pure; never throws (but on a scope missing a posting).
+import type { Lineages, Posting, PostingEvidence, PostingPatch, PostingTrailer, Revision, RevisionCandidate, RevisionOverrides, RevisionSignal } from '../types.ts';
 import { DisjointSets } from '../thread/disjoint-sets.ts';
+import { appendTo } from './append-to.ts';
 import { trailerIdentity } from './collect-trailers.ts';
 
 /** Confidence of each signal: how often it is right, as judged on the nvdimm list. */
@@ -31,6 +34,9 @@ export const SIGNAL_CONFIDENCE: Record<RevisionSignal, number> = {
 export const HEURISTIC_WINDOW_MS = 3 * 365 * 24 * 3600 * 1000;
 /** Titles at least this similar (word overlap) count as "the same title". */
 export const TITLE_SIMILARITY = 0.8;
+/** A changelog naming the earlier version links it when the titles are at least this similar
+ *  (or the postings share a patch). */
+export const CHANGELOG_SIMILARITY = 0.5;
 
 export const NO_OVERRIDES: RevisionOverrides = { pin: [], split: [] };
 
@@ -209,7 +215,7 @@ export function stableTree(p: Pick<Posting, 'prefixes'>): string {
 }
 
 /** The evidence that `b` revises the earlier `a`, strongest signal first; null when none. */
-function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candidate | null {
+export function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candidate | null {
   // A backport to a stable tree is not a revision of the mainline patch, nor of its backports to
   // other trees.
   if (stableTree(a) !== stableTree(b)) return null;
@@ -233,7 +239,7 @@ function evidence(a: Posting, b: Posting, member: Map<string, Posting>): Candida
   // A patch sent on its own after a series it shares a patch with is split out of it, unless its
   // version continues the series' ("[PATCH v6] one patch" after "[PATCH v5 00/18]").
   if (splitOut(a, b) && standalone(b) && !(num(a) !== null && num(b) !== null && num(b)! > num(a)!)) return null;
-  if (named && laterVersion(a, b) && (similar >= 0.5 || shared() > 0)) {
+  if (named && laterVersion(a, b) && (similar >= CHANGELOG_SIMILARITY || shared() > 0)) {
     return { from: a, signal: 'changelog', confidence: SIGNAL_CONFIDENCE.changelog };
   }
   if (gap > HEURISTIC_WINDOW_MS) return null;
@@ -268,20 +274,31 @@ function tier(c: Candidate): number {
  *  patch on its own it may have grown from (splitOut), and one sharing a patch with `b` (the
  *  previous version of a series split in two, or of one taken apart into single patches, holds its
  *  patches) before one that does not; the most recent wins a tie. */
-function rank(c: Candidate, b: Posting): number {
+export function rank(c: Candidate, b: Posting): number {
   if (tier(c) === 2) return 8;
   return 4 + (splitOut(c.from, b) ? 0 : 2) + ((c.shared ?? overlap(c.from, b)) > 0 ? 1 : 0);
 }
 
-/** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying). */
-export function linkRevisions(postings: readonly Posting[], trailers: readonly PostingTrailer[], overrides: RevisionOverrides = NO_OVERRIDES): Lineages {
+/** Where a part of the postings is linked (ingest/series/link-scope.ts): what comparing them with
+ *  earlier postings found, computed before for each of them. */
+export interface LinkScope {
+  /** By posting id; every posting given must have its entry. */
+  evidence: ReadonlyMap<string, PostingEvidence>;
+}
+
+/** Link postings into lineages. `trailers` are the postings' collected trailers (for carrying).
+ *  With a `scope`, the postings' evidence is the scope's instead of found here: then `postings`
+ *  need only be closed under it (every posting its evidence names, every posting naming one of
+ *  them, manual pins), and the lineages come out as they would among all postings. */
+export function linkRevisions(postings: readonly Posting[], trailers: readonly PostingTrailer[], overrides: RevisionOverrides = NO_OVERRIDES, scope?: LinkScope): Lineages {
   const index = indexPostings(postings);
-  const chosen = choosePredecessors(index);
+  const evidence = scope?.evidence ?? new Map(index.ordered.map((b) => [b.id, evidenceOf(b, index)]));
+  const chosen = predecessorsOf(index, evidence);
   const forked = forkRivals(index, chosen);
   const sets = joinFamilies(index, chosen, overrides);
-  const { families, secondary } = gatherFamilies(index, sets);
+  const { families, secondary } = gatherFamilies(index, sets, evidence);
   const trailersOf = new Map<string, PostingTrailer[]>();
-  for (const t of trailers) trailersOf.set(t.patchKey, [...(trailersOf.get(t.patchKey) ?? []), t]);
+  for (const t of trailers) appendTo(trailersOf, t.patchKey, t);
   const revisions: Revision[] = [];
   const carried: PostingTrailer[] = [];
   for (const [root, list] of families) {
@@ -308,14 +325,26 @@ interface PostingIndex {
   byTitle: Map<string, Posting[]>;
 }
 
-/** A title as postings are found by it: its words, in lower case. */
-const titleKey = (t: string): string => [...words(t)].join(' ');
+/** Who sent a posting, as the store batches the postings of one author: the address, else the
+ *  name. (Which postings a posting is compared with is poolOf's: by each of its identities.) */
+export const authorKey = (p: Pick<Posting, 'author'>): string => p.author.email.toLowerCase() || p.author.name.toLowerCase();
 
-const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-};
+/** A title as postings are found by it: its words, in lower case. */
+export const titleKey = (t: string): string => [...words(t)].join(' ');
+
+/** The keys under which the earlier postings `b` might revise are found (poolOf), besides its
+ *  change-id and links: each of its identities and its signers' (`author:`), and its title
+ *  (`title:`). */
+export function poolKeys(b: Pick<Posting, 'author' | 'signers' | 'title'>): string[] {
+  return [...new Set([...identities(b), ...b.signers].map((k) => `author:${k}`)), `title:${titleKey(b.title)}`];
+}
+
+/** The keys under which a posting is found by the postings that might revise it (their
+ *  poolKeys): each of its identities (`author:`) and its title (`title:`). */
+export function foundUnder(a: Pick<Posting, 'author' | 'title'>): string[] {
+  return [...identities(a).map((k) => `author:${k}`), `title:${titleKey(a.title)}`];
+}
+
 
 /** The earlier postings `b` might revise: its author's (by each identity), its change-id's, those
  *  it links to, those of its title and those of the people who signed its patches off. */
@@ -346,30 +375,66 @@ function indexPostings(postings: readonly Posting[]): PostingIndex {
   const byChangeId = new Map<string, Posting[]>();
   const byTitle = new Map<string, Posting[]>();
   for (const p of ordered) {
-    for (const k of identities(p)) push(byAuthor, k, p);
-    if (p.changeId) push(byChangeId, p.changeId, p);
-    push(byTitle, titleKey(p.title), p);
+    for (const k of identities(p)) appendTo(byAuthor, k, p);
+    if (p.changeId) appendTo(byChangeId, p.changeId, p);
+    appendTo(byTitle, titleKey(p.title), p);
   }
   return { ordered, position, member, byAuthor, byChangeId, byTitle };
 }
 
-/** Phase 2: each posting's predecessor, among the earlier postings that might be (poolOf): the
- *  strongest tier of evidence wins, then the most recent posting. Postings without evidence are
- *  absent. */
-function choosePredecessors(index: PostingIndex): Map<string, Candidate> {
-  const { ordered, position, member } = index;
+/** Phase 2: what comparing each posting of `of` (by id) with the earlier ones among `postings`
+ *  finds: its predecessor (among the earlier postings that might be, poolOf: the best rank of
+ *  evidence wins, then the most recent posting) and, for a bundle, its evidence against every
+ *  earlier posting of its pool, oldest first. `postings` must hold, for each of them, its pool:
+ *  the postings of each of its identities and its signers', of its title, of its change-id and
+ *  those it links to (link-scope.ts: evidenceContext). */
+export function findEvidence(postings: readonly Posting[], of: Iterable<string>): PostingEvidence[] {
+  const index = indexPostings(postings);
+  const out: PostingEvidence[] = [];
+  for (const id of of) {
+    const b = index.member.get(id);
+    if (!b || b.id !== id) throw new Error(`BUG: findEvidence asked about ${id}, which is not among its postings`);
+    out.push(evidenceOf(b, index));
+  }
+  return out;
+}
+
+/** The evidence of one posting against the earlier postings of its pool. Every posting of the
+ *  pool is compared (no index can skip one: the rules' similar titles, renamed patches and
+ *  takeovers reach beyond shared words and patches), and the pool is small: a person's, a
+ *  title's, a change-id's postings. */
+function evidenceOf(b: Posting, index: PostingIndex): PostingEvidence {
+  const { position, member } = index;
+  const stored = (c: Candidate): RevisionCandidate => ({ from: c.from.id, signal: c.signal, confidence: c.confidence });
+  const found: Candidate[] = [];
+  let best: Candidate | null = null;
+  let bestRank = 0;
+  for (const a of poolOf(b, index)) {
+    if (a === b || position.get(a.id)! >= position.get(b.id)!) continue;
+    const c = evidence(a, b, member);
+    if (!c) continue;
+    found.push(c);
+    const r = rank(c, b);
+    if (!best || r > bestRank || (r === bestRank && position.get(c.from.id)! > position.get(best.from.id)!)) [best, bestRank] = [c, r];
+  }
+  const bundled = b.bundle ? found.sort((x, y) => position.get(x.from.id)! - position.get(y.from.id)!).map(stored) : [];
+  return { postingId: b.id, predecessor: best && stored(best), bundled };
+}
+
+/** A stored candidate with its posting, which must be among the postings linked. */
+function candidateOf(c: RevisionCandidate, { member }: PostingIndex): Candidate {
+  const from = member.get(c.from);
+  if (!from || from.id !== c.from) throw new Error(`BUG: evidence names ${c.from}, which is not among the postings linked`);
+  return { from, signal: c.signal, confidence: c.confidence };
+}
+
+/** Each posting's predecessor, from its evidence. Postings without one are absent. */
+function predecessorsOf(index: PostingIndex, evidence: ReadonlyMap<string, PostingEvidence>): Map<string, Candidate> {
   const chosen = new Map<string, Candidate>();
-  for (const b of ordered) {
-    let best: Candidate | null = null;
-    let bestRank = 0;
-    for (const a of poolOf(b, index)) {
-      if (a === b || position.get(a.id)! >= position.get(b.id)!) continue;
-      const c = evidence(a, b, member);
-      if (!c) continue;
-      const r = rank(c, b);
-      if (!best || r > bestRank || (r === bestRank && position.get(c.from.id)! > position.get(best.from.id)!)) [best, bestRank] = [c, r];
-    }
-    if (best) chosen.set(b.id, best);
+  for (const b of index.ordered) {
+    const e = evidence.get(b.id);
+    if (!e) throw new Error(`BUG: no evidence for posting ${b.id}`);
+    if (e.predecessor) chosen.set(b.id, candidateOf(e.predecessor, index));
   }
   return chosen;
 }
@@ -391,7 +456,7 @@ function forkRivals({ ordered }: PostingIndex, chosen: Map<string, Candidate>): 
       chosen.delete(b.id);
       continue;
     }
-    successors.set(c.from.id, [...(successors.get(c.from.id) ?? []), b]);
+    appendTo(successors, c.from.id, b);
   }
   return forked;
 }
@@ -437,24 +502,20 @@ function joinFamilies({ ordered, position, member }: PostingIndex, chosen: Map<s
  *  (PATCHSETS) continues every series it bundles: besides the family it was linked into, it joins
  *  the family of its best evidence elsewhere; `secondary` holds that link, by
  *  `${family root}\0${posting id}`. */
-function gatherFamilies(index: PostingIndex, sets: DisjointSets): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
-  const { ordered, position, member } = index;
+function gatherFamilies(index: PostingIndex, sets: DisjointSets, evidence: ReadonlyMap<string, PostingEvidence>): { families: Map<string, Posting[]>; secondary: Map<string, Candidate> } {
+  const { ordered, position } = index;
   const families = new Map<string, Posting[]>();
-  for (const p of ordered) {
-    const r = sets.find(p.id);
-    families.set(r, [...(families.get(r) ?? []), p]);
-  }
+  for (const p of ordered) appendTo(families, sets.find(p.id), p);
   const secondary = new Map<string, Candidate>();
   for (const b of ordered) {
     if (!b.bundle) continue;
     const home = sets.find(b.id);
     const others = new Map<string, Candidate>();
-    for (const a of poolOf(b, index)) {
-      if (position.get(a.id)! >= position.get(b.id)! || sets.find(a.id) === home) continue;
-      const c = evidence(a, b, member);
-      const root = sets.find(a.id);
+    for (const c of evidence.get(b.id)!.bundled.map((x) => candidateOf(x, index))) {
+      const root = sets.find(c.from.id);
+      if (root === home) continue;
       const prev = others.get(root);
-      if (c && (!prev || position.get(c.from.id)! > position.get(prev.from.id)!)) others.set(root, c);
+      if (!prev || position.get(c.from.id)! > position.get(prev.from.id)!) others.set(root, c);
     }
     for (const [root, c] of others) {
       families.get(root)!.push(b);

@@ -370,6 +370,60 @@ CREATE TABLE IF NOT EXISTS trailer_mismatches (
   sender TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS trailer_mismatches_posting ON trailer_mismatches(posting);
+-- What the series derivation keeps so that new mail recomputes only what it can change
+-- (ingest/derive/derive-series.ts).
+-- Threads written since the series were derived (by the thread derivation, in its transaction).
+CREATE TABLE IF NOT EXISTS series_dirty_threads (
+  thread_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+-- Dated patches and cover letters at the root of their threads, by sender and date: the mail sent
+-- without threading that postings may gather across threads (ingest/series/grouping-scope.ts).
+-- While new mail is grouped, a message may have a row as it was and one as it is.
+CREATE TABLE IF NOT EXISTS series_roots (
+  key TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  date INTEGER NOT NULL,
+  PRIMARY KEY (key, sender, date)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS series_roots_sender ON series_roots(sender, date);
+-- Each posting as the series stage made it (JSON), found by author and change-id.
+CREATE TABLE IF NOT EXISTS posting_records (
+  posting TEXT PRIMARY KEY,
+  author_key TEXT NOT NULL,
+  change_id TEXT,
+  record TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS posting_records_author ON posting_records(author_key);
+CREATE INDEX IF NOT EXISTS posting_records_change_id ON posting_records(change_id) WHERE change_id IS NOT NULL;
+-- The keys each posting is found under by the postings that may revise it (side 0:
+-- link-revisions.ts foundUnder) and those under which it looks for the postings it may revise
+-- (side 1: poolKeys): its author's identities, its signers', its title.
+CREATE TABLE IF NOT EXISTS posting_keys (
+  key TEXT NOT NULL,
+  side INTEGER NOT NULL,
+  posting TEXT NOT NULL,
+  PRIMARY KEY (key, side, posting)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS posting_keys_posting ON posting_keys(posting);
+-- The Message-IDs each posting points at as other versions of it (Posting.links).
+CREATE TABLE IF NOT EXISTS posting_links (
+  target TEXT NOT NULL,
+  posting TEXT NOT NULL,
+  PRIMARY KEY (target, posting)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS posting_links_posting ON posting_links(posting);
+-- What comparing each posting with earlier ones found (PostingEvidence): its predecessor (one row,
+-- from_posting null when none) and a bundle's evidence against its author's other postings.
+CREATE TABLE IF NOT EXISTS posting_evidence (
+  posting TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  from_posting TEXT,
+  signal TEXT,
+  confidence REAL,
+  PRIMARY KEY (posting, kind, ord)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS posting_evidence_from ON posting_evidence(from_posting);
 -- The discussion (ingest/discussion/): who wrote each quoted block of a message, the statements
 -- and verdicts of replies, the messages each message cites. Keyed by message row id (keys change
 -- when an imposter is re-keyed); spans are character offsets in messages.body.
@@ -515,6 +569,12 @@ export const DERIVED_TABLES = [
   'verdicts',
   'statements',
   'quote_sources',
+  'posting_evidence',
+  'posting_links',
+  'posting_keys',
+  'posting_records',
+  'series_roots',
+  'series_dirty_threads',
   'trailer_mismatches',
   'posting_trailers',
   'posting_patches',

@@ -3,7 +3,7 @@
 // asked of its results. How postings are grouped and linked is the series stage's
 // (ingest/series/).
 import type Database from 'better-sqlite3';
-import type { LineageOutcome, PatchMeta } from '../types.ts';
+import type { LineageOutcome, PatchMeta, Posting, PostingEvidence, PostingTrailer, Revision, RevisionSignal } from '../types.ts';
 import type { SqliteContext } from './sqlite-store-fs.ts';
 import type { SeriesTables } from './store-port.ts';
 import type * as R from './store-rows.ts';
@@ -40,16 +40,78 @@ export class SqliteSeries implements SeriesTables {
       familyOfCover: db.prepare('SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.cover_key = ? LIMIT 1').pluck(),
       outcome: db.prepare('SELECT family, latest_posting AS latestPosting, state, applied, naks FROM lineage_outcomes WHERE family = ?'),
       familyOfThread: db.prepare('SELECT r.family FROM postings p JOIN revisions r ON r.posting = p.id WHERE p.thread_id = ? ORDER BY p.date, p.id LIMIT 1').pluck(),
+      threadMessages: db.prepare(
+        `SELECT n.id AS key, n.thread_id AS threadId, n.parent, m.date, m.from_name AS fromName, m.from_email AS fromEmail, m.subject, p.meta
+         FROM nodes n JOIN messages m ON m.key = n.id JOIN patch_meta p ON p.message = m.id
+         WHERE n.thread_id IN (SELECT value FROM json_each(?)) AND n.ghost = 0`,
+      ),
+      roots: db.prepare(
+        `SELECT r.key, n.thread_id AS threadId, r.sender, r.date FROM series_roots r JOIN nodes n ON n.id = r.key
+         WHERE r.key IN (SELECT value FROM json_each(?))`,
+      ),
+      rootsNear: db.prepare(
+        `SELECT r.key, n.thread_id AS threadId, r.sender, r.date FROM series_roots r JOIN nodes n ON n.id = r.key
+         WHERE r.sender = ? AND r.date BETWEEN ? AND ?`,
+      ),
+      postingsInThreads: db
+        .prepare(
+          `WITH t(id) AS (SELECT value FROM json_each(?))
+           SELECT pp.posting FROM t JOIN nodes n ON n.thread_id = t.id JOIN posting_patches pp ON pp.key = n.id
+           UNION SELECT p.id FROM t JOIN nodes n ON n.thread_id = t.id JOIN postings p ON p.cover_key = n.id
+           UNION SELECT p.id FROM t JOIN postings p ON p.thread_id = t.id`,
+        )
+        .pluck(),
+      memberThreads: db
+        .prepare(
+          `WITH ids(id) AS (SELECT value FROM json_each(?))
+           SELECT n.thread_id FROM ids JOIN posting_patches pp ON pp.posting = ids.id JOIN nodes n ON n.id = pp.key
+           UNION SELECT n.thread_id FROM ids JOIN postings p ON p.id = ids.id JOIN nodes n ON n.id = p.cover_key`,
+        )
+        .pluck(),
+      records: db.prepare('SELECT record FROM posting_records WHERE posting IN (SELECT value FROM json_each(?))').pluck(),
+      ofAuthor: db.prepare('SELECT record FROM posting_records WHERE author_key = ?').pluck(),
+      underKeys: db
+        .prepare('SELECT r.record FROM posting_records r WHERE r.posting IN (SELECT k.posting FROM posting_keys k WHERE k.side = ? AND k.key IN (SELECT value FROM json_each(?)))')
+        .pluck(),
+      withChangeId: db.prepare('SELECT record FROM posting_records WHERE change_id = ?').pluck(),
+      linkingTo: db.prepare('SELECT DISTINCT posting FROM posting_links WHERE target IN (SELECT value FROM json_each(?))').pluck(),
+      evidence: db.prepare(
+        `SELECT posting, kind, from_posting AS "from", signal, confidence FROM posting_evidence
+         WHERE posting IN (SELECT value FROM json_each(?)) ORDER BY posting, kind DESC, ord`,
+      ),
+      evidenceNaming: db.prepare('SELECT DISTINCT posting FROM posting_evidence WHERE from_posting IN (SELECT value FROM json_each(?))').pluck(),
+      collected: db.prepare(
+        `SELECT posting AS postingId, patch_key AS patchKey, name, person, email, value, source, given_in AS messageId FROM posting_trailers
+         WHERE posting IN (SELECT value FROM json_each(?)) AND source != 'carried' ORDER BY rowid`,
+      ),
     };
   }
 
-  inputs(): R.SeriesInputRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT m.key, m.thread_id AS threadId, m.parent, m.date, m.from_name AS fromName, m.from_email AS fromEmail, m.subject, p.meta
-         FROM messages m JOIN patch_meta p ON p.message = m.id WHERE m.thread_id IS NOT NULL`,
-      )
-      .all() as Array<{ key: string; threadId: string; parent: string | null; date: number | null; fromName: string; fromEmail: string; subject: string; meta: string }>;
+  markThreadsDirty(threadIds: readonly string[]): void {
+    const st = this.db.prepare('INSERT OR IGNORE INTO series_dirty_threads (thread_id) VALUES (?)');
+    for (const t of threadIds) st.run(t);
+  }
+
+  dirtyThreads(): string[] {
+    return this.db.prepare('SELECT thread_id FROM series_dirty_threads ORDER BY thread_id').pluck().all() as string[];
+  }
+
+  clearDirtyThreads(): void {
+    this.db.exec('DELETE FROM series_dirty_threads');
+  }
+
+  clear(): void {
+    for (const t of ['trailer_mismatches', 'posting_trailers', 'posting_patches', 'revisions', 'postings', 'posting_records', 'posting_links', 'posting_keys', 'posting_evidence', 'series_roots']) {
+      this.db.exec(`DELETE FROM ${t}`);
+    }
+  }
+
+  threadMessages(threadIds: readonly string[]): R.SeriesInputRow[] {
+    // Threading from nodes, whose rows are small: the messages' own threading columns follow
+    // their bodies on disk.
+    const rows = this.q.threadMessages.all(JSON.stringify(threadIds)) as Array<{
+      key: string; threadId: string; parent: string | null; date: number | null; fromName: string; fromEmail: string; subject: string; meta: string;
+    }>;
     return rows.map((r) => ({
       key: r.key,
       threadId: r.threadId,
@@ -61,23 +123,153 @@ export class SqliteSeries implements SeriesTables {
     }));
   }
 
-  replace(result: R.SeriesRecords): void {
+  rootMessages(kinds: readonly string[], threadIds: readonly string[] | null): Iterable<R.RootMessageRow> {
+    const columns = 'n.id AS key, n.thread_id AS threadId, m.from_email AS fromEmail, m.date';
+    const joins = 'JOIN messages m ON m.key = n.id JOIN patch_meta p ON p.message = m.id';
+    const where = 'n.parent IS NULL AND n.ghost = 0 AND p.kind IN (SELECT value FROM json_each(?))';
+    if (threadIds === null) return this.db.prepare(`SELECT ${columns} FROM nodes n ${joins} WHERE ${where}`).iterate(JSON.stringify(kinds)) as Iterable<R.RootMessageRow>;
+    return this.db
+      .prepare(`SELECT ${columns} FROM json_each(?) t JOIN nodes n ON n.thread_id = t.value ${joins} WHERE ${where}`)
+      .iterate(JSON.stringify(threadIds), JSON.stringify(kinds)) as Iterable<R.RootMessageRow>;
+  }
+
+  roots(keys: readonly string[]): R.LocatedRootRow[] {
+    return this.q.roots.all(JSON.stringify(keys)) as R.LocatedRootRow[];
+  }
+
+  rootsNear(sender: string, from: number, to: number): R.LocatedRootRow[] {
+    return this.q.rootsNear.all(sender, from, to) as R.LocatedRootRow[];
+  }
+
+  keepRoots(rows: readonly R.SeriesRootRow[]): void {
+    const st = this.db.prepare('INSERT OR IGNORE INTO series_roots (key, sender, date) VALUES (?, ?, ?)');
+    for (const r of rows) st.run(r.key, r.sender, r.date);
+  }
+
+  replaceRoots(keys: readonly string[], rows: readonly R.SeriesRootRow[]): void {
+    this.db.prepare('DELETE FROM series_roots WHERE key IN (SELECT value FROM json_each(?))').run(JSON.stringify(keys));
+    this.keepRoots(rows);
+  }
+
+  postingsInThreads(threadIds: readonly string[]): string[] {
+    return this.q.postingsInThreads.all(JSON.stringify(threadIds)) as string[];
+  }
+
+  memberThreads(postingIds: readonly string[]): string[] {
+    return this.q.memberThreads.all(JSON.stringify(postingIds)) as string[];
+  }
+
+  postingRecords(postingIds: readonly string[]): Posting[] {
+    return (this.q.records.all(JSON.stringify(postingIds)) as string[]).map((r) => JSON.parse(r) as Posting);
+  }
+
+  postingIds(): string[] {
+    return this.db.prepare('SELECT posting FROM posting_records ORDER BY posting').pluck().all() as string[];
+  }
+
+  authorKeys(): string[] {
+    return this.db.prepare('SELECT DISTINCT author_key FROM posting_records ORDER BY author_key').pluck().all() as string[];
+  }
+
+  postingsOfAuthor(authorKey: string): Posting[] {
+    return (this.q.ofAuthor.all(authorKey) as string[]).map((r) => JSON.parse(r) as Posting);
+  }
+
+  postingsUnder(keys: readonly string[]): Posting[] {
+    return (this.q.underKeys.all(0, JSON.stringify(keys)) as string[]).map((r) => JSON.parse(r) as Posting);
+  }
+
+  postingsLookingUnder(keys: readonly string[]): Posting[] {
+    return (this.q.underKeys.all(1, JSON.stringify(keys)) as string[]).map((r) => JSON.parse(r) as Posting);
+  }
+
+  postingsWithChangeId(changeId: string): Posting[] {
+    return (this.q.withChangeId.all(changeId) as string[]).map((r) => JSON.parse(r) as Posting);
+  }
+
+  postingsLinkingTo(keys: readonly string[]): string[] {
+    return this.q.linkingTo.all(JSON.stringify(keys)) as string[];
+  }
+
+  replacePostings(remove: readonly string[], add: R.PostingsWrite): void {
     const db = this.db;
-    for (const t of ['trailer_mismatches', 'posting_trailers', 'posting_patches', 'revisions', 'postings']) db.exec(`DELETE FROM ${t}`);
+    const ids = JSON.stringify(remove);
+    for (const [table, column] of [
+      ['trailer_mismatches', 'posting'],
+      ['posting_trailers', 'posting'],
+      ['posting_patches', 'posting'],
+      ['revisions', 'posting'],
+      ['postings', 'id'],
+      ['posting_records', 'posting'],
+      ['posting_links', 'posting'],
+      ['posting_keys', 'posting'],
+    ]) {
+      db.prepare(`DELETE FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`).run(ids);
+    }
     const posting = db.prepare(`INSERT INTO postings (id, thread_id, author_name, author_email, date, version_tag, rfc, resend, bundle, total, prefixes,
       title, subject, cover_key, cover_how, change_id, links, changelog_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const patch = db.prepare('INSERT OR IGNORE INTO posting_patches (posting, key, idx, total, subject, title, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const p of result.postings) {
+    const record = db.prepare('INSERT INTO posting_records (posting, author_key, change_id, record) VALUES (?, ?, ?, ?)');
+    const link = db.prepare('INSERT OR IGNORE INTO posting_links (target, posting) VALUES (?, ?)');
+    const key = db.prepare('INSERT OR IGNORE INTO posting_keys (key, side, posting) VALUES (?, ?, ?)');
+    for (const { posting: p, authorKey, foundUnder, poolKeys } of add.postings) {
       posting.run(p.id, p.threadId, p.author.name, p.author.email, p.date, p.version, p.rfc ? 1 : 0, p.resend ? 1 : 0, p.bundle ? 1 : 0, p.total,
         JSON.stringify(p.prefixes), p.title, p.subject, p.coverKey, p.cover, p.changeId, JSON.stringify(p.links), JSON.stringify(p.changelogFrom));
       for (const x of p.patches) patch.run(p.id, x.key, x.index, x.total, x.subject, x.title, x.fingerprint);
+      record.run(p.id, authorKey, p.changeId, JSON.stringify(p));
+      for (const l of p.links) link.run(l, p.id);
+      for (const k of foundUnder) key.run(k, 0, p.id);
+      for (const k of poolKeys) key.run(k, 1, p.id);
     }
-    const rev = db.prepare('INSERT OR REPLACE INTO revisions (posting, family, version, version_inferred, link_from, forked_from, signal, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const r of result.revisions) rev.run(r.postingId, r.family, r.version, r.versionInferred ? 1 : 0, r.linkFrom, r.forkedFrom, r.signal, r.confidence);
     const tr = db.prepare('INSERT INTO posting_trailers (posting, patch_key, name, person, email, value, source, given_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const t of result.trailers) tr.run(t.postingId, t.patchKey, t.name, t.person, t.email, t.value, t.source, t.messageId);
+    for (const t of add.trailers) tr.run(t.postingId, t.patchKey, t.name, t.person, t.email, t.value, t.source, t.messageId);
     const mm = db.prepare('INSERT INTO trailer_mismatches (posting, message_key, name, value, sender) VALUES (?, ?, ?, ?, ?)');
-    for (const m of result.mismatches) mm.run(m.postingId, m.messageId, m.name, m.value, m.sender);
+    for (const m of add.mismatches) mm.run(m.postingId, m.messageId, m.name, m.value, m.sender);
+  }
+
+  evidence(postingIds: readonly string[]): PostingEvidence[] {
+    type Row = { posting: string; kind: 'predecessor' | 'bundled'; from: string | null; signal: RevisionSignal | null; confidence: number | null };
+    const out = new Map<string, PostingEvidence>();
+    for (const r of this.q.evidence.all(JSON.stringify(postingIds)) as Row[]) {
+      let e = out.get(r.posting);
+      if (!e) out.set(r.posting, (e = { postingId: r.posting, predecessor: null, bundled: [] }));
+      const c = r.from === null ? null : { from: r.from, signal: r.signal!, confidence: r.confidence! };
+      if (r.kind === 'predecessor') e.predecessor = c;
+      else if (c) e.bundled.push(c);
+    }
+    return [...out.values()];
+  }
+
+  evidenceNaming(postingIds: readonly string[]): string[] {
+    return this.q.evidenceNaming.all(JSON.stringify(postingIds)) as string[];
+  }
+
+  writeEvidence(evidence: readonly PostingEvidence[]): void {
+    this.forgetEvidence(evidence.map((e) => e.postingId));
+    const st = this.db.prepare('INSERT INTO posting_evidence (posting, kind, ord, from_posting, signal, confidence) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const e of evidence) {
+      const p = e.predecessor;
+      st.run(e.postingId, 'predecessor', 0, p?.from ?? null, p?.signal ?? null, p?.confidence ?? null);
+      e.bundled.forEach((c, i) => st.run(e.postingId, 'bundled', i, c.from, c.signal, c.confidence));
+    }
+  }
+
+  forgetEvidence(postingIds: readonly string[]): void {
+    this.db.prepare('DELETE FROM posting_evidence WHERE posting IN (SELECT value FROM json_each(?))').run(JSON.stringify(postingIds));
+  }
+
+  collectedTrailers(postingIds: readonly string[]): PostingTrailer[] {
+    return this.q.collected.all(JSON.stringify(postingIds)) as PostingTrailer[];
+  }
+
+  replaceLineages(postingIds: readonly string[], revisions: readonly Revision[], carried: readonly PostingTrailer[]): void {
+    const ids = JSON.stringify(postingIds);
+    this.db.prepare('DELETE FROM revisions WHERE posting IN (SELECT value FROM json_each(?))').run(ids);
+    this.db.prepare("DELETE FROM posting_trailers WHERE source = 'carried' AND posting IN (SELECT value FROM json_each(?))").run(ids);
+    const rev = this.db.prepare('INSERT OR REPLACE INTO revisions (posting, family, version, version_inferred, link_from, forked_from, signal, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const r of revisions) rev.run(r.postingId, r.family, r.version, r.versionInferred ? 1 : 0, r.linkFrom, r.forkedFrom, r.signal, r.confidence);
+    const tr = this.db.prepare('INSERT INTO posting_trailers (posting, patch_key, name, person, email, value, source, given_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const t of carried) tr.run(t.postingId, t.patchKey, t.name, t.person, t.email, t.value, t.source, t.messageId);
   }
 
   postingOfMember(key: string): string | null {

@@ -4,7 +4,7 @@
 // implement the same interfaces. Nothing here decides anything: which key an imposter gets, how
 // threads, series and statements are computed, how a query is matched, are the stages' business.
 // See README "Architecture: the store port".
-import type { Diagnostic, GitCommit, LineageOutcome, MergeState, Origin, PatchMeta, PatchworkCursor, PostedCover, ThreadInput, ThreadNode } from '../types.ts';
+import type { Diagnostic, GitCommit, LineageOutcome, MergeState, Origin, PatchMeta, PatchworkCursor, PostedCover, Posting, PostingEvidence, PostingTrailer, Revision, ThreadInput, ThreadNode } from '../types.ts';
 import type * as R from './store-rows.ts';
 
 export type * from './store-rows.ts';
@@ -144,12 +144,66 @@ export interface ThreadTables {
   firstAuthor(threadId: string): { name: string; email: string } | null;
 }
 
-/** Postings, revisions and trailers (the series stage's output), and what it reads. */
+/** Postings, revisions and trailers (the series stage's output), what it reads, and what it keeps
+ *  to recompute only what new mail changes (ingest/derive/derive-series.ts). */
 export interface SeriesTables {
-  /** Every threaded message with its patch facts: the series stage's input. */
-  inputs(): R.SeriesInputRow[];
-  /** Replace the series tables with a new result. */
-  replace(result: R.SeriesRecords): void;
+  /** Record threads written since the series were derived (the thread derivation does, in the
+   *  transaction that writes them). */
+  markThreadsDirty(threadIds: readonly string[]): void;
+  /** The threads recorded by markThreadsDirty, sorted. */
+  dirtyThreads(): string[];
+  /** Forget the recorded threads (the series derivation, when it is done with them). */
+  clearDirtyThreads(): void;
+  /** Empty every series table and what the series derivation keeps (not the dirty threads). */
+  clear(): void;
+  /** The messages of these threads with their patch facts: the series stage's input. */
+  threadMessages(threadIds: readonly string[]): R.SeriesInputRow[];
+  /** The thread roots whose patch facts are of one of these kinds, in these threads (null: in
+   *  every thread). */
+  rootMessages(kinds: readonly string[], threadIds: readonly string[] | null): Iterable<R.RootMessageRow>;
+  /** Kept thread roots of these message keys, with their messages' threads now. */
+  roots(keys: readonly string[]): R.LocatedRootRow[];
+  /** Kept thread roots of a sender dated from `from` to `to` (both included). */
+  rootsNear(sender: string, from: number, to: number): R.LocatedRootRow[];
+  /** Keep thread roots beside those kept. */
+  keepRoots(rows: readonly R.SeriesRootRow[]): void;
+  /** Forget the kept roots of `keys`, then keep `rows`. */
+  replaceRoots(keys: readonly string[], rows: readonly R.SeriesRootRow[]): void;
+  /** Postings with a cover letter or patch in these threads, or started in one. */
+  postingsInThreads(threadIds: readonly string[]): string[];
+  /** The threads the cover letters and patches of these postings are in now. */
+  memberThreads(postingIds: readonly string[]): string[];
+  /** Stored postings as the series stage made them (those stored). */
+  postingRecords(postingIds: readonly string[]): Posting[];
+  /** Every posting id, sorted. */
+  postingIds(): string[];
+  /** Every author key of a stored posting, sorted. */
+  authorKeys(): string[];
+  /** The postings of an author (PostingsWrite's authorKey). */
+  postingsOfAuthor(authorKey: string): Posting[];
+  /** Postings found under one of these keys (PostingsWrite's foundUnder). */
+  postingsUnder(keys: readonly string[]): Posting[];
+  /** Postings looking under one of these keys (PostingsWrite's poolKeys). */
+  postingsLookingUnder(keys: readonly string[]): Posting[];
+  /** The postings with this change-id. */
+  postingsWithChangeId(changeId: string): Posting[];
+  /** Postings whose links (Posting.links) name one of these message keys. */
+  postingsLinkingTo(keys: readonly string[]): string[];
+  /** Remove postings (their patches, trailers, mismatches and revisions; not their evidence),
+   *  then store new ones. */
+  replacePostings(remove: readonly string[], add: R.PostingsWrite): void;
+  /** The kept evidence of these postings (those that have it). */
+  evidence(postingIds: readonly string[]): PostingEvidence[];
+  /** Postings whose kept evidence names one of these postings. */
+  evidenceNaming(postingIds: readonly string[]): string[];
+  /** Keep the evidence of postings, in place of what was kept for them. */
+  writeEvidence(evidence: readonly PostingEvidence[]): void;
+  /** Forget the evidence of these postings. */
+  forgetEvidence(postingIds: readonly string[]): void;
+  /** The trailers collected for these postings (not carried ones), in the order stored. */
+  collectedTrailers(postingIds: readonly string[]): PostingTrailer[];
+  /** Replace the revisions and carried trailers of these postings. */
+  replaceLineages(postingIds: readonly string[], revisions: readonly Revision[], carried: readonly PostingTrailer[]): void;
   /** The posting a message key is a member of (cover letter or patch), null if none. */
   postingOfMember(key: string): string | null;
   /** The lineages a posting is in: the one it starts first, then by id. */

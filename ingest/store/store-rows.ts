@@ -370,12 +370,39 @@ export interface MessageIndexRow {
 /** The series stage's input: a threaded message with its patch facts. */
 export type SeriesInputRow = SeriesMessage;
 
-/** The series stage's output, stored whole. */
-export interface SeriesRecords {
-  postings: Posting[];
-  revisions: Revision[];
+/** Postings of some threads as the series stage grouped them, to store in place of others. */
+export interface PostingsWrite {
+  /** The postings, each with the key its author's postings are found by (link-revisions.ts:
+   *  authorKey). */
+  postings: Array<{ posting: Posting; authorKey: string; foundUnder: string[]; poolKeys: string[] }>;
+  /** Their trailers collected from the patches and replies (not carried ones), in order. */
   trailers: PostingTrailer[];
   mismatches: TrailerMismatch[];
+}
+
+/** A patch or cover letter at the root of its thread, as stored (`rootMessages`). */
+export interface RootMessageRow {
+  key: string;
+  threadId: string;
+  /** The From address as stored. */
+  fromEmail: string;
+  date: number | null;
+}
+
+/** A dated thread root kept for grouping mail sent without threading
+ *  (ingest/series/grouping-scope.ts). */
+export interface SeriesRootRow {
+  /** Message key. */
+  key: string;
+  /** The sender as the series stage compares senders. */
+  sender: string;
+  /** Date in ms. */
+  date: number;
+}
+
+/** A kept thread root with the thread its message is in now. */
+export interface LocatedRootRow extends SeriesRootRow {
+  threadId: string;
 }
 
 /** A revision of a lineage with its posting. */

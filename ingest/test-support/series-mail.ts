@@ -10,7 +10,9 @@ const AUTHOR = 'Patch Author <author@example.com>';
 const REVIEWER = 'Rita Reviewer <rita@example.com>';
 const MAINTAINER = 'Max Maintainer <max@example.com>';
 
-function patch(file: string, added: string, signedOff = AUTHOR): string {
+/** A patch's body: a one-line change to `file` adding `added` (its fingerprint follows both),
+ *  signed off by `signedOff`. */
+export function patch(file: string, added: string, signedOff = AUTHOR): string {
   return `Explain the change to ${file}.
 
 Signed-off-by: ${signedOff}
