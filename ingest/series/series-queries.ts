@@ -6,7 +6,7 @@ import { withCommits } from '../commits/commits-queries.ts';
 import { lineageStatus } from '../discussion/discussion-queries.ts';
 import { revisionPatchwork, revisionsWithPatchwork } from '../patchwork/patchwork-queries.ts';
 import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
-import type { NeighbourRow, Store } from '../store/store-port.ts';
+import type { NeighbourRow, NodeRow, Store } from '../store/store-port.ts';
 import { MAX_WALK } from './collect-trailers.ts';
 import { comparePatches, extractChangelog, type ComparedPatch } from './compare-revisions.ts';
 import { interdiff } from './interdiff.ts';
@@ -191,10 +191,11 @@ export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
   return out;
 }
 
-/** What each message of a thread (`messages`, its shown nodes) is to the postings it holds: the
+/** What each message of a thread (of its shown `nodes`) is to the postings it holds: the
  *  postings started in it, and those a message tagged as a patch belongs to though it started
  *  elsewhere. */
-export function threadRoles(store: Store, threadId: string, messages: readonly RoleMessage[]): Map<string, PatchRole> {
+export function threadRoles(store: Store, threadId: string, nodes: readonly NodeRow[]): Map<string, PatchRole> {
+  const messages: RoleMessage[] = nodes.flatMap((r) => (r.message ? [{ key: r.id, subject: r.message.subject, parent: r.parent, imposter: r.message.imposter, from: r.message.fromEmail }] : []));
   const ids = new Set(store.series.postingsInThread(threadId));
   for (const m of messages) {
     if (!parseSubject(m.subject).patch) continue;

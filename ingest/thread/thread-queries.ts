@@ -12,11 +12,7 @@ export function findThread(store: Store, mid: string): ThreadListing | null {
   const at = store.mail.locate(mid);
   if (!at) return null;
   const rows = store.threads.shownNodes(at.threadId);
-  const roles = threadRoles(
-    store,
-    at.threadId,
-    rows.flatMap((r) => (r.message ? [{ key: r.id, subject: r.message.subject, parent: r.parent, imposter: r.message.imposter, from: r.message.fromEmail }] : [])),
-  );
+  const roles = threadRoles(store, at.threadId, rows);
   return {
     root: rows[0]?.id ?? at.id,
     threadId: at.threadId,

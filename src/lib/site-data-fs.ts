@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { threadCommits as threadCommitsOf } from '../../ingest/commits/commits-queries.ts';
 import { lineageLinks, lineageStatus, threadLinks } from '../../ingest/discussion/discussion-queries.ts';
 import type { LineageStatus, MergedCommit, PatchworkSummary, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
-import { lineageOf, seriesRows, threadSeries } from '../../ingest/series/series-queries.ts';
+import { lineageOf, seriesRows, threadRoles as threadRolesOf, threadSeries } from '../../ingest/series/series-queries.ts';
+import type { PatchRole } from '../../ingest/series/patch-roles.ts';
 import { postingsPatchwork, threadPatchwork as patchworkOfThread } from '../../ingest/patchwork/patchwork-queries.ts';
 import { openStore } from '../../ingest/store/sqlite-store-fs.ts';
 import type { ListRow, NodeRow, QuoteSourceRow, StatementSpanRow, Store, ThreadRow } from '../../ingest/store/store-port.ts';
@@ -161,6 +162,12 @@ export function threadPatchwork(threadId: string, nodes: readonly NodeRow[]): Re
   patchworkStored ??= db().patchwork.stamp() !== '';
   if (!patchworkStored) return { patches: new Map(), covers: new Map(), rebuilt };
   return { ...patchworkOfThread(db(), threadId, keys), rebuilt };
+}
+
+/** What each message of a thread is to the series it holds (of its shown `nodes`), by key. */
+export function threadRoles(threadId: string, nodes: readonly NodeRow[]): Map<string, PatchRole> {
+  read(threadRead(threadId));
+  return threadRolesOf(db(), threadId, nodes);
 }
 
 /** The statements and quote sources of a thread's messages. */

@@ -30,6 +30,10 @@ describe.skipIf(skip)(`series pages in Chromium${skip ? ` (skipped: ${skip})` : 
     await page.waitForURL(/\/t\/[0-9a-f]{16}\/#/);
     const box = page.locator('nav.series-box');
     expect(await box.textContent()).toMatch(/v2\s+of\s+mm\/dax: fix refcounts/);
+    // The cover letter says what it is; its patches, in their places below it, say nothing more.
+    const roles = await page.locator('article[data-message-id] p.role').allTextContents();
+    expect(roles).toEqual([expect.stringMatching(/^cover letter of v2 \(\d+ patch(es)?\)$/)]);
+    expect(await page.locator(`article[data-message-id="${I.v2Cover}"] p.role`).count()).toBe(1);
     await box.locator('a[rel=prev]').click();
     await page.waitForLoadState('load');
     expect(await page.locator(`article[data-message-id="${I.rfcCover}"]`).count()).toBe(1);
