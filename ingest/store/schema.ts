@@ -16,7 +16,7 @@ const FTS_HASH_BYTES = 16 * 1024 * 1024;
 export const PRIMARY_VERSION = 1;
 
 /** Version of the derived tables; a store with another version must be reindexed. */
-export const DERIVED_VERSION = 7;
+export const DERIVED_VERSION = 8;
 
 /** Tables holding what cannot be rebuilt: mail as received, git histories as read, what
  *  Patchwork servers said. Never dropped. */
