@@ -1,8 +1,8 @@
 // A server's rebuild of a message (Patchwork's mbox: its stored text, the trailers it collected
 // from replies, re-encoded; Message.rebuiltBy) and the mail as sent share a Message-ID but not
 // their content. They are one message, never imposters, whichever arrives first: the mail as sent
-// supersedes the rebuild (same row, key and copies; its content, full-text row and patch facts
-// replaced; its thread threaded and discussed again), and a rebuild of stored mail is one more copy
+// supersedes the rebuild in place, as a page copy is (same row, key and copies; mail.replaceMessage:
+// its content, full-text row and patch facts; its thread threaded and discussed again), and a rebuild of stored mail is one more copy
 // of it. Between two rebuilds (Patchwork rebuilds again when a reply adds a trailer) the first
 // stored stays: reindex reads raw mail in the order it was stored, so it makes the same choice.
 // Decides; the store persists.
@@ -10,6 +10,7 @@ import type { Store, VariantRow } from '../store/store-port.ts';
 import type { Diagnostic, Message, PatchMeta } from '../types.ts';
 import { messageRecord } from './message-record.ts';
 import { rekeyVariants } from './rekey-variants.ts';
+import { resetThread } from './reset-thread.ts';
 import type { StoreOutcome } from './store-message.ts';
 
 /** Who rebuilds mail, for messages. */
@@ -38,8 +39,8 @@ export function storeRebuiltCopy(
   }
   const rebuilt = existing.find((v) => v.rebuiltBy !== null && v.key === m.messageId) ?? existing.find((v) => v.rebuiltBy !== null);
   if (!rebuilt) return null;
-  store.mail.replaceContent(rebuilt.id, messageRecord(m, rebuilt.key));
-  store.mail.addPatchMeta(rebuilt.id, meta);
+  resetThread(store, rebuilt.key);
+  store.mail.replaceMessage(rebuilt.id, messageRecord(m, rebuilt.key), meta);
   store.mail.addCopy(rawId, rebuilt.id);
   // Its date and content changed: the primary among imposters may be another one now.
   const keys = rekeyVariants(

@@ -7,6 +7,7 @@
 // ID, the subject, the author and the date; then the placeholder becomes an alias of the real ID,
 // and replies on the same archive that named it name the real message. Decides; the store only
 // persists.
+import { resetThread } from './reset-thread.ts';
 import { matchPage } from '../archive/match-page.ts';
 import { pageFacts } from '../archive/page-facts.ts';
 import { preferCopy } from '../archive/prefer-copy.ts';
@@ -150,14 +151,6 @@ function findStored(store: Store, m: Message): { row: VariantRow; match: Extract
 function evidenceText(match: PageMatch): string {
   if (match.kind !== 'match') return match.reason;
   return `${match.evidence.map((e) => `${e.field} ${e.verdict}`).join(', ')} (confidence ${match.confidence})`;
-}
-
-/** Have a node's thread threaded again, and its discussion recomputed: a message whose content
- *  changes in place leaves the thread's message count and ids as they were. */
-function resetThread(store: Store, key: string): void {
-  const thread = store.threads.threadOfNode(key);
-  if (thread) store.discussion.forget([thread]);
-  store.threads.invalidate([key]);
 }
 
 /** `from` (a page copy's placeholder) is `to`: say so for pages still to come, and have the

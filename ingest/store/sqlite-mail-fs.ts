@@ -58,13 +58,14 @@ export class SqliteMail implements MailTables {
   private rebuiltTable: boolean | null = null;
   /** Statements on rebuilt_messages, prepared when first used: a store opened read-only that was
    *  written before the table existed lacks it, and preparing them would fail. */
-  private rebuiltQ: { variants: Database.Statement; set: Database.Statement; clear: Database.Statement } | null = null;
+  private rebuiltQ: { variants: Database.Statement; set: Database.Statement; clear: Database.Statement; byKey: Database.Statement } | null = null;
   private rebuilt() {
     return (this.rebuiltQ ??= {
       variants: this.db.prepare(`SELECT m.id, m.key, m.content_hash AS contentHash, m.date, m.recovered, r.rebuilt_by AS rebuiltBy
         FROM messages m LEFT JOIN rebuilt_messages r ON r.message = m.id WHERE m.message_id = ?`),
       set: this.db.prepare('INSERT OR REPLACE INTO rebuilt_messages (message, rebuilt_by) VALUES (?, ?)'),
       clear: this.db.prepare('DELETE FROM rebuilt_messages WHERE message = ?'),
+      byKey: this.db.prepare('SELECT r.rebuilt_by FROM rebuilt_messages r JOIN messages m ON m.id = r.message WHERE m.key = ?').pluck(),
     });
   }
 
@@ -81,11 +82,6 @@ export class SqliteMail implements MailTables {
       messageLists: db.prepare('SELECT list_ids AS listIds FROM messages WHERE id = ?'),
       insertMessageList: db.prepare('INSERT OR IGNORE INTO message_lists (message, list) VALUES (?, ?)'),
       threadOf: db.prepare('SELECT thread_id AS t FROM messages WHERE id = ?'),
-      replaceContent: db.prepare(`UPDATE messages SET content_hash = @contentHash, synthetic_id = @syntheticId, subject = @subject,
-        author = @author, from_name = @fromName, from_email = @fromEmail, recipients = @recipients, date = @date,
-        date_source = @dateSource, date_header = @dateHeader, in_reply_to = @inReplyTo, refs = @refs, list_ids = @listIds,
-        recovered = @recovered, body = @body, parts = @parts WHERE id = @id`),
-      forgetDiscussed: db.prepare('DELETE FROM discussed_threads WHERE thread_id = (SELECT thread_id FROM messages WHERE id = ?)'),
       insertMessage: db.prepare(`INSERT INTO messages (key, message_id, content_hash, synthetic_id, imposter, subject, author,
         from_name, from_email, recipients, date, date_source, date_header, in_reply_to, refs, list_ids, recovered, body, parts)
         VALUES (@key, @messageId, @contentHash, @syntheticId, 0, @subject, @author, @fromName, @fromEmail,
@@ -203,22 +199,12 @@ export class SqliteMail implements MailTables {
     // A store opened read-only that was written before rebuilt copies existed has no such table.
     this.rebuiltTable ??= this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rebuilt_messages'").get() !== undefined;
     if (!this.rebuiltTable || keys.length === 0) return out;
-    const q = this.db.prepare('SELECT r.rebuilt_by FROM rebuilt_messages r JOIN messages m ON m.id = r.message WHERE m.key = ?').pluck();
+    const q = this.rebuilt().byKey;
     for (const k of keys) {
       const by = q.get(k) as string | undefined;
       if (by) out.set(k, by);
     }
     return out;
-  }
-
-  replaceContent(id: number, m: R.MessageRecord): void {
-    this.removeFts(id);
-    this.q.forgetDiscussed.run(id);
-    const { key: _key, messageId: _messageId, ...cols } = columns(m);
-    this.q.replaceContent.run({ ...cols, id });
-    this.writeFts(id, m);
-    if (m.rebuiltBy) this.rebuilt().set.run(id, m.rebuiltBy);
-    else this.rebuilt().clear.run(id);
   }
 
   private writeFts(id: number, m: R.MessageRecord): void {
@@ -237,6 +223,8 @@ export class SqliteMail implements MailTables {
     this.q.updateMessage.run({ ...columns(m), id });
     this.writeFts(id, m);
     this.addPatchMeta(id, meta);
+    if (m.rebuiltBy) this.rebuilt().set.run(id, m.rebuiltBy);
+    else this.rebuilt().clear.run(id);
   }
 
   mergeMessage(from: number, into: number): void {

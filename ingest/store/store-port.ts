@@ -37,13 +37,9 @@ export interface MailTables {
   /** Of these message keys, those whose stored content is a server's rebuild, with who rebuilt it
    *  ('patchwork'). */
   rebuiltAmong(keys: readonly string[]): Map<string, string>;
-  /** Put `m`'s content (columns, full-text row, who rebuilt it) in place of stored message `id`'s,
-   *  keeping its row id, key, Message-ID and copies. Its thread's discussion is marked outdated;
-   *  the caller invalidates the thread and stores the patch facts. */
-  replaceContent(id: number, m: R.MessageRecord): void;
   /** Give stored message `id` other content in place: every column of `m` (its key and
-   *  Message-ID included), its full-text row and its patch facts; its copies, lists and row id
-   *  stay. It leaves the message unthreaded: the caller invalidates its old thread (by its old
+   *  Message-ID included, and who rebuilt it), its full-text row and its patch facts; its copies,
+   *  lists and row id stay. It leaves the message unthreaded: the caller invalidates its old thread (by its old
    *  key) and that thread's discussion. */
   replaceMessage(id: number, m: R.MessageRecord, meta: PatchMeta): void;
   /** Fold stored message `from` into message `into`: its copies and lists become `into`'s, and
