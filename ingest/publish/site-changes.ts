@@ -24,6 +24,13 @@ export interface SiteChanges {
 
 const digest = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
 
+/** What pages show from outside the mail: the commits patches became (the repositories' heads as
+ *  last read: links change with them, or with the mail, which changes the threads and lineages
+ *  concerned) and Patchwork's states (the stamp of the records synced). */
+export function outsideVersion(store: Store): [string, string] {
+  return [store.derived.stamp('commits')?.external ?? '', store.patchwork.stamp()];
+}
+
 export function siteVersions(store: Store): SiteVersions {
   const threads = new Map<string, string>();
   for (const r of store.threads.versions()) threads.set(r.id, digest(r));
@@ -40,10 +47,8 @@ export function siteVersions(store: Store): SiteVersions {
     const ts = familyThreads.get(family)!;
     if (!ts.includes(r.thread)) ts.push(r.thread);
   }
-  // What lineage pages show besides their postings, from outside the mail: the commits they became
-  // (the repositories' heads as last read) and Patchwork's states. When either changed, every
-  // lineage may stand otherwise.
-  const outside = [store.derived.stamp('commits')?.external ?? '', store.patchwork.stamp()];
+  // When what came from outside the mail changed, every lineage may stand otherwise.
+  const outside = outsideVersion(store);
   const families = new Map<string, string>();
   for (const [f, list] of rows) families.set(f, digest([list, outside]));
   return { threads, families, familyThreads };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { threadCommits as threadCommitsOf } from '../../ingest/commits/commits-queries.ts';
 import { lineageLinks, lineageStatus, threadLinks } from '../../ingest/discussion/discussion-queries.ts';
 import type { LineageStatus, MergedCommit, PatchworkSummary, SeriesLineage, SeriesRow, StatementOut, ThreadLink, ThreadSeries, TopicEntry } from '../../ingest/read-models.ts';
+import { outsideVersion } from '../../ingest/publish/site-changes.ts';
 import { lineageOf, seriesRows, threadRoles as threadRolesOf, threadSeries } from '../../ingest/series/series-queries.ts';
 import type { PatchRole } from '../../ingest/series/patch-roles.ts';
 import { postingsPatchwork, threadPatchwork as patchworkOfThread } from '../../ingest/patchwork/patchwork-queries.ts';
@@ -146,7 +147,7 @@ let postingSummaries: Map<string, PatchworkSummary> | null = null;
 /** What Patchwork says of each posting's patches, by posting (series tables). */
 export function seriesPatchwork(): ReadonlyMap<string, PatchworkSummary> {
   read(SERIES_READ);
-  read(valueRead('patchwork'));
+  read(valueRead('outside'));
   patchworkStored ??= db().patchwork.stamp() !== '';
   postingSummaries ??= patchworkStored ? postingsPatchwork(db()) : new Map();
   return postingSummaries;
@@ -156,7 +157,7 @@ export function seriesPatchwork(): ReadonlyMap<string, PatchworkSummary> {
  *  series; and which of its messages are Patchwork's rebuilds. */
 export function threadPatchwork(threadId: string, nodes: readonly NodeRow[]): ReturnType<typeof patchworkOfThread> & { rebuilt: Map<string, string> } {
   read(threadRead(threadId));
-  read(valueRead('patchwork'));
+  read(valueRead('outside'));
   const keys = nodes.flatMap((n) => (n.ghost ? [] : [n.id]));
   const rebuilt = db().mail.rebuiltAmong(keys);
   patchworkStored ??= db().patchwork.stamp() !== '';
@@ -184,8 +185,8 @@ export function threadCitations(threadId: string): { cites: ThreadLink[]; citedB
 
 /** The commits the patches of a thread's messages became, by message key. */
 export function threadCommits(threadId: string): Map<string, MergedCommit[]> {
-  // The links change when a repository is read, not with the thread: checked by value.
-  read(valueRead(`commits:${threadId}`));
+  read(threadRead(threadId));
+  read(valueRead('outside'));
   return threadCommitsOf(db(), threadId);
 }
 
@@ -229,8 +230,7 @@ const VALUES: Array<[RegExp, (m: RegExpExecArray) => unknown]> = [
   [/^families$/, () => db().series.familyIds()],
   [/^topics$/, () => storeTopicsFs(db())],
   [/^recent:(\d+)$/, (m) => db().threads.recent(Number(m[1]))],
-  [/^patchwork$/, () => db().patchwork.stamp()],
-  [/^commits:(.*)$/s, (m) => [...threadCommitsOf(db(), m[1]!)]],
+  [/^outside$/, () => outsideVersion(db())],
   [/^list:(\d+):(\d+):(.*)$/s, (m) => allListThreads(m[3]!).slice(Number(m[1]), Number(m[1]) + Number(m[2]))],
 ];
 
