@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../store/store-port.ts';
-import { tempDir, tempStore } from '../test-support/mail-builder.ts';
+import { describe, expect, it } from 'vitest';
+import { useTempStore } from '../test-support/temp-store.ts';
 import type { Derivation } from './derivation.ts';
 import { deriveStore, staleDerivations } from './derive-store.ts';
 
@@ -22,54 +21,45 @@ function registry(log: string[], opts: { version?: number; external?: () => stri
 }
 
 describe('deriveStore', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let store: Store;
-  beforeEach(() => {
-    tmp = tempDir();
-    store = tempStore(tmp.dir);
-  });
-  afterEach(() => {
-    store.close();
-    tmp.cleanup();
-  });
-  const bump = (): void => store.transaction(() => store.derived.bumpGeneration());
+  const t = useTempStore();
+  const bump = (): void => t.store.transaction(() => t.store.derived.bumpGeneration());
 
   it('runs every derivation once in order, then nothing until the mail changes', async () => {
     const log: string[] = [];
     const reg = registry(log);
-    expect(staleDerivations(store, { workers: 0 }, reg).map((d) => d.name)).toEqual(['a', 'b', 'c']);
-    await deriveStore(store, { workers: 0 }, reg);
+    expect(staleDerivations(t.store, { workers: 0 }, reg).map((d) => d.name)).toEqual(['a', 'b', 'c']);
+    await deriveStore(t.store, { workers: 0 }, reg);
     expect(log).toEqual(['a first', 'b first', 'c first']);
-    expect(staleDerivations(store, { workers: 0 }, reg)).toEqual([]);
-    await deriveStore(store, { workers: 0 }, reg);
+    expect(staleDerivations(t.store, { workers: 0 }, reg)).toEqual([]);
+    await deriveStore(t.store, { workers: 0 }, reg);
     expect(log).toHaveLength(3);
     bump();
-    expect(staleDerivations(store, { workers: 0 }, reg).map((d) => d.name)).toEqual(['a', 'b', 'c']);
-    await deriveStore(store, { workers: 0 }, reg);
+    expect(staleDerivations(t.store, { workers: 0 }, reg).map((d) => d.name)).toEqual(['a', 'b', 'c']);
+    await deriveStore(t.store, { workers: 0 }, reg);
     expect(log.slice(3)).toEqual(['a', 'b', 'c']);
   });
 
   it('recomputes a derivation whole when its version or its outside inputs change, and what reads it', async () => {
     const log: string[] = [];
-    await deriveStore(store, { workers: 0 }, registry(log));
-    await deriveStore(store, { workers: 0 }, registry(log, { version: 2 }));
+    await deriveStore(t.store, { workers: 0 }, registry(log));
+    await deriveStore(t.store, { workers: 0 }, registry(log, { version: 2 }));
     expect(log.slice(3)).toEqual(['b full']);
-    await deriveStore(store, { workers: 0 }, registry(log, { version: 2, external: () => 'file changed' }));
+    await deriveStore(t.store, { workers: 0 }, registry(log, { version: 2, external: () => 'file changed' }));
     expect(log.slice(4)).toEqual(['c full']);
   });
 
   it('with only, runs the named derivations and those they read', async () => {
     const log: string[] = [];
-    await deriveStore(store, { workers: 0, only: ['b'] }, registry(log));
+    await deriveStore(t.store, { workers: 0, only: ['b'] }, registry(log));
     expect(log).toEqual(['a first', 'b first']);
-    expect(staleDerivations(store, { workers: 0 }, registry(log)).map((d) => d.name)).toEqual(['c']);
+    expect(staleDerivations(t.store, { workers: 0 }, registry(log)).map((d) => d.name)).toEqual(['c']);
   });
 
   it('leaves what did not finish stale for the next run', async () => {
     const log: string[] = [];
-    await expect(deriveStore(store, { workers: 0 }, registry(log, { fail: 'b' }))).rejects.toThrow('b failed');
-    expect(staleDerivations(store, { workers: 0 }, registry(log)).map((d) => d.name)).toEqual(['b', 'c']);
-    await deriveStore(store, { workers: 0 }, registry(log));
+    await expect(deriveStore(t.store, { workers: 0 }, registry(log, { fail: 'b' }))).rejects.toThrow('b failed');
+    expect(staleDerivations(t.store, { workers: 0 }, registry(log)).map((d) => d.name)).toEqual(['b', 'c']);
+    await deriveStore(t.store, { workers: 0 }, registry(log));
     expect(log).toEqual(['a first', 'b first', 'c first']);
   });
 });
