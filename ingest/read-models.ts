@@ -102,6 +102,16 @@ export interface PatchworkStatus {
   elsewhere: Array<{ server: string; project: string; state: string; url: string | null }>;
 }
 
+/** A message of a revision's thread and what it is to the revision. */
+export interface ThreadNote {
+  /** Its message key. */
+  messageId: string;
+  /** patch (one of its own, not where expected), resent, stray or imposter. */
+  kind: PatchRole['kind'];
+  /** "patch 3/20 of v9, sent again: the series takes <key>". */
+  text: string;
+}
+
 /** One revision of a lineage. */
 export interface SeriesRevision {
   postingId: string;
@@ -137,6 +147,11 @@ export interface SeriesRevision {
   /** The changelog the cover letter (or single patch) gives, '' for none. */
   changelog: string;
   mismatches: MismatchRow[];
+  /** Messages of its thread that its subject tags do not explain: a patch sent again into a slot
+   *  the posting fills with another message, a reply under a patch's subject without "Re:", one
+   *  tagged as a patch that no posting holds, a reused Message-ID, a patch that is not a reply to
+   *  its cover letter (patch-roles.ts). Empty for a thread holding just its cover and patches. */
+  inThread: ThreadNote[];
   /** Whether its own patches became commits; absent when no repository was read. */
   merge?: PostingMerge;
   /** What Patchwork says of its patches, null when it tracks none (absent where not asked). */

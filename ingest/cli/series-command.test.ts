@@ -2,8 +2,8 @@
 // the same family, trailers from the patch, replies and the cover letter, and the text output.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mbox, tempDir } from '../test-support/mail-builder.ts';
-import { SERIES_IDS as I, seriesMail } from '../test-support/series-mail.ts';
+import { mail, mbox, tempDir } from '../test-support/mail-builder.ts';
+import { patch, SERIES_IDS as I, SERIES_LIST, seriesMail } from '../test-support/series-mail.ts';
 import { cli } from '../test-support/run-cli.ts';
 
 describe('patchlore series', () => {
@@ -105,5 +105,35 @@ describe('patchlore series', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('<nowhere@example.com> is not part of a patch series');
     expect((await cli('series', '--db', db)).code).toBe(2);
+  });
+
+  it("says what a message of a revision's thread is when its subject does not: a patch sent again", async () => {
+    const db2 = join(tmp.dir, 'resent.sqlite');
+    const again = mail({
+      listId: SERIES_LIST,
+      id: 'v2-2-again@example.com',
+      from: 'Patch Author <author@example.com>',
+      date: 'Mon, 6 May 2024 10:30:00 +0000',
+      inReplyTo: I.v21,
+      references: [I.v2Cover, I.v21],
+      subject: '[PATCH v2 2/2] fs/dax: drop devmap',
+      body: patch('fs/dax.c', 'pte_devmap_drop(pte);'),
+    });
+    expect((await cli('import', '--db', db2, tmp.file('resent.mbox', mbox([...seriesMail(), again])))).code).toBe(0);
+    const json = JSON.parse((await cli('series', '--db', db2, '--json', I.v21)).out);
+    const v2 = json.revisions.find((r: { version: number }) => r.version === 2);
+    expect(v2.patches.map((p: { messageId: string }) => p.messageId)).toEqual([I.v21, I.v22]);
+    expect(v2.inThread).toEqual([{ messageId: 'v2-2-again@example.com', kind: 'resent', text: `patch 2/2 of v2, sent again: the series takes <${I.v22}>` }]);
+    expect(json.revisions[0].inThread).toEqual([]);
+    // The series takes the re-sent patch as a posting of its own: one patch of v2 re-posted, which
+    // drops nothing and says what it is.
+    const reposted = json.revisions.find((r: { patches: Array<{ messageId: string }> }) => r.patches.some((p) => p.messageId === 'v2-2-again@example.com'));
+    expect(reposted.fragment).toBe(true);
+    expect(reposted.changes.map((c: { status: string }) => c.status)).toEqual(['unchanged']);
+    expect(reposted.inThread).toEqual(v2.inThread);
+    const text = (await cli('series', '--db', db2, I.v21)).out;
+    expect(text).toContain(`  in its thread: patch 2/2 of v2, sent again: the series takes <${I.v22}> <v2-2-again@example.com>`);
+    // The store without the re-send says nothing of the kind.
+    expect((await cli('series', '--db', db, I.v21)).out).not.toContain('in its thread:');
   });
 });

@@ -22,6 +22,16 @@ interface PatchLike {
 const norm = (t: string): string => t.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Match patches by fingerprint first (a retitled but identical patch is unchanged), then title. */
+/** Whether the next revision of a lineage is compared against this one: not a partial reroll
+ *  ("v5.1", or a fragment re-posting at most half of a series' patches without its cover letter),
+ *  not a RESEND. Those are compared against the full revision before them, and so is the one after
+ *  them. A fragment holding most of its patches is a revision whose cover letter (or a patch) the
+ *  archive lacks. */
+export function isBaseRevision(r: { versionTag: string | null; resend: boolean; fragment: boolean; total: number | null }, patches: number): boolean {
+  const partial = (r.versionTag !== null && !Number.isInteger(Number(r.versionTag))) || (r.fragment && patches * 2 <= (r.total ?? 0));
+  return !partial && !r.resend;
+}
+
 export function comparePatches(previous: readonly PatchLike[], next: readonly PatchLike[]): ComparedPatch[] {
   const out: ComparedPatch[] = [];
   const left = new Set(previous.map((_, i) => i));

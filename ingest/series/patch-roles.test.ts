@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchRoles, type RoleMessage, type RolePosting } from './patch-roles.ts';
+import { patchRoles, threadNoteLines, type RoleMessage, type RolePosting } from './patch-roles.ts';
 
 const msg = (key: string, subject: string, parent: string | null = 'cover', imposter = false, from = 'ap@nvidia.com'): RoleMessage => ({ key, subject, parent, imposter, from });
 const v9: RolePosting = {
@@ -11,6 +11,7 @@ const v9: RolePosting = {
   coverKey: 'cover',
   total: 3,
   patches: [1, 2, 3].map((i) => ({ key: `p${i}`, index: i, total: 3 })),
+  date: 1000,
 };
 
 describe('patchRoles', () => {
@@ -51,10 +52,44 @@ describe('patchRoles', () => {
     expect(roles.get('fake')!.text).toBe('tagged as patch 1/1 of v1, but in no posting (it reuses the Message-ID of another message)');
   });
 
+  it('tells a patch the series took as a posting of its own (one patch of v9 re-posted) as sent again', () => {
+    const again: RolePosting = { ...v9, id: 'again', coverKey: null, patches: [{ key: 'again', index: 2, total: 3 }] };
+    const roles = patchRoles([msg('p2', '[PATCH v9 2/3] b'), msg('again', '[PATCH v9 2/3] b', 'p1')], [v9, again]);
+    expect(roles.get('again')).toEqual({ kind: 'resent', posting: 'cover', index: 2, total: 3, text: 'patch 2/3 of v9, sent again: the series takes <p2>', notable: true });
+    // A one-patch reroll by someone else, or of another version, is a posting of its own.
+    const other = { ...again, author: 'someone@example.com' };
+    expect(patchRoles([msg('again', '[PATCH v9 2/3] b', 'p1')], [v9, other]).get('again')!.kind).toBe('patch');
+    const v10 = { ...again, version: 10, versionTag: '10' };
+    expect(patchRoles([msg('again', '[PATCH v10 2/3] b', 'p1')], [v9, v10]).get('again')!.kind).toBe('patch');
+    // A patch posted on its own twice: the later one is the re-send, the first one is not.
+    const first: RolePosting = { ...again, id: 'first', patches: [{ key: 'first', index: 2, total: 3 }], date: 1000 };
+    const later: RolePosting = { ...again, date: 2000 };
+    const twice = patchRoles([msg('first', '[PATCH v9 2/3] b', null), msg('again', '[PATCH v9 2/3] b', 'first')], [later, first]);
+    expect(twice.get('again')).toMatchObject({ kind: 'resent', posting: 'first', text: 'patch 2/3 of v9, sent again: the series takes <first>' });
+    expect(twice.get('first')!.kind).toBe('patch');
+  });
+
   it('names an imposter that is no patch, and RFC and dotted versions as tagged', () => {
-    const rfc: RolePosting = { id: 'c2', version: 5, versionTag: '5.1', rfc: true, author: 'ap@nvidia.com', coverKey: null, total: 1, patches: [{ key: 'q', index: 1, total: 1 }] };
+    const rfc: RolePosting = { id: 'c2', version: 5, versionTag: '5.1', rfc: true, author: 'ap@nvidia.com', coverKey: null, total: 1, patches: [{ key: 'q', index: 1, total: 1 }], date: null };
     const roles = patchRoles([msg('q', '[RFC PATCH v5.1 1/1] q', null), msg('x', 'Re: hello', 'q', true)], [rfc]);
     expect(roles.get('q')!.text).toBe('patch 1/1 of RFC v5.1');
     expect(roles.get('x')).toEqual({ kind: 'imposter', posting: null, index: null, total: null, text: 'reuses the Message-ID of another message: kept apart', notable: true });
+  });
+});
+
+describe('threadNoteLines', () => {
+  const apart = (i: number) => ({ messageId: `p${i}`, kind: 'patch' as const, text: `patch ${i}/3 of v9, not a reply to its cover letter` });
+  const resent = { messageId: 'again', kind: 'resent' as const, text: 'patch 2/3 of v9, sent again: the series takes <p2>' };
+
+  it('says once that no patch replies to the cover letter, and each other message on a line of its own', () => {
+    expect(threadNoteLines([apart(1), apart(2), apart(3), resent], 3)).toEqual([
+      { text: 'none of its 3 patches is a reply to its cover letter', messageId: null },
+      { text: resent.text, messageId: 'again' },
+    ]);
+  });
+
+  it('names the patches apart when only some are', () => {
+    expect(threadNoteLines([apart(2)], 3)).toEqual([{ text: apart(2).text, messageId: 'p2' }]);
+    expect(threadNoteLines([], 3)).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ export interface RolePosting {
   /** Patches announced (N of "k/N"), null for an unnumbered single patch. */
   total: number | null;
   patches: ReadonlyArray<{ key: string; index: number; total: number }>;
+  /** Posted at (ms), null when undated. */
+  date: number | null;
 }
 
 export type PatchRoleKind = 'cover' | 'patch' | 'resent' | 'stray' | 'imposter';
@@ -59,6 +61,25 @@ function label(p: RolePosting): string {
   return `${p.rfc ? 'RFC ' : ''}v${p.versionTag ?? p.version}`;
 }
 
+/** A posting re-posting part of a series: no cover letter, fewer patches than announced. */
+function partial(p: RolePosting): boolean {
+  return p.coverKey === null && p.patches.length < (p.total ?? 1);
+}
+
+/** For a patch of a posting that re-posts part of a series: the posting of the same version, size
+ *  and author in the thread that fills its slot with another message, and that message. The
+ *  holder is a whole posting, or a partial one posted before (a patch sent twice on its own). */
+function slotHolder(postings: readonly RolePosting[], p: RolePosting, index: number, total: number): { posting: RolePosting; key: string } | null {
+  if (!partial(p)) return null;
+  for (const q of postings) {
+    if (q === p || q.rfc !== p.rfc || (q.versionTag ?? String(q.version)) !== (p.versionTag ?? String(p.version)) || q.author.toLowerCase() !== p.author.toLowerCase()) continue;
+    if (partial(q) && !(q.date !== null && p.date !== null && q.date < p.date)) continue;
+    const key = q.patches.find((x) => x.index === index && x.total === total)?.key;
+    if (key) return { posting: q, key };
+  }
+  return null;
+}
+
 /** Roles of the messages of one thread, by key; messages without one (replies, plain mail) are
  *  left out. */
 export function patchRoles(messages: readonly RoleMessage[], postings: readonly RolePosting[]): Map<string, PatchRole> {
@@ -68,6 +89,7 @@ export function patchRoles(messages: readonly RoleMessage[], postings: readonly 
     if (p.coverKey) memberOf.set(p.coverKey, { posting: p, index: 0, total: p.total ?? p.patches.length });
     for (const x of p.patches) memberOf.set(x.key, { posting: p, index: x.index, total: x.total });
   }
+  let holder: { posting: RolePosting; key: string } | null;
   for (const m of messages) {
     const member = memberOf.get(m.key);
     if (member) {
@@ -75,6 +97,10 @@ export function patchRoles(messages: readonly RoleMessage[], postings: readonly 
       if (index === 0) {
         const here = p.patches.length < total ? `${p.patches.length} of ${total} patches here` : `${total} patch${total === 1 ? '' : 'es'}`;
         out.set(m.key, { kind: 'cover', posting: p.id, index: 0, total, text: `cover letter of ${label(p)} (${here})`, notable: true });
+      } else if ((holder = slotHolder(postings, p, index, total))) {
+        // Its author sent the patch again, and the series took it as a posting of its own (a
+        // one-patch reroll of the same version): the slot is filled in the posting it re-sends.
+        out.set(m.key, { kind: 'resent', posting: holder.posting.id, index, total, text: `patch ${index}/${total} of ${label(p)}, sent again: the series takes <${holder.key}>`, notable: true });
       } else {
         // Below another message than its cover letter: said, since it is what makes a thread
         // hold a posting's patches in two places.
@@ -106,5 +132,24 @@ export function patchRoles(messages: readonly RoleMessage[], postings: readonly 
     }
     if (m.imposter) out.set(m.key, { kind: 'imposter', posting: null, index: null, total: null, text: 'reuses the Message-ID of another message: kept apart', notable: true });
   }
+  return out;
+}
+
+/** A message of a posting's thread that its subject tags do not explain (read-models ThreadNote). */
+export interface NoteLike {
+  messageId: string;
+  kind: PatchRoleKind;
+  text: string;
+}
+
+/** The lines the series views print for a revision's thread notes: one line for all of its
+ *  patches when none replies to its cover letter (a mailer that threads each patch below the
+ *  previous one), else a line per message; `messageId` null for such a summary line. */
+export function threadNoteLines(notes: readonly NoteLike[], patches: number): Array<{ text: string; messageId: string | null }> {
+  const apart = notes.filter((n) => n.kind === 'patch');
+  const out: Array<{ text: string; messageId: string | null }> = [];
+  if (apart.length > 1 && apart.length === patches) out.push({ text: `none of its ${patches} patches is a reply to its cover letter`, messageId: null });
+  else for (const n of apart) out.push({ text: n.text, messageId: n.messageId });
+  for (const n of notes) if (n.kind !== 'patch') out.push({ text: n.text, messageId: n.messageId });
   return out;
 }

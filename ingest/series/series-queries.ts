@@ -5,10 +5,10 @@
 import { withCommits } from '../commits/commits-queries.ts';
 import { lineageStatus } from '../discussion/discussion-queries.ts';
 import { revisionPatchwork, revisionsWithPatchwork } from '../patchwork/patchwork-queries.ts';
-import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadSeries } from '../read-models.ts';
+import type { SeriesLineage, SeriesNeighbour, SeriesPatch, SeriesRevision, SeriesRow, ThreadNote, ThreadSeries } from '../read-models.ts';
 import type { NeighbourRow, NodeRow, Store } from '../store/store-port.ts';
 import { MAX_WALK } from './collect-trailers.ts';
-import { comparePatches, extractChangelog, type ComparedPatch } from './compare-revisions.ts';
+import { comparePatches, extractChangelog, isBaseRevision, type ComparedPatch } from './compare-revisions.ts';
 import { interdiff } from './interdiff.ts';
 import { countReplies } from './count-replies.ts';
 import { isFragment, lineageTitle } from './lineage-title.ts';
@@ -90,6 +90,9 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
     const counts = replyCounts(store, [...(r.coverKey ? [r.coverKey] : []), ...ps.map((p) => p.messageId)]);
     for (const p of ps) p.replies = counts.get(p.messageId) ?? 0;
     const lead = r.coverKey ?? ps[0]?.messageId;
+    const fragment = isFragment({ coverId: r.coverKey, total: r.total, patches: ps.length });
+    // A fragment re-posts some patches: those it leaves out are not dropped.
+    const compared = previous && !r.resend ? comparePatches(previous.map(asLike), ps.map(asLike)).filter((c) => !(fragment && c.status === 'dropped')) : [];
     out.push({
       postingId: r.id,
       version: r.version,
@@ -106,17 +109,18 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
       threadId: r.threadId,
       total: r.total,
       patches: ps,
-      fragment: isFragment({ coverId: r.coverKey, total: r.total, patches: ps.length }),
+      fragment,
       coverReplies: r.coverKey ? (counts.get(r.coverKey) ?? 0) : 0,
       link: r.linkFrom && r.signal ? { from: r.linkFrom, source: r.signal, confidence: r.confidence } : null,
       forkedFrom: r.forkedFrom,
-      changes: previous && !r.resend ? withInterdiffs(store, comparePatches(previous.map(asLike), ps.map(asLike))) : [],
+      changes: withInterdiffs(store, compared),
       changelog: extractChangelog(lead ? store.mail.bodyOf(lead) : ''),
       mismatches: store.series.mismatches(r.id),
+      inThread: threadNotes(store, r.id, r.threadId, new Set(ps.map((p) => p.messageId))),
     });
     // A partial reroll replaces some patches of its base; compare the next full one against the
     // last full revision.
-    if (!(r.versionTag && !Number.isInteger(Number(r.versionTag))) && !r.resend) previous = ps;
+    if (isBaseRevision({ ...r, fragment }, ps.length)) previous = ps;
   }
   return out;
 }
@@ -191,11 +195,28 @@ export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
   return out;
 }
 
+/** The messages of a posting's thread its subject tags do not explain, with what each is to the
+ *  posting: its own patches (`members`) and those whose role names the posting, and those naming
+ *  no posting in the thread it starts first. */
+function threadNotes(store: Store, postingId: string, threadId: string, members: ReadonlySet<string>): ThreadNote[] {
+  const roles = rolesIn(store, threadId, store.threads.roleNodes(threadId).map((r) => ({ key: r.key, subject: r.subject, parent: r.parent, imposter: r.imposter, from: r.fromEmail })));
+  const starts = store.series.postingsInThread(threadId)[0] === postingId;
+  const out: ThreadNote[] = [];
+  for (const [messageId, role] of roles) {
+    if (!role.notable || role.kind === 'cover') continue;
+    if (members.has(messageId) || role.posting === postingId || (role.posting === null && starts)) out.push({ messageId, kind: role.kind, text: role.text });
+  }
+  return out;
+}
+
 /** What each message of a thread (of its shown `nodes`) is to the postings it holds: the
  *  postings started in it, and those a message tagged as a patch belongs to though it started
  *  elsewhere. */
 export function threadRoles(store: Store, threadId: string, nodes: readonly NodeRow[]): Map<string, PatchRole> {
-  const messages: RoleMessage[] = nodes.flatMap((r) => (r.message ? [{ key: r.id, subject: r.message.subject, parent: r.parent, imposter: r.message.imposter, from: r.message.fromEmail }] : []));
+  return rolesIn(store, threadId, nodes.flatMap((r) => (r.message ? [{ key: r.id, subject: r.message.subject, parent: r.parent, imposter: r.message.imposter, from: r.message.fromEmail }] : [])));
+}
+
+function rolesIn(store: Store, threadId: string, messages: readonly RoleMessage[]): Map<string, PatchRole> {
   const ids = new Set(store.series.postingsInThread(threadId));
   for (const m of messages) {
     if (!parseSubject(m.subject).patch) continue;
@@ -207,7 +228,7 @@ export function threadRoles(store: Store, threadId: string, nodes: readonly Node
     const family = store.series.familiesOf(id)[0];
     const r = family === undefined ? undefined : store.series.revisions(family).find((x) => x.id === id);
     if (!r) continue;
-    postings.push({ id, version: r.version, versionTag: r.versionTag, rfc: r.rfc, author: r.author.email, coverKey: r.coverKey, total: r.total, patches: store.series.patches(id) });
+    postings.push({ id, version: r.version, versionTag: r.versionTag, rfc: r.rfc, author: r.author.email, coverKey: r.coverKey, total: r.total, patches: store.series.patches(id), date: r.date });
   }
   return patchRoles(messages, postings);
 }

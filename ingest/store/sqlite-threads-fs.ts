@@ -25,6 +25,11 @@ export class SqliteThreads implements ThreadTables {
       dropLists: db.prepare('DELETE FROM thread_lists WHERE thread_id = ?'),
       row: db.prepare(`SELECT ${THREAD_COLUMNS} FROM threads WHERE id = ?`),
       allNodes: db.prepare('SELECT id, parent, ghost FROM nodes WHERE thread_id = ?'),
+      roleNodes: db.prepare(
+        `SELECT m.key, m.subject, n.parent, m.imposter, m.from_email AS fromEmail
+         FROM nodes n JOIN messages m ON m.key = n.id
+         WHERE n.thread_id = ? AND n.shown = 1 AND n.ghost = 0 ORDER BY n.ord`,
+      ),
       firstAuthor: db.prepare('SELECT from_name AS name, from_email AS email FROM messages WHERE thread_id = ? ORDER BY date LIMIT 1'),
     };
   }
@@ -149,6 +154,10 @@ export class SqliteThreads implements ThreadTables {
               recovered: r.recovered ? (JSON.parse(r.recovered as string) as Recovered) : null,
             },
     }));
+  }
+
+  roleNodes(threadId: string): R.RoleNodeRow[] {
+    return (this.q.roleNodes.all(threadId) as Array<Omit<R.RoleNodeRow, 'imposter'> & { imposter: number }>).map((r) => ({ ...r, imposter: r.imposter === 1 }));
   }
 
   allNodes(threadId: string): R.NodeLink[] {

@@ -116,6 +116,8 @@ export interface ThreadTables {
   row(threadId: string): R.ThreadRow | null;
   /** Shown nodes of a thread in display order, each with its message head (null for ghosts). */
   shownNodes(threadId: string): R.NodeRow[];
+  /** Shown messages of a thread with the heads patch roles read (no bodies), in display order. */
+  roleNodes(threadId: string): R.RoleNodeRow[];
   /** Every node of a thread, shown or not (for counting replies). */
   allNodes(threadId: string): R.NodeLink[];
   /** The thread holding a node. */

@@ -337,6 +337,19 @@ export interface NodeRow {
   message: MessageRow | null;
 }
 
+/** A shown message of a thread as patch roles need it. */
+export interface RoleNodeRow {
+  /** Message key. */
+  key: string;
+  subject: string;
+  /** Its parent node, null for a root. */
+  parent: string | null;
+  /** Reuses the Message-ID of another message. */
+  imposter: boolean;
+  /** Sender's address. */
+  fromEmail: string;
+}
+
 /** A node as reply counting needs it. */
 export interface NodeLink {
   id: string;

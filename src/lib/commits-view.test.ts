@@ -111,6 +111,7 @@ describe('series pages with commits', () => {
     changes: [],
     changelog: '',
     mismatches: [],
+    inThread: [],
     merge: { state: 'merged', landed: 1, patches: 1 },
     ...over,
   });

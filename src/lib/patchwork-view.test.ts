@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PatchworkStatus, PatchworkSummary } from '../../ingest/read-models.ts';
-import { lineagePatchworkView, patchworkBadge, patchworkSummary, seriesPatchworkBadges, threadPatchworkViews } from './patchwork-view.ts';
+import { lineagePatchworkView, patchworkBadge, patchworkSummary, seriesPatchworkBadge, threadPatchworkViews } from './patchwork-view.ts';
 
 const status = (s: Partial<PatchworkStatus> = {}): PatchworkStatus => ({
   state: 'accepted',
@@ -76,11 +76,9 @@ describe('summaries', () => {
   });
 
   it('give a series table a badge per posting Patchwork tracks', () => {
-    const v = seriesPatchworkBadges(new Map([['a', summary()], ['b', summary({ state: 'mixed', text: '1 of 2 accepted, 1 new' })]]));
-    expect([...v]).toEqual([
-      ['a', { text: 'Patchwork: 20 of 20 accepted', className: 'badge pw ok' }],
-      ['b', { text: 'Patchwork: 1 of 2 accepted, 1 new', className: 'badge pw' }],
-    ]);
+    expect(seriesPatchworkBadge(summary())).toEqual({ text: 'Patchwork: 20 of 20 accepted', className: 'pw ok' });
+    expect(seriesPatchworkBadge(summary({ state: 'mixed', text: '1 of 2 accepted, 1 new' }))).toEqual({ text: 'Patchwork: 1 of 2 accepted, 1 new', className: 'pw' });
+    expect(seriesPatchworkBadge(undefined)).toBeNull();
   });
 
   it("give a thread page a badge per patch, a summary per cover letter, and a note on Patchwork's copies", () => {

@@ -86,11 +86,10 @@ export function patchworkSummary(s: PatchworkSummary | null | undefined): Patchw
   return { text: s.text, className: ['pw-summary', TONE[s.state] ?? ''].filter(Boolean).join(' ') };
 }
 
-/** The badge a series table shows for each posting Patchwork tracks: its summary, toned. */
-export function seriesPatchworkBadges(summaries: ReadonlyMap<string, PatchworkSummary>): Map<string, PatchworkSummaryView> {
-  const out = new Map<string, PatchworkSummaryView>();
-  for (const [posting, s] of summaries) out.set(posting, { text: `Patchwork: ${s.text}`, className: ['badge', 'pw', TONE[s.state] ?? ''].filter(Boolean).join(' ') });
-  return out;
+/** The badge a series table shows for a posting Patchwork tracks: its summary, toned (class
+ *  names after "badge"); null for one it does not track. */
+export function seriesPatchworkBadge(s: PatchworkSummary | undefined): PatchworkSummaryView | null {
+  return s ? { text: `Patchwork: ${s.text}`, className: ['pw', TONE[s.state] ?? ''].filter(Boolean).join(' ') } : null;
 }
 
 /** What a thread page shows of Patchwork at one message: a patch's badge, or a cover letter's

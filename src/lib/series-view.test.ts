@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LineageStatus, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
+import type { LineageStatus, PatchworkSummary, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
 import { messagePath, seriesPath, threadPath } from './paths.ts';
 import { SERIES_PER_PAGE, lineageView, seriesPageView, seriesRowViews, seriesTablePages, seriesTableView, threadSeriesViews } from './series-view.ts';
 import { OPEN_LINKS_MAX } from './thread-view.ts';
@@ -36,6 +36,7 @@ function revision(over: Partial<SeriesRevision> & { postingId: string; version: 
     changes: [],
     changelog: '',
     mismatches: [],
+    inThread: [],
     ...over,
   };
 }
@@ -98,6 +99,29 @@ describe('lineageView', () => {
     expect(view.revisions[3]!.comparedWith).toEqual({ label: 'v2', anchor: 'v2' });
     expect(view.revisions[1]!.changes.changed).toEqual([{ status: 'changed', title: 'fs/dax: fix', href: messagePath('v2p1@x'), previousHref: messagePath('v1p1@x') }]);
     expect(view.revisions[1]!.changes.dropped[0]).toMatchObject({ title: 'mm: gone', href: null });
+  });
+
+  it('compares past a fragment (some patches re-posted), and says what its thread holds that subjects do not', () => {
+    const apart = (i: number) => ({ messageId: `p${i}@x`, kind: 'patch' as const, text: `patch ${i}/2 of v1, not a reply to its cover letter` });
+    const v = lineageView({
+      title: 'fs/dax: fix',
+      author,
+      revisions: [
+        revision({
+          postingId: 'v1@x',
+          version: 1,
+          total: 2,
+          patches: [1, 2].map((i) => ({ messageId: `p${i}@x`, index: i, total: 2, subject: `[PATCH ${i}/2] x`, title: 'x', fingerprint: `f${i}`, trailers: [], carried: [], replies: 0 })),
+          inThread: [apart(1), apart(2)],
+        }),
+        revision({ postingId: 'v1f@x', version: 1, total: 2, coverId: null, fragment: true, inThread: [{ messageId: 'again@x', kind: 'resent', text: 'patch 2/2 of v1, sent again: the series takes <p2@x>' }] }),
+        revision({ postingId: 'v2@x', version: 2, total: 2, changes: [{ title: 'a', key: 'k', previousKey: 'p1@x', status: 'changed' }] }),
+      ],
+    });
+    expect(v.revisions[2]!.comparedWith).toEqual({ label: 'v1', anchor: 'v1' });
+    expect(v.revisions[0]!.threadNotes).toEqual([{ text: 'none of its 2 patches is a reply to its cover letter', href: null }]);
+    expect(v.revisions[1]!.threadNotes).toEqual([{ text: 'patch 2/2 of v1, sent again: the series takes <p2@x>', href: messagePath('again@x') }]);
+    expect(v.revisions[2]!.threadNotes).toEqual([]);
   });
 
   it('groups trailers reviewers first, links those given in replies, shows carried ones apart', () => {
@@ -205,6 +229,13 @@ describe('seriesRowViews', () => {
   it('shows the latest badge only in a lineage of several revisions', () => {
     const views = seriesRowViews([row({ postingId: 'v2@x', version: 2, latest: true }), row({ postingId: 'one@x', family: 'one@x', latest: true, revisions: 1 })]);
     expect(views.map((v) => v.latestBadge)).toEqual([true, false]);
+  });
+
+  it("carries Patchwork's summary of the postings it tracks, for the page and the rows file alike", () => {
+    const tracked = new Map([['v2@x', { total: 2, tracked: 2, states: { accepted: 2 }, state: 'accepted', text: '2 of 2 accepted' } satisfies PatchworkSummary]]);
+    const views = seriesRowViews([row({ postingId: 'v2@x', version: 2, latest: true }), row({ postingId: 'rfc@x', rfc: true })], tracked);
+    expect(views.map((v) => v.patchworkBadge)).toEqual([{ text: 'Patchwork: 2 of 2 accepted', className: 'pw ok' }, null]);
+    expect(seriesTableView([row({ postingId: 'v2@x' })], tracked).rows[0]!.patchworkBadge).not.toBeNull();
   });
 });
 

@@ -3,11 +3,13 @@
 // results in, plain data out; the pages only render it. Subjects, names and changelogs are
 // mail-controlled text; pages render them as text.
 import type { RevisionSignal } from '../../ingest/types.ts';
-import type { ComparedPatch } from '../../ingest/series/compare-revisions.ts';
-import type { LineageStatus, SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
+import { isBaseRevision, type ComparedPatch } from '../../ingest/series/compare-revisions.ts';
+import type { LineageStatus, PatchworkSummary, SeriesLineage, SeriesNeighbour, SeriesRevision, SeriesRow, SeriesTrailer, ThreadLink, ThreadSeries } from '../../ingest/read-models.ts';
 import { revisionLabel } from '../../ingest/series/revision-label.ts';
+import { threadNoteLines } from '../../ingest/series/patch-roles.ts';
 import { loreUrl, messagePath, seriesPath, threadPath } from './paths.ts';
 import { formatDate, formatDay, linkViews, type ThreadLinksView } from './thread-view.ts';
+import { seriesPatchworkBadge } from './patchwork-view.ts';
 import { commitViews, lineageStateBadge, mergeStatusView, revisionMergeBadge, type CommitView, type MergeStatusView } from './commits-view.ts';
 
 /** How each signal is explained on the page. */
@@ -127,6 +129,9 @@ export interface RevisionView {
   next: { label: string; anchor: string } | null;
   patches: PatchView[];
   mismatches: Array<{ text: string; href: string }>;
+  /** Messages of its thread its subjects do not explain (a patch sent again, a reply under a
+   *  patch's subject, a reused Message-ID), href null for a line about all its patches. */
+  threadNotes: Array<{ text: string; href: string | null }>;
   /** "merged 2/2" when its own patches became commits (commits-view.ts), else null. */
   mergeBadge: { text: string; className: string } | null;
 }
@@ -223,6 +228,7 @@ export function lineageView(s: Pick<SeriesLineage, 'title' | 'author' | 'revisio
       next: near(i + 1),
       patches,
       mismatches: r.mismatches.map((m) => ({ text: `${m.name}: ${m.value}, sent by ${m.sender}`, href: messagePath(m.messageId) })),
+      threadNotes: threadNoteLines(r.inThread, r.patches.length).map((n) => ({ text: n.text, href: n.messageId && messagePath(n.messageId) })),
       mergeBadge: revisionMergeBadge(r.merge),
     };
   });
@@ -287,9 +293,7 @@ function changeLine(c: ChangeView): ChangeLine {
  *  series-queries compares). */
 function comparedWith(revs: SeriesRevision[], i: number, at: Map<string, { label: string; anchor: string }>): { label: string; anchor: string } | null {
   for (let j = i - 1; j >= 0; j--) {
-    const r = revs[j]!;
-    const partial = r.versionTag !== null && !Number.isInteger(Number(r.versionTag));
-    if (!partial && !r.resend) return at.get(r.postingId) ?? null;
+    if (isBaseRevision(revs[j]!, revs[j]!.patches.length)) return at.get(revs[j]!.postingId) ?? null;
   }
   return null;
 }
@@ -316,9 +320,13 @@ export interface SeriesRowView {
   latestBadge: boolean;
   /** "merged" or "partially merged" when commits say so (commits-view.ts), else null. */
   stateBadge: { text: string; className: string } | null;
+  /** What Patchwork says of the posting's patches ("Patchwork: 20 of 20 accepted"), null when it
+   *  tracks none. */
+  patchworkBadge: { text: string; className: string } | null;
 }
 
-export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
+/** Rows of a series table; `patchwork`: Patchwork's summary by posting, for those it tracks. */
+export function seriesRowViews(rows: SeriesRow[], patchwork: ReadonlyMap<string, PatchworkSummary> = new Map()): SeriesRowView[] {
   const byFamily = new Map<string, SeriesRow[]>();
   for (const r of rows) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
   // Anchors of a lineage page follow its revisions oldest first; rows come newest first.
@@ -346,6 +354,7 @@ export function seriesRowViews(rows: SeriesRow[]): SeriesRowView[] {
     state: r.state,
     latestBadge: r.latest && r.revisions > 1,
     stateBadge: lineageStateBadge(r.state),
+    patchworkBadge: seriesPatchworkBadge(patchwork.get(r.postingId)),
   }));
 }
 
@@ -362,8 +371,8 @@ export interface SeriesTableView {
   states: string[];
 }
 
-export function seriesTableView(rows: SeriesRow[]): SeriesTableView {
-  const views = seriesRowViews(rows);
+export function seriesTableView(rows: SeriesRow[], patchwork: ReadonlyMap<string, PatchworkSummary> = new Map()): SeriesTableView {
+  const views = seriesRowViews(rows, patchwork);
   return {
     rows: views,
     authors: [...new Set(views.map((r) => r.author))].sort((a, b) => a.localeCompare(b)),

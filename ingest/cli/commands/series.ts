@@ -1,5 +1,7 @@
 // patchlore series MSGID: the series a message belongs to, with every revision of its lineage.
 import { messageIdArgument } from '../../lore/parse-lore-target.ts';
+import { isBaseRevision } from '../../series/compare-revisions.ts';
+import { threadNoteLines } from '../../series/patch-roles.ts';
 import { revisionLabel } from '../../series/revision-label.ts';
 import { seriesOf } from '../../series/series-queries.ts';
 import type { LineageMerge, SeriesLineage, SeriesRevision } from '../../read-models.ts';
@@ -66,8 +68,9 @@ export function describeLineage(s: SeriesLineage, opts: { interdiff?: boolean } 
       if (opts.interdiff && diff) out.push(...diff.split('\n').map((l) => `       | ${l}`.trimEnd()));
     }
     for (const c of r.changes.filter((x) => x.status === 'dropped')) out.push(`     dropped: ${c.title}`);
+    for (const n of threadNoteLines(r.inThread, r.patches.length)) out.push(`  in its thread: ${n.text}${n.messageId ? ` <${n.messageId}>` : ''}`);
     if (r.changelog) out.push('  changelog:', ...r.changelog.split('\n').map((l) => `    | ${l}`.trimEnd()));
-    if (!(r.versionTag && !Number.isInteger(Number(r.versionTag))) && !r.resend) previous = r;
+    if (isBaseRevision(r, r.patches.length)) previous = r;
   }
   return out.join('\n');
 }
