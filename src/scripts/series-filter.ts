@@ -89,6 +89,8 @@ function rowOf(r: SeriesRowView): HTMLTableRowElement {
   if (r.states.nacked) badge(states, 'NAK', 'nak');
   if (r.states.reviewed) badge(states, 'reviewed', 'ok');
   if (r.latestBadge) badge(states, 'latest', 'latest');
+  if (r.stateBadge) badge(states, r.stateBadge.text, r.stateBadge.className);
+  if (r.patchworkBadge) badge(states, r.patchworkBadge.text, r.patchworkBadge.className);
   return tr;
 }
 
