@@ -216,6 +216,8 @@ export function threadRoles(store: Store, threadId: string, nodes: readonly Node
   return rolesIn(store, threadId, nodes.flatMap((r) => (r.message ? [{ key: r.id, subject: r.message.subject, parent: r.parent, imposter: r.message.imposter, from: r.message.fromEmail }] : [])));
 }
 
+/** Roles of a thread's `messages` among the postings started in it and those its patch-tagged
+ *  messages are members of. */
 function rolesIn(store: Store, threadId: string, messages: readonly RoleMessage[]): Map<string, PatchRole> {
   const ids = new Set(store.series.postingsInThread(threadId));
   for (const m of messages) {
