@@ -21,7 +21,6 @@ interface PatchLike {
 
 const norm = (t: string): string => t.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Match patches by fingerprint first (a retitled but identical patch is unchanged), then title. */
 /** Whether the next revision of a lineage is compared against this one: not a partial reroll
  *  ("v5.1", or a fragment re-posting at most half of a series' patches without its cover letter),
  *  not a RESEND. Those are compared against the full revision before them, and so is the one after
@@ -32,6 +31,7 @@ export function isBaseRevision(r: { versionTag: string | null; resend: boolean; 
   return !partial && !r.resend;
 }
 
+/** Match patches by fingerprint first (a retitled but identical patch is unchanged), then title. */
 export function comparePatches(previous: readonly PatchLike[], next: readonly PatchLike[]): ComparedPatch[] {
   const out: ComparedPatch[] = [];
   const left = new Set(previous.map((_, i) => i));

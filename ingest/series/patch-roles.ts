@@ -5,6 +5,8 @@
 // what answers "why does the thread hold 21 '[PATCH v9 N/20]' messages": the cover letter 00/20
 // counts too, and a re-sent patch would say so. Pure: messages and postings in, roles out.
 import { parseSubject } from '../patch/subject-tags.ts';
+import type { ThreadNote } from '../read-models.ts';
+import { isFragment } from './lineage-title.ts';
 
 /** A message of the thread as roles need it. */
 export interface RoleMessage {
@@ -61,10 +63,8 @@ function label(p: RolePosting): string {
   return `${p.rfc ? 'RFC ' : ''}v${p.versionTag ?? p.version}`;
 }
 
-/** A posting re-posting part of a series: no cover letter, fewer patches than announced. */
-function partial(p: RolePosting): boolean {
-  return p.coverKey === null && p.patches.length < (p.total ?? 1);
-}
+/** A posting re-posting part of a series (lineage-title.ts's fragment). */
+const partial = (p: RolePosting): boolean => isFragment({ coverId: p.coverKey, total: p.total, patches: p.patches.length });
 
 /** For a patch of a posting that re-posts part of a series: the posting of the same version, size
  *  and author in the thread that fills its slot with another message, and that message. The
@@ -135,17 +135,10 @@ export function patchRoles(messages: readonly RoleMessage[], postings: readonly 
   return out;
 }
 
-/** A message of a posting's thread that its subject tags do not explain (read-models ThreadNote). */
-export interface NoteLike {
-  messageId: string;
-  kind: PatchRoleKind;
-  text: string;
-}
-
 /** The lines the series views print for a revision's thread notes: one line for all of its
  *  patches when none replies to its cover letter (a mailer that threads each patch below the
  *  previous one), else a line per message; `messageId` null for such a summary line. */
-export function threadNoteLines(notes: readonly NoteLike[], patches: number): Array<{ text: string; messageId: string | null }> {
+export function threadNoteLines(notes: readonly ThreadNote[], patches: number): Array<{ text: string; messageId: string | null }> {
   const apart = notes.filter((n) => n.kind === 'patch');
   const out: Array<{ text: string; messageId: string | null }> = [];
   if (apart.length > 1 && apart.length === patches) out.push({ text: `none of its ${patches} patches is a reply to its cover letter`, messageId: null });

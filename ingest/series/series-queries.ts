@@ -71,6 +71,8 @@ export function storeLineages(store: Store): ComputedLineages {
 /** Every revision of a lineage, oldest first. */
 export function lineage(store: Store, family: string): SeriesRevision[] {
   const out: SeriesRevision[] = [];
+  // Revisions posted into one thread (a patch re-posted below its series) read its roles once.
+  const roles = new Map<string, Map<string, PatchRole>>();
   let previous: SeriesPatch[] | null = null;
   for (const r of store.series.revisions(family)) {
     const ps: SeriesPatch[] = store.series.patches(r.id).map((x) => {
@@ -91,7 +93,8 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
     for (const p of ps) p.replies = counts.get(p.messageId) ?? 0;
     const lead = r.coverKey ?? ps[0]?.messageId;
     const fragment = isFragment({ coverId: r.coverKey, total: r.total, patches: ps.length });
-    // A fragment re-posts some patches: those it leaves out are not dropped.
+    // A fragment lacks patches of its series (it re-posts some, or the archive lacks the rest):
+    // those it lacks are not dropped.
     const compared = previous && !r.resend ? comparePatches(previous.map(asLike), ps.map(asLike)).filter((c) => !(fragment && c.status === 'dropped')) : [];
     out.push({
       postingId: r.id,
@@ -116,7 +119,7 @@ export function lineage(store: Store, family: string): SeriesRevision[] {
       changes: withInterdiffs(store, compared),
       changelog: extractChangelog(lead ? store.mail.bodyOf(lead) : ''),
       mismatches: store.series.mismatches(r.id),
-      inThread: threadNotes(store, r.id, r.threadId, new Set(ps.map((p) => p.messageId))),
+      inThread: threadNotes(store, r.id, r.threadId, new Set(ps.map((p) => p.messageId)), roles),
     });
     // A partial reroll replaces some patches of its base; compare the next full one against the
     // last full revision.
@@ -197,9 +200,10 @@ export function threadSeries(store: Store, threadId: string): ThreadSeries[] {
 
 /** The messages of a posting's thread its subject tags do not explain, with what each is to the
  *  posting: its own patches (`members`) and those whose role names the posting, and those naming
- *  no posting in the thread it starts first. */
-function threadNotes(store: Store, postingId: string, threadId: string, members: ReadonlySet<string>): ThreadNote[] {
-  const roles = rolesIn(store, threadId, store.threads.roleNodes(threadId).map((r) => ({ key: r.key, subject: r.subject, parent: r.parent, imposter: r.imposter, from: r.fromEmail })));
+ *  no posting in the thread it starts first. `known`: roles by thread, read before. */
+function threadNotes(store: Store, postingId: string, threadId: string, members: ReadonlySet<string>, known: Map<string, Map<string, PatchRole>>): ThreadNote[] {
+  let roles = known.get(threadId);
+  if (!roles) known.set(threadId, (roles = rolesIn(store, threadId, store.threads.roleNodes(threadId).map((r) => ({ key: r.key, subject: r.subject, parent: r.parent, imposter: r.imposter, from: r.fromEmail })))));
   const starts = store.series.postingsInThread(threadId)[0] === postingId;
   const out: ThreadNote[] = [];
   for (const [messageId, role] of roles) {

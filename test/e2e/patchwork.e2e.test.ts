@@ -162,14 +162,14 @@ describe.skipIf(skip)(`Patchwork states of the wish1 series, synced, in series -
     });
 
     it("shows Patchwork's summary in the series table, on the page as built and in rows a filter fetches", async () => {
-      const v9Row = (await cli('series', '--db', db, '--json', FSDAX_V9)).json().title as string;
+      const lineageTitle = (await cli('series', '--db', db, '--json', FSDAX_V9)).json().title as string;
       await page.goto(`${server.url}s/`);
-      const rowText = async (): Promise<string> => ((await page.locator('table.series tbody tr', { hasText: v9Row }).first().locator('td.states').textContent()) ?? '').replace(/\s+/g, ' ');
+      const rowText = async (): Promise<string> => ((await page.locator('table.series tbody tr', { hasText: lineageTitle }).first().locator('td.states').textContent()) ?? '').replace(/\s+/g, ' ');
       expect(await rowText()).toContain('Patchwork: 20 of 20 accepted');
       // A filter shows rows the script builds from the table's rows file: the same badges.
-      await page.goto(`${server.url}s/?title=${encodeURIComponent(v9Row)}&latest=0`);
+      await page.goto(`${server.url}s/?title=${encodeURIComponent(lineageTitle)}&latest=0`);
       await page.waitForFunction(() => /postings shown/.test(document.getElementById('series-count')?.textContent ?? ''));
-      const rows = page.locator('table.series tbody tr', { hasText: v9Row });
+      const rows = page.locator('table.series tbody tr', { hasText: lineageTitle });
       expect(await rows.count()).toBeGreaterThan(5);
       expect(await rowText()).toContain('Patchwork: 20 of 20 accepted');
       expect((await rows.locator('.badge.pw').allTextContents()).filter((t) => /superseded/.test(t)).length).toBeGreaterThan(5);
