@@ -36,7 +36,9 @@ export function ndctlClones(opts: { stripped: boolean }): { original: string; st
   if (opts.stripped) {
     stripped = join(dir, 'ndctl-stripped.git');
     execFileSync('git', ['clone', '--quiet', '--bare', bundle, stripped], { stdio: ['ignore', 'ignore', 'pipe'] });
-    execFileSync('git', ['--git-dir', stripped, 'filter-branch', '--msg-filter', `sed -E '${STRIP}'`, '--', 'HEAD'], {
+    // Its scratch directory in the clones' own (by default it is .git-rewrite in the current
+    // directory, which two runs from one checkout would share).
+    execFileSync('git', ['--git-dir', stripped, 'filter-branch', '-d', join(dir, 'rewrite'), '--msg-filter', `sed -E '${STRIP}'`, '--', 'HEAD'], {
       env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
       // its progress goes to stderr: a line per commit
